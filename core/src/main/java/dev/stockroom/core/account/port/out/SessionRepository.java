@@ -1,0 +1,31 @@
+package dev.stockroom.core.account.port.out;
+
+import dev.stockroom.core.account.domain.RefreshToken;
+import dev.stockroom.core.account.domain.Session;
+import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.UserId;
+import java.time.Instant;
+import java.util.Optional;
+
+public interface SessionRepository {
+
+    void add(Session session);
+
+    Optional<Session> findById(SessionId id);
+
+    /** Revokes one session (no-op when already revoked); true when this call revoked it. */
+    boolean revoke(SessionId id, Instant now);
+
+    /** Revokes every session of the user; returns how many this call revoked. */
+    int revokeAllOf(UserId userId, Instant now);
+
+    void addRefreshToken(RefreshToken token);
+
+    Optional<RefreshToken> findRefreshToken(String hash);
+
+    /**
+     * Marks an unspent token spent, as one conditional update: of several concurrent calls with
+     * the same hash exactly one returns true.
+     */
+    boolean spendRefreshToken(String hash, Instant now);
+}

@@ -1,0 +1,35 @@
+package dev.stockroom.core.notification.domain;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A semantic mail: what happened, to whom, and the values the templates need. Rendering is the
+ * mail adapter's job. {@code values} may hold a one-time code; it must never hold a password.
+ */
+public record Notification(NotificationKind kind, String recipient, Map<String, String> values) {
+    public static final String FIRST_NAME = "first_name";
+    public static final String CODE = "code";
+    public static final String EXPIRES_IN_MINUTES = "expires_in_minutes";
+    public static final String CHANGED_AT = "changed_at";
+
+    public Notification {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recipient, "recipient");
+        values = Map.copyOf(Objects.requireNonNull(values, "values"));
+    }
+
+    public String value(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalStateException(kind + " notification has no value '" + key + "'");
+        }
+        return v;
+    }
+
+    /** Never prints the values: they may hold a code. */
+    @Override
+    public String toString() {
+        return "Notification[kind=" + kind + ", recipient=" + recipient + "]";
+    }
+}
