@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything an account use case can refuse, by name. The REST adapter maps these with an
- * exhaustive switch, so a new subtype without an HTTP mapping does not compile. Messages are one
- * sentence a person can read and never contain a secret.
+ * Everything an account use case can refuse, by name. Messages are one sentence a person can read
+ * and never contain a secret.
+ *
+ * <p>Java 17 has no pattern matching over sealed types in {@code switch}, so edges map failures
+ * through {@link #match(Cases)}: a new subtype adds a method to {@link Cases}, and every mapping
+ * that does not handle it stops compiling.
  */
 public abstract sealed class AccountFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -19,6 +22,40 @@ public abstract sealed class AccountFailure extends RuntimeException {
         this.fieldErrors = Map.copyOf(Objects.requireNonNull(fieldErrors, "fieldErrors"));
     }
 
+    /** Calls the method of {@code cases} that names this failure. */
+    public abstract <R> R match(Cases<R> cases);
+
+    /** One method per failure; see the class comment. */
+    public interface Cases<R> {
+        R invalidInput(InvalidInput failure);
+
+        R usernameTaken(UsernameTaken failure);
+
+        R emailTaken(EmailTaken failure);
+
+        R invalidCredentials(InvalidCredentials failure);
+
+        R sessionEnded(SessionEnded failure);
+
+        R wrongCode(WrongCode failure);
+
+        R codeExpired(CodeExpired failure);
+
+        R tooManyAttempts(TooManyAttempts failure);
+
+        R throttled(Throttled failure);
+
+        R notVerified(NotVerified failure);
+
+        R alreadyVerified(AlreadyVerified failure);
+
+        R wrongTokenKind(WrongTokenKind failure);
+
+        R wrongPassword(WrongPassword failure);
+
+        R userNotFound(UserNotFound failure);
+    }
+
     /** Field name (as in the API) to what is wrong with it; empty when no single field is at fault. */
     public Map<String, List<String>> fieldErrors() {
         return fieldErrors;
@@ -27,6 +64,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     /** One or more fields are missing or malformed, or break the password policy. */
     public static final class InvalidInput extends AccountFailure {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.invalidInput(this);
+        }
 
         public InvalidInput(Map<String, List<String>> fieldErrors) {
             super("Some fields are not valid.", fieldErrors);
@@ -40,6 +82,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class UsernameTaken extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.usernameTaken(this);
+        }
+
         public UsernameTaken() {
             super("That username is already taken.", Map.of("username", List.of("A user with that username already exists.")));
         }
@@ -47,6 +94,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
 
     public static final class EmailTaken extends AccountFailure {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.emailTaken(this);
+        }
 
         public EmailTaken() {
             super("That email address is already registered.", Map.of("email", List.of("A user with that email already exists.")));
@@ -57,6 +109,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class InvalidCredentials extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.invalidCredentials(this);
+        }
+
         public InvalidCredentials() {
             super("Invalid credentials.", Map.of());
         }
@@ -66,6 +123,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class SessionEnded extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.sessionEnded(this);
+        }
+
         public SessionEnded() {
             super("Your session has ended; please log in again.", Map.of());
         }
@@ -74,6 +136,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class WrongCode extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.wrongCode(this);
+        }
+
         public WrongCode() {
             super("The code is not valid.", Map.of("code", List.of("Invalid code.")));
         }
@@ -81,6 +148,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
 
     public static final class CodeExpired extends AccountFailure {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.codeExpired(this);
+        }
 
         public CodeExpired() {
             super("The code has expired; request a new one.", Map.of("code", List.of("The code has expired.")));
@@ -91,6 +163,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class TooManyAttempts extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.tooManyAttempts(this);
+        }
+
         public TooManyAttempts() {
             super("Too many wrong codes; request a new one.", Map.of("code", List.of("Too many wrong attempts.")));
         }
@@ -99,6 +176,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     /** Asked again too soon (code resend cooldown); {@code retryAfter} is how long to wait. */
     public static final class Throttled extends AccountFailure {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.throttled(this);
+        }
         private final Duration retryAfter;
 
         public Throttled(String message, Duration retryAfter) {
@@ -115,6 +197,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class NotVerified extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.notVerified(this);
+        }
+
         public NotVerified() {
             super("Verify your email address first.", Map.of());
         }
@@ -122,6 +209,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
 
     public static final class AlreadyVerified extends AccountFailure {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.alreadyVerified(this);
+        }
 
         public AlreadyVerified() {
             super("This account is already verified.", Map.of());
@@ -132,6 +224,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class WrongTokenKind extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.wrongTokenKind(this);
+        }
+
         public WrongTokenKind() {
             super("This token cannot be used for this action.", Map.of());
         }
@@ -141,6 +238,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class WrongPassword extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.wrongPassword(this);
+        }
+
         public WrongPassword() {
             super("The current password is not correct.", Map.of("old_password", List.of("Wrong password.")));
         }
@@ -148,6 +250,11 @@ public abstract sealed class AccountFailure extends RuntimeException {
 
     public static final class UserNotFound extends AccountFailure {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.userNotFound(this);
+        }
 
         public UserNotFound(String who) {
             super("No user " + who + ".", Map.of());
