@@ -1,0 +1,192 @@
+package dev.stockroom.core;
+
+import dev.stockroom.core.account.application.AccountServices;
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
+import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.Profiles;
+import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.notification.application.MailRelay;
+import dev.stockroom.core.notification.port.out.MailSender;
+import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stockroom for embedding: give it the driven ports (your own adapters, or Stockroom's) and use
+ * the driving ports it assembles.
+ *
+ * <pre>{@code
+ * Stockroom stockroom = Stockroom.builder()
+ *         .users(users).sessions(sessions).codes(codes)
+ *         .outbox(outbox).mailSender(mailSender).transactions(transactions)
+ *         .build();
+ * Registered registered = stockroom.registration().register(command);
+ * // and call stockroom.mailRelay().relayDue() every few seconds
+ * }</pre>
+ */
+public final class Stockroom {
+    private final AccountServices accounts;
+    private final MailRelay mailRelay;
+    private final AccountPolicy accountPolicy;
+    private final Clock clock;
+
+    private Stockroom(Builder b) {
+        this.accountPolicy = b.accountPolicy;
+        this.clock = b.clock;
+        this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.outbox, b.transactions, b.passwordHasher,
+                b.accountPolicy, b.clock, b.random);
+        this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Registration registration() {
+        return accounts.registration();
+    }
+
+    public Authentication authentication() {
+        return accounts.authentication();
+    }
+
+    public PasswordRecovery passwordRecovery() {
+        return accounts.passwordRecovery();
+    }
+
+    public Profiles profiles() {
+        return accounts.profiles();
+    }
+
+    /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */
+    public MailRelay mailRelay() {
+        return mailRelay;
+    }
+
+    public AccountPolicy accountPolicy() {
+        return accountPolicy;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Collects the ports. Every port without a default is required; {@link #build()} names each
+     * one that is missing. A new capability adds its ports here and to {@link #missing()}.
+     */
+    public static final class Builder {
+        // Accounts
+        private UserRepository users;
+        private SessionRepository sessions;
+        private OneTimeCodeRepository codes;
+        private PasswordHasher passwordHasher;
+        private AccountPolicy accountPolicy = AccountPolicy.defaults();
+        // Mail
+        private Outbox outbox;
+        private MailSender mailSender;
+        // Shared
+        private Transactions transactions;
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random;
+
+        private Builder() {
+        }
+
+        public Builder users(UserRepository users) {
+            this.users = Objects.requireNonNull(users, "users");
+            return this;
+        }
+
+        public Builder sessions(SessionRepository sessions) {
+            this.sessions = Objects.requireNonNull(sessions, "sessions");
+            return this;
+        }
+
+        public Builder codes(OneTimeCodeRepository codes) {
+            this.codes = Objects.requireNonNull(codes, "codes");
+            return this;
+        }
+
+        public Builder outbox(Outbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
+            return this;
+        }
+
+        public Builder mailSender(MailSender mailSender) {
+            this.mailSender = Objects.requireNonNull(mailSender, "mailSender");
+            return this;
+        }
+
+        public Builder transactions(Transactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
+        /** Defaults to Argon2id ({@link Argon2idPasswordHasher}). */
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+            return this;
+        }
+
+        /** Defaults to the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Defaults to a new {@link SecureRandom}. */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Defaults to {@link AccountPolicy#defaults()}. */
+        public Builder accountPolicy(AccountPolicy accountPolicy) {
+            this.accountPolicy = Objects.requireNonNull(accountPolicy, "accountPolicy");
+            return this;
+        }
+
+        /** @throws IllegalStateException naming every required port that was not given */
+        public Stockroom build() {
+            List<String> missing = missing();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Stockroom.builder() is missing " + String.join(", ", missing));
+            }
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            if (passwordHasher == null) {
+                passwordHasher = new Argon2idPasswordHasher(random);
+            }
+            return new Stockroom(this);
+        }
+
+        private List<String> missing() {
+            List<String> missing = new ArrayList<>();
+            require(missing, users, "users(UserRepository)");
+            require(missing, sessions, "sessions(SessionRepository)");
+            require(missing, codes, "codes(OneTimeCodeRepository)");
+            require(missing, outbox, "outbox(Outbox)");
+            require(missing, mailSender, "mailSender(MailSender)");
+            require(missing, transactions, "transactions(Transactions)");
+            return missing;
+        }
+
+        private static void require(List<String> missing, Object port, String setter) {
+            if (port == null) {
+                missing.add(setter);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.stockroom.core.account.application;
+
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.User;
+import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.NotificationKind;
+import java.time.Instant;
+import java.util.Map;
+
+/** The notifications the account use cases put into the outbox. None ever carries a password. */
+final class AccountMail {
+    private final AccountPolicy policy;
+
+    AccountMail(AccountPolicy policy) {
+        this.policy = policy;
+    }
+
+    Notification verificationCode(User user, String code) {
+        return codeMail(NotificationKind.VERIFICATION_CODE, user, code);
+    }
+
+    Notification passwordResetCode(User user, String code) {
+        return codeMail(NotificationKind.PASSWORD_RESET_CODE, user, code);
+    }
+
+    Notification passwordChanged(User user, Instant changedAt) {
+        return new Notification(NotificationKind.PASSWORD_CHANGED, user.email().value(),
+                Map.of(Notification.FIRST_NAME, user.firstName().value(), Notification.CHANGED_AT, changedAt.toString()));
+    }
+
+    private Notification codeMail(NotificationKind kind, User user, String code) {
+        return new Notification(kind, user.email().value(), Map.of(Notification.FIRST_NAME, user.firstName().value(),
+                Notification.CODE, code,
+                Notification.EXPIRES_IN_MINUTES, Long.toString(policy.codeLifetime().toMinutes())));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stockroom.core.account.application;
+
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.Profiles;
+import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The account use cases assembled from their driven ports. The services themselves stay
+ * package-private; hosts see only the driving ports (most go through {@code Stockroom}).
+ */
+public final class AccountServices {
+    private final Registration registration;
+    private final Authentication authentication;
+    private final PasswordRecovery passwordRecovery;
+    private final Profiles profiles;
+
+    public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
+            Outbox outbox, Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
+            SecureRandom random) {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(sessionStore, "sessionStore");
+        Objects.requireNonNull(codeStore, "codeStore");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(hasher, "hasher");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
+        Sessions sessions = new Sessions(sessionStore, policy, random);
+        OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
+        AccountMail mail = new AccountMail(policy);
+        this.registration = new RegistrationService(users, sessionStore, sessions, codes, outbox, mail, transactions,
+                hasher, passwordPolicy, clock);
+        this.authentication = new AuthenticationService(users, sessionStore, sessions, transactions, hasher, clock,
+                random);
+        this.passwordRecovery = new PasswordRecoveryService(users, sessionStore, sessions, codes, outbox, mail,
+                transactions, hasher, passwordPolicy, clock);
+        this.profiles = new ProfileService(users, clock);
+    }
+
+    public Registration registration() {
+        return registration;
+    }
+
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    public PasswordRecovery passwordRecovery() {
+        return passwordRecovery;
+    }
+
+    public Profiles profiles() {
+        return profiles;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.stockroom.core.account.application;
+
+import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.RefreshToken;
+import dev.stockroom.core.account.domain.Session;
+import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.User;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.account.port.in.AuthenticatedUser;
+import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.LogInCommand;
+import dev.stockroom.core.account.port.in.LogOutCommand;
+import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+final class AuthenticationService implements Authentication {
+    private final UserRepository users;
+    private final SessionRepository sessionStore;
+    private final Sessions sessions;
+    private final Transactions transactions;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final SecureRandom random;
+    // A hash of a password nobody knows, verified against on unknown logins so that they take
+    // as long as wrong passwords. Made on first need: Argon2 is too slow for every start-up.
+    private volatile String dummyHash;
+
+    AuthenticationService(UserRepository users, SessionRepository sessionStore, Sessions sessions,
+            Transactions transactions, PasswordHasher hasher, Clock clock, SecureRandom random) {
+        this.users = users;
+        this.sessionStore = sessionStore;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public SessionGrant logIn(LogInCommand command) {
+        Optional<User> found = findByLogin(command);
+        if (found.isEmpty()) {
+            hasher.matches(command.password(), dummyHash());
+            throw new AccountFailure.InvalidCredentials();
+        }
+        User user = found.get();
+        if (!hasher.matches(command.password(), user.passwordHash())) {
+            throw new AccountFailure.InvalidCredentials();
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            Session session = sessions.openLogin(user.id(), now);
+            String refreshToken = sessions.issueRefreshToken(session.id(), now);
+            return sessions.grant(user, session, Optional.of(refreshToken), now);
+        });
+    }
+
+    @Override
+    public SessionGrant refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new AccountFailure.InvalidCredentials();
+        }
+        String hash = Sessions.hashOf(refreshToken.strip());
+        Instant now = clock.instant();
+        // No exception inside: a reuse must commit its revocation before the caller hears "no".
+        return transactions.inTransaction(() -> rotate(hash, now)).orElseThrow(AccountFailure.InvalidCredentials::new);
+    }
+
+    private Optional<SessionGrant> rotate(String hash, Instant now) {
+        Optional<RefreshToken> stored = sessionStore.findRefreshToken(hash);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionId sessionId = stored.get().sessionId();
+        if (stored.get().isSpent() || !sessionStore.spendRefreshToken(hash, now)) {
+            // A spent token came back (or two exchanges raced): someone else may hold the
+            // family, so the whole session ends.
+            sessionStore.revoke(sessionId, now);
+            return Optional.empty();
+        }
+        Optional<Session> session = sessionStore.findById(sessionId).filter(s -> s.isActive(now));
+        Optional<User> user = session.flatMap(s -> users.findById(s.userId()));
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String fresh = sessions.issueRefreshToken(sessionId, now);
+        return Optional.of(sessions.grant(user.get(), session.get(), Optional.of(fresh), now));
+    }
+
+    @Override
+    public void logOut(AuthenticatedUser caller, LogOutCommand command) {
+        Callers.requireKind(caller, SessionKind.LOGIN);
+        Instant now = clock.instant();
+        transactions.run(() -> {
+            if (command.all()) {
+                sessionStore.revokeAllOf(caller.userId(), now);
+                return;
+            }
+            sessionStore.revoke(caller.sessionId(), now);
+            // Another session's refresh token is honoured only when it is the caller's own.
+            command.refreshToken()
+                    .flatMap(token -> sessionStore.findRefreshToken(Sessions.hashOf(token.strip())))
+                    .flatMap(token -> sessionStore.findById(token.sessionId()))
+                    .filter(session -> session.userId().equals(caller.userId()))
+                    .ifPresent(session -> sessionStore.revoke(session.id(), now));
+        });
+    }
+
+    @Override
+    public AuthenticatedUser authenticate(UserId userId, SessionId sessionId) {
+        Instant now = clock.instant();
+        Session session = sessionStore.findById(sessionId)
+                .filter(s -> s.userId().equals(userId) && s.isActive(now))
+                .orElseThrow(AccountFailure.SessionEnded::new);
+        User user = users.findById(userId).orElseThrow(AccountFailure.SessionEnded::new);
+        return new AuthenticatedUser(user.id(), session.id(), session.kind(), user.username(), user.status(),
+                user.role());
+    }
+
+    private Optional<User> findByLogin(LogInCommand command) {
+        try {
+            return command.isEmail()
+                    ? users.findByEmail(new EmailAddress(command.login()))
+                    : users.findByUsername(new Username(command.login()));
+        } catch (InvalidValue malformed) {
+            // Not a possible username or address: the same as an unknown one.
+            return Optional.empty();
+        }
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            hash = hasher.hash(Base64.getEncoder().encodeToString(secret));
+            dummyHash = hash;
+        }
+        return hash;
+    }
+}
