@@ -1,0 +1,25 @@
+package dev.stockroom.adapters.rest.account;
+
+import dev.stockroom.adapters.rest.security.StockroomPrincipal;
+import dev.stockroom.core.account.port.in.Profiles;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/users/me")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ProfileResource {
+    private final Profiles profiles;
+
+    ProfileResource(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @GET
+    public AccountJson.Reply me(@Auth StockroomPrincipal caller) {
+        return new AccountJson.Reply(true, null, null, null, null, null, null,
+                AccountJson.ProfileBody.from(profiles.me(caller.user())));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.stockroom.adapters.rest.http;
+
+import dev.stockroom.adapters.rest.error.ClientError;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses bodies over the limit with 413: at once when Content-Length says so, otherwise while
+ * reading, so a chunked body cannot get past it. Multipart uploads get the larger limit.
+ */
+@PreMatching
+final class BodyLimitFilter implements ContainerRequestFilter {
+    private final long jsonLimit;
+    private final long multipartLimit;
+
+    BodyLimitFilter(long jsonLimit, long multipartLimit) {
+        this.jsonLimit = jsonLimit;
+        this.multipartLimit = multipartLimit;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        long limit = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? multipartLimit : jsonLimit;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+        }
+    }
+
+    static ClientError tooLarge(long limit) {
+        return new ClientError(413, "The request body is larger than " + humanSize(limit) + ".");
+    }
+
+    private static String humanSize(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
+    }
+
+    private static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge(limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.stockroom.adapters.rest.security;
+
+import dev.stockroom.adapters.rest.error.ErrorResponses;
+import dev.stockroom.core.account.port.in.Authentication;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.UnauthorizedHandler;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import jakarta.ws.rs.core.Response;
+
+/** Wires bearer-token authentication into Jersey through dropwizard-auth. */
+public final class BearerAuth {
+    private BearerAuth() {
+    }
+
+    public static void register(JerseyEnvironment jersey, AccessTokens tokens, Authentication authentication) {
+        UnauthorizedHandler unauthorized = new UnauthorizedHandler() {
+            @Override
+            public Response buildResponse(String prefix, String realm) {
+                return ErrorResponses.unauthorized("Authentication credentials were not provided or are not valid.");
+            }
+        };
+        jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<StockroomPrincipal>()
+                .setAuthenticator(new BearerAuthenticator(tokens, authentication))
+                .setPrefix("Bearer")
+                .setRealm("stockroom")
+                .setUnauthorizedHandler(unauthorized)
+                .buildAuthFilter()));
+        jersey.register(new AuthValueFactoryProvider.Binder<>(StockroomPrincipal.class));
+    }
+}
