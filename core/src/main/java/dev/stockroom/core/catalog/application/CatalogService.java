@@ -1,0 +1,248 @@
+package dev.stockroom.core.catalog.application;
+
+import dev.stockroom.core.account.domain.AuthStatus;
+import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.port.in.AuthenticatedUser;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.NewProduct;
+import dev.stockroom.core.catalog.domain.Photo;
+import dev.stockroom.core.catalog.domain.PhotoKey;
+import dev.stockroom.core.catalog.domain.PhotoType;
+import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductDetails;
+import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductPage;
+import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.StoredPhoto;
+import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.PhotoUpload;
+import dev.stockroom.core.catalog.port.in.ProductDraft;
+import dev.stockroom.core.catalog.port.in.ProductPatch;
+import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductRepository;
+import dev.stockroom.core.shared.Transactions;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The catalogue use cases.
+ *
+ * <p>Photo files live outside the database transaction, so their order matters: an upload is
+ * stored before the transaction that references it and deleted again if that transaction fails;
+ * a file the product no longer references is deleted only after the change has committed. A crash
+ * between the two steps can leave an unreferenced file behind, never a product whose photo is
+ * gone.
+ */
+public final class CatalogService implements Catalog {
+    private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());
+    private static final String URL_AND_FILE = "Give either a photo URL or a photo file, not both.";
+    private static final String NOT_THIS_PRODUCTS_PHOTO = "Upload the image to use it as this product's photo.";
+    // Every supported format is recognisable from its first twelve bytes.
+    private static final int MAGIC_BYTES = 12;
+
+    private final ProductRepository products;
+    private final PhotoStore photos;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final CatalogPolicy policy;
+
+    public CatalogService(ProductRepository products, PhotoStore photos, Transactions transactions, Clock clock,
+            CatalogPolicy policy) {
+        this.products = Objects.requireNonNull(products, "products");
+        this.photos = Objects.requireNonNull(photos, "photos");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public Product add(AuthenticatedUser caller, ProductDraft draft, Optional<PhotoUpload> photo) {
+        requireWriter(caller);
+        ProductDetails details = draft.details();
+        if (details.photo().flatMap(Photo::storedKey).isPresent()) {
+            throw CatalogFailure.InvalidInput.of("photo", NOT_THIS_PRODUCTS_PHOTO);
+        }
+        if (photo.isEmpty()) {
+            return transactions.inTransaction(() -> products.add(newProduct(caller, details)));
+        }
+        if (details.photo().isPresent()) {
+            throw CatalogFailure.InvalidInput.of("photo", URL_AND_FILE);
+        }
+        PhotoKey key = store(photo.get());
+        return discardingPhotoOnFailure(key, () -> transactions.inTransaction(
+                () -> products.add(newProduct(caller, details.withPhoto(Optional.of(Photo.stored(key)))))));
+    }
+
+    @Override
+    public Product replace(AuthenticatedUser caller, ProductId id, ProductDraft draft, OptionalLong expectedVersion) {
+        return change(caller, id, expectedVersion, current -> draft.details());
+    }
+
+    @Override
+    public Product patch(AuthenticatedUser caller, ProductId id, ProductPatch patch, OptionalLong expectedVersion) {
+        return change(caller, id, expectedVersion, current -> patch.applyTo(current.details()));
+    }
+
+    @Override
+    public void delete(AuthenticatedUser caller, ProductId id) {
+        requireWriter(caller);
+        Product deleted = transactions.inTransaction(() -> {
+            Product current = load(id);
+            requireMayChange(caller, current, OptionalLong.empty());
+            if (!products.delete(id, current.version())) {
+                throw conflictOn(id);
+            }
+            return current;
+        });
+        deleteAfterCommit(deleted.photo());
+    }
+
+    @Override
+    public Product get(ProductId id) {
+        return load(id);
+    }
+
+    @Override
+    public ProductPage list(ProductQuery query) {
+        return products.search(query);
+    }
+
+    @Override
+    public Product attachPhoto(AuthenticatedUser caller, ProductId id, PhotoUpload photo,
+            OptionalLong expectedVersion) {
+        requireWriter(caller);
+        PhotoType type = inspect(photo);
+        // Refuse before writing a file; the conditional update below catches what changes meanwhile.
+        Product current = load(id);
+        requireMayChange(caller, current, expectedVersion);
+        PhotoKey key = photos.store(photo.content(), type);
+        Product changed = discardingPhotoOnFailure(key, () -> transactions.inTransaction(() -> {
+            Product next = current.withPhoto(Optional.of(Photo.stored(key)), clock.instant());
+            if (!products.update(next, current.version())) {
+                throw conflictOn(id);
+            }
+            return next;
+        }));
+        deleteAfterCommit(current.photo());
+        return changed;
+    }
+
+    @Override
+    public Optional<StoredPhoto> openPhoto(PhotoKey key) {
+        return photos.open(key);
+    }
+
+    /** Replace and patch: load, check, write conditionally on the version read, then tidy photos. */
+    private Product change(AuthenticatedUser caller, ProductId id, OptionalLong expectedVersion,
+            Function<Product, ProductDetails> edit) {
+        requireWriter(caller);
+        Change change = transactions.inTransaction(() -> {
+            Product current = load(id);
+            requireMayChange(caller, current, expectedVersion);
+            ProductDetails next = edit.apply(current);
+            requireOwnPhoto(current, next.photo());
+            if (next.equals(current.details())) {
+                // Nothing changes, so nothing is written and the version (the ETag) stays valid.
+                return new Change(current, current);
+            }
+            Product changed = current.withDetails(next, clock.instant());
+            if (!products.update(changed, current.version())) {
+                throw conflictOn(id);
+            }
+            return new Change(current, changed);
+        });
+        if (!change.after().photo().equals(change.before().photo())) {
+            deleteAfterCommit(change.before().photo());
+        }
+        return change.after();
+    }
+
+    private record Change(Product before, Product after) {
+    }
+
+    private static void requireWriter(AuthenticatedUser caller) {
+        if (caller.kind() != SessionKind.LOGIN) {
+            throw new CatalogFailure.NotAllowed();
+        }
+        if (caller.status() != AuthStatus.VERIFIED) {
+            throw new CatalogFailure.VerificationRequired();
+        }
+    }
+
+    private static void requireMayChange(AuthenticatedUser caller, Product product, OptionalLong expectedVersion) {
+        if (!caller.isAdmin() && !product.isOwnedBy(caller.userId())) {
+            throw new CatalogFailure.NotOwner();
+        }
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != product.version()) {
+            throw new CatalogFailure.StaleVersion();
+        }
+    }
+
+    /**
+     * A stored photo may only be named to keep the product's own: pointing at another product's
+     * file would let one product's deletion break the other's photo.
+     */
+    private static void requireOwnPhoto(Product current, Optional<Photo> next) {
+        if (next.flatMap(Photo::storedKey).isPresent() && !next.equals(current.photo())) {
+            throw CatalogFailure.InvalidInput.of("photo", NOT_THIS_PRODUCTS_PHOTO);
+        }
+    }
+
+    private Product load(ProductId id) {
+        return products.findById(id).orElseThrow(() -> new CatalogFailure.ProductNotFound(id));
+    }
+
+    /** After a conditional write matched nothing: the product is gone, or someone else changed it first. */
+    private CatalogFailure conflictOn(ProductId id) {
+        return products.findById(id).isPresent()
+                ? new CatalogFailure.StaleVersion()
+                : new CatalogFailure.ProductNotFound(id);
+    }
+
+    private NewProduct newProduct(AuthenticatedUser caller, ProductDetails details) {
+        return new NewProduct(caller.userId(), details, clock.instant());
+    }
+
+    private PhotoKey store(PhotoUpload upload) {
+        return photos.store(upload.content(), inspect(upload));
+    }
+
+    private PhotoType inspect(PhotoUpload upload) {
+        if (upload.size() > policy.maxPhotoBytes()) {
+            throw new CatalogFailure.PhotoTooLarge(policy.maxPhotoBytes());
+        }
+        return PhotoType.detect(upload.firstBytes(MAGIC_BYTES)).orElseThrow(CatalogFailure.UnsupportedPhoto::new);
+    }
+
+    private <T> T discardingPhotoOnFailure(PhotoKey key, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                photos.delete(key);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes a file the committed change no longer references. The change stands even if this
+     * fails, so a failure only leaves an unreferenced file, which is logged.
+     */
+    private void deleteAfterCommit(Optional<Photo> old) {
+        old.flatMap(Photo::storedKey).ifPresent(key -> {
+            try {
+                photos.delete(key);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not delete the unreferenced photo " + key, e);
+            }
+        });
+    }
+}

@@ -1,0 +1,21 @@
+package dev.stockroom.core.catalog.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** The part of a product its owner edits; everything else (id, owner, version, times) the service keeps. */
+public record ProductDetails(ProductName name, Price price, Description description, Quantity quantity,
+        Optional<Photo> photo) {
+
+    public ProductDetails {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(photo, "photo");
+    }
+
+    public ProductDetails withPhoto(Optional<Photo> newPhoto) {
+        return new ProductDetails(name, price, description, quantity, newPhoto);
+    }
+}

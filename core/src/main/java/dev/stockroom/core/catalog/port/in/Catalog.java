@@ -1,0 +1,59 @@
+package dev.stockroom.core.catalog.port.in;
+
+import dev.stockroom.core.account.port.in.AuthenticatedUser;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.PhotoKey;
+import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductPage;
+import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.StoredPhoto;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The product catalogue. Reading is open to anyone; writing needs a verified user's login
+ * session, and changing or deleting a product needs its owner or an admin.
+ *
+ * <p>Every write may fail with {@link CatalogFailure.VerificationRequired} (a NEW account),
+ * {@link CatalogFailure.NotAllowed} (a token that is not a login session's), and, for an existing
+ * product, {@link CatalogFailure.ProductNotFound} and {@link CatalogFailure.NotOwner}. Where an
+ * {@code expectedVersion} is given (the HTTP {@code If-Match}), a product at another version
+ * fails with {@link CatalogFailure.StaleVersion}; so does losing a race with a concurrent writer.
+ */
+public interface Catalog {
+
+    /**
+     * Adds a product owned by the caller, with the uploaded photo if one is given.
+     *
+     * @throws CatalogFailure.InvalidInput      when the draft has a photo URL and a file is uploaded too
+     * @throws CatalogFailure.PhotoTooLarge     when the upload is over the limit
+     * @throws CatalogFailure.UnsupportedPhoto  when the upload is not a supported image
+     */
+    Product add(AuthenticatedUser caller, ProductDraft draft, Optional<PhotoUpload> photo);
+
+    /** Replaces every editable field (PUT); a stored photo no longer used is deleted. */
+    Product replace(AuthenticatedUser caller, ProductId id, ProductDraft draft, OptionalLong expectedVersion);
+
+    /** Changes the fields the patch names (PATCH); a stored photo no longer used is deleted. */
+    Product patch(AuthenticatedUser caller, ProductId id, ProductPatch patch, OptionalLong expectedVersion);
+
+    /** Deletes the product and its stored photo. */
+    void delete(AuthenticatedUser caller, ProductId id);
+
+    /** @throws CatalogFailure.ProductNotFound when no product has the id */
+    Product get(ProductId id);
+
+    ProductPage list(ProductQuery query);
+
+    /**
+     * Stores the upload as the product's photo; the photo it replaces, if stored, is deleted.
+     *
+     * @throws CatalogFailure.PhotoTooLarge    when the upload is over the limit
+     * @throws CatalogFailure.UnsupportedPhoto when the upload is not a supported image
+     */
+    Product attachPhoto(AuthenticatedUser caller, ProductId id, PhotoUpload photo, OptionalLong expectedVersion);
+
+    /** The stored photo file to serve for {@code key}; empty when there is none. */
+    Optional<StoredPhoto> openPhoto(PhotoKey key);
+}

@@ -1,0 +1,122 @@
+package dev.stockroom.core.testing;
+
+import dev.stockroom.core.catalog.domain.NewProduct;
+import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductOrdering;
+import dev.stockroom.core.catalog.domain.ProductPage;
+import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.port.out.ProductRepository;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link ProductRepository} in memory, with the list query's semantics spelled out in plain Java:
+ * the reference the SQL adapters are held to by the same contract.
+ */
+public final class InMemoryProductRepository implements ProductRepository, InMemoryTransactions.Participant {
+    private final Guarded guard;
+    // Like a database sequence: ids handed out are not given back by a rollback.
+    private final AtomicLong lastId = new AtomicLong();
+    private Map<ProductId, Product> byId = new HashMap<>();
+
+    /** A store of its own, outside any transaction. */
+    public InMemoryProductRepository() {
+        this(null);
+    }
+
+    /** A store that {@code transactions} rolls back. */
+    public InMemoryProductRepository(InMemoryTransactions transactions) {
+        this.guard = new Guarded(transactions, this);
+    }
+
+    @Override
+    public Product add(NewProduct product) {
+        Objects.requireNonNull(product, "product");
+        return guard.get(() -> {
+            Product created = Product.created(new ProductId(lastId.incrementAndGet()), product);
+            byId.put(created.id(), created);
+            return created;
+        });
+    }
+
+    @Override
+    public Optional<Product> findById(ProductId id) {
+        return guard.get(() -> Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public boolean update(Product changed, long expectedVersion) {
+        Objects.requireNonNull(changed, "changed");
+        return guard.get(() -> {
+            Product stored = byId.get(changed.id());
+            if (stored == null || stored.version() != expectedVersion) {
+                return false;
+            }
+            byId.put(changed.id(), changed);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean delete(ProductId id, long expectedVersion) {
+        return guard.get(() -> {
+            Product stored = byId.get(id);
+            if (stored == null || stored.version() != expectedVersion) {
+                return false;
+            }
+            byId.remove(id);
+            return true;
+        });
+    }
+
+    @Override
+    public ProductPage search(ProductQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<Product> matches = guard.get(() -> byId.values().stream()
+                .filter(p -> matches(p, query))
+                .sorted(order(query.ordering()))
+                .toList());
+        int from = (int) Math.min(query.offset(), matches.size());
+        int to = Math.min(from + query.pageSize(), matches.size());
+        return ProductPage.of(matches.subList(from, to), matches.size(), query);
+    }
+
+    private static boolean matches(Product p, ProductQuery query) {
+        return query.searchKey().map(key -> lower(p.name().value()).contains(key)
+                        || lower(p.description().value()).contains(key)).orElse(true)
+                && query.minPrice().map(min -> p.price().compareTo(min) >= 0).orElse(true)
+                && query.maxPrice().map(max -> p.price().compareTo(max) <= 0).orElse(true)
+                && query.inStock().map(wanted -> p.quantity().inStock() == wanted).orElse(true)
+                && query.owner().map(p::isOwnedBy).orElse(true);
+    }
+
+    private static Comparator<Product> order(ProductOrdering ordering) {
+        Comparator<Product> byKey = switch (ordering.key()) {
+            case PRICE -> Comparator.comparing(Product::price);
+            case NAME -> Comparator.comparing(p -> lower(p.name().value()));
+            case CREATED_AT -> Comparator.comparing(Product::createdAt);
+            case QUANTITY -> Comparator.comparingInt(p -> p.quantity().value());
+        };
+        Comparator<Product> total = byKey.thenComparingLong(p -> p.id().value());
+        return ordering.descending() ? total.reversed() : total;
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return guard.get(() -> {
+            Map<ProductId, Product> saved = new HashMap<>(byId);
+            return () -> guard.run(() -> byId = saved);
+        });
+    }
+}
