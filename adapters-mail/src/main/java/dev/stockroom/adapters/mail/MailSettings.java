@@ -14,10 +14,16 @@ public record MailSettings(String fromAddress, Optional<String> fromName) {
     public MailSettings {
         Objects.requireNonNull(fromAddress, "fromAddress");
         Objects.requireNonNull(fromName, "fromName");
+        InternetAddress parsed;
         try {
-            new InternetAddress(fromAddress, true).validate();
+            parsed = new InternetAddress(fromAddress, true);
+            parsed.validate();
         } catch (AddressException e) {
             throw new IllegalArgumentException("Not a valid sender address: " + fromAddress, e);
+        }
+        // "Shop <shop@example.com>" parses too, but its name belongs in fromName.
+        if (!parsed.getAddress().equals(fromAddress)) {
+            throw new IllegalArgumentException("Give the sender address alone, the name as fromName: " + fromAddress);
         }
         fromName = fromName.map(String::strip).filter(name -> !name.isEmpty());
     }

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,7 @@ class FileMailSenderTest {
     @AfterEach
     void releaseLog() {
         logger.detachAppender(log);
+        logger.setLevel(null);
     }
 
     @Test
@@ -66,7 +69,8 @@ class FileMailSenderTest {
             assertThat(email.getFromRecipient().getAddress()).isEqualTo("noreply@stockroom.test");
             assertThat(email.getPlainText()).contains(CODE_VALUE);
             assertThat(email.getHTMLText()).contains(">" + CODE_VALUE + "</p>");
-            assertThat(email.getSentDate()).isEqualTo(java.util.Date.from(NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            // The Date header has whole seconds.
+            assertThat(email.getSentDate()).isEqualTo(Date.from(NOW.truncatedTo(ChronoUnit.SECONDS)));
         });
     }
 

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.port.out.MailSender.DeliveryFailed;
 import jakarta.mail.Message.RecipientType;
@@ -49,6 +50,17 @@ class SmtpMailSenderTest {
         assertThat(raw).contains("Content-Type: text/plain", "Content-Type: text/html");
         assertThat(MimeParts.text(message)).contains(CODE_VALUE);
         assertThat(MimeParts.html(message)).contains(">" + CODE_VALUE + "</p>");
+    }
+
+    @Test
+    void a_recipient_that_is_not_exactly_one_address_is_refused_rather_than_split() {
+        Notification twoAddresses = new Notification(NotificationKind.VERIFICATION_CODE,
+                "bob@example.com,mallory@example.com",
+                SampleNotifications.valuesOf(NotificationKind.VERIFICATION_CODE, "Bob"));
+        try (SmtpMailSender sender = new SmtpMailSender(server(), FROM)) {
+            assertThatThrownBy(() -> sender.send(twoAddresses)).isInstanceOf(DeliveryFailed.class);
+        }
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
     @Test
