@@ -9,7 +9,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
-import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -32,7 +32,7 @@ public record StockroomApi(Registration registration, Authentication authenticat
         Objects.requireNonNull(clock, "clock");
     }
 
-    public static void register(JerseyEnvironment jersey, StockroomApi api) {
+    public static void register(Consumer<Object> jersey, StockroomApi api) {
         HttpFilters.register(jersey, UPLOAD_BODY_LIMIT);
         ErrorMappers.register(jersey);
         BearerAuth.register(jersey, api.accessTokens(), api.authentication());

@@ -5,7 +5,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
-import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.util.function.Consumer;
 import java.time.Clock;
 
 /** Registers the account endpoints. */
@@ -13,12 +13,12 @@ public final class AccountResources {
     private AccountResources() {
     }
 
-    public static void register(JerseyEnvironment jersey, Registration registration, Authentication authentication,
+    public static void register(Consumer<Object> jersey, Registration registration, Authentication authentication,
             PasswordRecovery recovery, Profiles profiles, AccessTokens accessTokens, Clock clock) {
         Tokens tokens = new Tokens(accessTokens, clock);
-        jersey.register(new RegistrationResource(registration, tokens));
-        jersey.register(new AuthenticationResource(authentication, tokens));
-        jersey.register(new PasswordResource(recovery, tokens));
-        jersey.register(new ProfileResource(profiles));
+        jersey.accept(new RegistrationResource(registration, tokens));
+        jersey.accept(new AuthenticationResource(authentication, tokens));
+        jersey.accept(new PasswordResource(recovery, tokens));
+        jersey.accept(new ProfileResource(profiles));
     }
 }

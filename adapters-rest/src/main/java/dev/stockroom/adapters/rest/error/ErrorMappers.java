@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.rest.error;
 
-import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.util.function.Consumer;
 
 /**
  * Registers the mappers that keep every error in the envelope. The host must turn off
@@ -11,11 +11,11 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    public static void register(JerseyEnvironment jersey) {
-        jersey.register(new AccountFailureMapper());
-        jersey.register(new WebApplicationExceptionMapper());
-        jersey.register(new JsonProcessingExceptionMapper());
-        jersey.register(new StorageUnavailableMapper());
-        jersey.register(new UnexpectedExceptionMapper());
+    public static void register(Consumer<Object> jersey) {
+        jersey.accept(new AccountFailureMapper());
+        jersey.accept(new WebApplicationExceptionMapper());
+        jersey.accept(new JsonProcessingExceptionMapper());
+        jersey.accept(new StorageUnavailableMapper());
+        jersey.accept(new UnexpectedExceptionMapper());
     }
 }

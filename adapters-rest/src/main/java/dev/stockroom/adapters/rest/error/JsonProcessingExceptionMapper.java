@@ -17,6 +17,12 @@ final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcess
 
     @Override
     public Response toResponse(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // Jackson wraps what the body stream throws, such as the body limit's 413.
+            if (cause instanceof ClientError refusal) {
+                return new WebApplicationExceptionMapper().toResponse(refusal);
+            }
+        }
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             return ErrorResponses.of(400, "The request body is not valid JSON.");
         }

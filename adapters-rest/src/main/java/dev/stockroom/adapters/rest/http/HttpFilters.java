@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
-import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.util.function.Consumer;
 
 /** The request and response filters every Stockroom resource relies on. */
 public final class HttpFilters {
@@ -10,9 +10,9 @@ public final class HttpFilters {
     }
 
     /** @param uploadLimit largest multipart body accepted (the photo limit plus room for the form's other parts) */
-    public static void register(JerseyEnvironment jersey, long uploadLimit) {
-        jersey.register(new TrailingSlashFilter());
-        jersey.register(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
-        jersey.register(new NoStoreFilter());
+    public static void register(Consumer<Object> jersey, long uploadLimit) {
+        jersey.accept(new TrailingSlashFilter());
+        jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
+        jersey.accept(new NoStoreFilter());
     }
 }

@@ -6,7 +6,7 @@ import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
-import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.util.function.Consumer;
 import jakarta.ws.rs.core.Response;
 
 /** Wires bearer-token authentication into Jersey through dropwizard-auth. */
@@ -14,19 +14,19 @@ public final class BearerAuth {
     private BearerAuth() {
     }
 
-    public static void register(JerseyEnvironment jersey, AccessTokens tokens, Authentication authentication) {
+    public static void register(Consumer<Object> jersey, AccessTokens tokens, Authentication authentication) {
         UnauthorizedHandler unauthorized = new UnauthorizedHandler() {
             @Override
             public Response buildResponse(String prefix, String realm) {
                 return ErrorResponses.unauthorized("Authentication credentials were not provided or are not valid.");
             }
         };
-        jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<StockroomPrincipal>()
+        jersey.accept(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<StockroomPrincipal>()
                 .setAuthenticator(new BearerAuthenticator(tokens, authentication))
                 .setPrefix("Bearer")
                 .setRealm("stockroom")
                 .setUnauthorizedHandler(unauthorized)
                 .buildAuthFilter()));
-        jersey.register(new AuthValueFactoryProvider.Binder<>(StockroomPrincipal.class));
+        jersey.accept(new AuthValueFactoryProvider.Binder<>(StockroomPrincipal.class));
     }
 }

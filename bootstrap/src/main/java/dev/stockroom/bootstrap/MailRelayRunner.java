@@ -1,0 +1,53 @@
+package dev.stockroom.bootstrap;
+
+import dev.stockroom.core.notification.application.MailRelay;
+import io.dropwizard.lifecycle.Managed;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the outbox relay on one background thread, off the request path: a slow or absent SMTP
+ * server delays mail and never a response.
+ */
+final class MailRelayRunner implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(MailRelayRunner.class);
+    private final MailRelay relay;
+    private final long intervalMillis;
+    private ScheduledExecutorService executor;
+
+    MailRelayRunner(MailRelay relay, long intervalMillis) {
+        this.relay = relay;
+        this.intervalMillis = intervalMillis;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stockroom-mail-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::relayOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void relayOnce() {
+        try {
+            // Drain: keep going while full batches come back.
+            while (relay.relayDue() > 0 && !Thread.currentThread().isInterrupted()) {
+                LOG.debug("Relayed a batch of mail");
+            }
+        } catch (RuntimeException e) {
+            // A dead database must not kill the schedule; the next tick tries again.
+            LOG.warn("Mail relay could not run: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

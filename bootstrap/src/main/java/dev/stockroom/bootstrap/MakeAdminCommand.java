@@ -1,0 +1,46 @@
+package dev.stockroom.bootstrap;
+
+import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.Role;
+import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.account.port.in.Profile;
+import dev.stockroom.core.shared.InvalidValue;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/** {@code make-admin <username> [config.yml]}: gives a user the ADMIN role. */
+final class MakeAdminCommand extends ConfiguredCommand<StockroomConfiguration> {
+
+    private final Map<String, String> env;
+
+    MakeAdminCommand(Map<String, String> env) {
+        super("make-admin", "Gives the named user the admin role (may change any product)");
+        this.env = env;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("username").help("the user to make an admin");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<StockroomConfiguration> bootstrap, Namespace namespace,
+            StockroomConfiguration configuration) throws Exception {
+        Username username;
+        try {
+            username = new Username(namespace.getString("username"));
+        } catch (InvalidValue e) {
+            throw new IllegalArgumentException("Not a valid username: " + e.getMessage());
+        }
+        try (Wiring wiring = Wiring.forCommand(EnvironmentOverrides.apply(configuration, env), bootstrap.getMetricRegistry())) {
+            Profile profile = wiring.stockroom().profiles().assignRole(username, Role.ADMIN);
+            System.out.println(profile.username().value() + " is now an admin.");
+        } catch (AccountFailure.UserNotFound e) {
+            throw new IllegalArgumentException("No user named '" + username.value() + "'.");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.stockroom.bootstrap;
+
+import dev.stockroom.adapters.rest.StockroomApi;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The composition root: configuration in, adapters built, core assembled, resources registered.
+ * No business logic lives here.
+ */
+public class StockroomApplication extends Application<StockroomConfiguration> {
+    static final String CHANGELOG = "db/changelog/stockroom.xml";
+
+    private final Map<String, String> env;
+
+    public StockroomApplication() {
+        this(System.getenv());
+    }
+
+    /** For tests: the environment variables to apply instead of the process's. */
+    public StockroomApplication(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static void main(String[] args) throws Exception {
+        new StockroomApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "stockroom";
+    }
+
+    @Override
+    public void initialize(Bootstrap<StockroomConfiguration> bootstrap) {
+        // ${VAR} and ${VAR:-default} work in config files too.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<StockroomConfiguration>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(StockroomConfiguration configuration) {
+                return EnvironmentOverrides.apply(configuration, env).getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return CHANGELOG;
+            }
+        });
+        bootstrap.addCommand(new MakeAdminCommand(env));
+    }
+
+    @Override
+    public void run(StockroomConfiguration configuration, Environment environment) {
+        EnvironmentOverrides.apply(configuration, env);
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            // Our mappers keep every error in the JSON envelope; Dropwizard's defaults would not.
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        Wiring wiring = Wiring.forServer(configuration, environment);
+        StockroomApi.register(environment.jersey()::register, wiring.api());
+        environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),
+                configuration.getMail().getRelayInterval().toMilliseconds()));
+        environment.healthChecks().register("mail", new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
+                wiring.stockroom().clock(), Duration.ofMinutes(15)));
+    }
+}

@@ -1,0 +1,368 @@
+package dev.stockroom.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stockroom.core.account.domain.AccountPolicy;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+
+/**
+ * The service's settings. Every field has a default, so {@code server} runs with no file at all on
+ * the embedded default (H2 file database and mail files under {@link #dataDir}). The
+ * {@code STOCKROOM_*} environment variables are applied on top by {@link EnvironmentOverrides}.
+ */
+public class StockroomConfiguration extends Configuration {
+
+    @NotBlank
+    private String dataDir = "./stockroom-data";
+
+    /** Empty url means: the embedded H2 database under the data directory. */
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    private boolean migrateOnStart = true;
+
+    @Valid
+    @NotNull
+    private JwtSettings jwt = new JwtSettings();
+
+    @Valid
+    @NotNull
+    private MailSettings mail = new MailSettings();
+
+    @Valid
+    @NotNull
+    private AccountSettings accounts = new AccountSettings();
+
+    public StockroomConfiguration() {
+        database.setDriverClass("org.h2.Driver");
+        database.setUrl("");
+        database.setUser("stockroom");
+        database.setPassword("");
+    }
+
+    @JsonProperty
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    @JsonProperty
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    @JsonProperty
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public boolean isMigrateOnStart() {
+        return migrateOnStart;
+    }
+
+    @JsonProperty
+    public void setMigrateOnStart(boolean migrateOnStart) {
+        this.migrateOnStart = migrateOnStart;
+    }
+
+    @JsonProperty
+    public JwtSettings getJwt() {
+        return jwt;
+    }
+
+    @JsonProperty
+    public void setJwt(JwtSettings jwt) {
+        this.jwt = jwt;
+    }
+
+    @JsonProperty
+    public MailSettings getMail() {
+        return mail;
+    }
+
+    @JsonProperty
+    public void setMail(MailSettings mail) {
+        this.mail = mail;
+    }
+
+    @JsonProperty
+    public AccountSettings getAccounts() {
+        return accounts;
+    }
+
+    @JsonProperty
+    public void setAccounts(AccountSettings accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The signing key of access tokens. */
+    public static class JwtSettings {
+        /** Base64 of at least 32 random bytes; when absent a key is generated and kept in the data directory. */
+        private String secret;
+        @NotBlank
+        private String issuer = "stockroom";
+        @NotBlank
+        private String audience = "stockroom-api";
+
+        @JsonProperty
+        public String getSecret() {
+            return secret;
+        }
+
+        @JsonProperty
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        @JsonProperty
+        public String getIssuer() {
+            return issuer;
+        }
+
+        @JsonProperty
+        public void setIssuer(String issuer) {
+            this.issuer = issuer;
+        }
+
+        @JsonProperty
+        public String getAudience() {
+            return audience;
+        }
+
+        @JsonProperty
+        public void setAudience(String audience) {
+            this.audience = audience;
+        }
+    }
+
+    /** Where mail goes: SMTP when {@code smtp.host} is set, otherwise {@code .eml} files. */
+    public static class MailSettings {
+        @NotBlank
+        private String from = "Stockroom <no-reply@stockroom.local>";
+        @Valid
+        @NotNull
+        private SmtpSettings smtp = new SmtpSettings();
+        @NotNull
+        private Duration relayInterval = Duration.seconds(1);
+
+        @JsonProperty
+        public String getFrom() {
+            return from;
+        }
+
+        @JsonProperty
+        public void setFrom(String from) {
+            this.from = from;
+        }
+
+        @JsonProperty
+        public SmtpSettings getSmtp() {
+            return smtp;
+        }
+
+        @JsonProperty
+        public void setSmtp(SmtpSettings smtp) {
+            this.smtp = smtp;
+        }
+
+        @JsonProperty
+        public Duration getRelayInterval() {
+            return relayInterval;
+        }
+
+        @JsonProperty
+        public void setRelayInterval(Duration relayInterval) {
+            this.relayInterval = relayInterval;
+        }
+    }
+
+    public static class SmtpSettings {
+        private String host;
+        @Min(1)
+        @Max(65535)
+        private int port = 587;
+        private String username;
+        private String password;
+        /** SMTP, SMTPS or SMTP_TLS. */
+        @NotBlank
+        private String transport = "SMTP_TLS";
+
+        @JsonProperty
+        public String getHost() {
+            return host;
+        }
+
+        @JsonProperty
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        @JsonProperty
+        public int getPort() {
+            return port;
+        }
+
+        @JsonProperty
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        @JsonProperty
+        public String getUsername() {
+            return username;
+        }
+
+        @JsonProperty
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        @JsonProperty
+        public String getPassword() {
+            return password;
+        }
+
+        @JsonProperty
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        @JsonProperty
+        public String getTransport() {
+            return transport;
+        }
+
+        @JsonProperty
+        public void setTransport(String transport) {
+            this.transport = transport;
+        }
+
+        public boolean isConfigured() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /** The account policy (see DESIGN.md); defaults are the design's. */
+    public static class AccountSettings {
+        private static final AccountPolicy DEFAULTS = AccountPolicy.defaults();
+        @NotNull
+        private Duration codeLifetime = Duration.minutes(DEFAULTS.codeLifetime().toMinutes());
+        @Min(1)
+        private int maxCodeAttempts = DEFAULTS.maxCodeAttempts();
+        @NotNull
+        private Duration resendCooldown = Duration.seconds(DEFAULTS.resendCooldown().toSeconds());
+        @NotNull
+        private Duration accessTokenLifetime = Duration.minutes(DEFAULTS.accessTokenLifetime().toMinutes());
+        @NotNull
+        private Duration resetTokenLifetime = Duration.minutes(DEFAULTS.resetTokenLifetime().toMinutes());
+        @NotNull
+        private Duration sessionLifetime = Duration.days(DEFAULTS.sessionLifetime().toDays());
+        @Min(8)
+        private int passwordMinLength = DEFAULTS.passwordMinLength();
+        @Max(4096)
+        private int passwordMaxLength = DEFAULTS.passwordMaxLength();
+
+        public AccountPolicy toPolicy() {
+            return new AccountPolicy(codeLifetime.toJavaDuration(), maxCodeAttempts, resendCooldown.toJavaDuration(),
+                    accessTokenLifetime.toJavaDuration(), resetTokenLifetime.toJavaDuration(),
+                    sessionLifetime.toJavaDuration(), passwordMinLength, passwordMaxLength);
+        }
+
+        @JsonProperty
+        public Duration getCodeLifetime() {
+            return codeLifetime;
+        }
+
+        @JsonProperty
+        public void setCodeLifetime(Duration codeLifetime) {
+            this.codeLifetime = codeLifetime;
+        }
+
+        @JsonProperty
+        public int getMaxCodeAttempts() {
+            return maxCodeAttempts;
+        }
+
+        @JsonProperty
+        public void setMaxCodeAttempts(int maxCodeAttempts) {
+            this.maxCodeAttempts = maxCodeAttempts;
+        }
+
+        @JsonProperty
+        public Duration getResendCooldown() {
+            return resendCooldown;
+        }
+
+        @JsonProperty
+        public void setResendCooldown(Duration resendCooldown) {
+            this.resendCooldown = resendCooldown;
+        }
+
+        @JsonProperty
+        public Duration getAccessTokenLifetime() {
+            return accessTokenLifetime;
+        }
+
+        @JsonProperty
+        public void setAccessTokenLifetime(Duration accessTokenLifetime) {
+            this.accessTokenLifetime = accessTokenLifetime;
+        }
+
+        @JsonProperty
+        public Duration getResetTokenLifetime() {
+            return resetTokenLifetime;
+        }
+
+        @JsonProperty
+        public void setResetTokenLifetime(Duration resetTokenLifetime) {
+            this.resetTokenLifetime = resetTokenLifetime;
+        }
+
+        @JsonProperty
+        public Duration getSessionLifetime() {
+            return sessionLifetime;
+        }
+
+        @JsonProperty
+        public void setSessionLifetime(Duration sessionLifetime) {
+            this.sessionLifetime = sessionLifetime;
+        }
+
+        @JsonProperty
+        public int getPasswordMinLength() {
+            return passwordMinLength;
+        }
+
+        @JsonProperty
+        public void setPasswordMinLength(int passwordMinLength) {
+            this.passwordMinLength = passwordMinLength;
+        }
+
+        @JsonProperty
+        public int getPasswordMaxLength() {
+            return passwordMaxLength;
+        }
+
+        @JsonProperty
+        public void setPasswordMaxLength(int passwordMaxLength) {
+            this.passwordMaxLength = passwordMaxLength;
+        }
+    }
+}

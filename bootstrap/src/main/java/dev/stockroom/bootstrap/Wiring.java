@@ -1,0 +1,180 @@
+package dev.stockroom.bootstrap;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.stockroom.adapters.mail.FileMailSender;
+import dev.stockroom.adapters.mail.MailSettings;
+import dev.stockroom.adapters.mail.SmtpMailSender;
+import dev.stockroom.adapters.mail.SmtpSettings;
+import dev.stockroom.adapters.persistence.DatabaseMigrator;
+import dev.stockroom.adapters.persistence.PersistenceAdapter;
+import dev.stockroom.adapters.rest.StockroomApi;
+import dev.stockroom.adapters.rest.security.AccessTokens;
+import dev.stockroom.adapters.rest.security.TokenSettings;
+import dev.stockroom.core.Stockroom;
+import dev.stockroom.core.notification.port.out.MailSender;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the object graph from the configuration, by hand: database, persistence adapter, mail
+ * sender, the core, and what the HTTP API needs. Used by the server and by the CLI commands.
+ */
+final class Wiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+    private static final Pattern NAMED_ADDRESS = Pattern.compile("\\s*(.*?)\\s*<\\s*([^<>]+?)\\s*>\\s*");
+
+    private final Stockroom stockroom;
+    private final StockroomApi api;
+    private final MailSender mailSender;
+    private final ManagedDataSource ownDataSource;
+
+    private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource) {
+        this.ownDataSource = ownDataSource;
+        Path dataDir = createDirectory(config.dataPath());
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        PersistenceAdapter persistence = new PersistenceAdapter(jdbi);
+        this.mailSender = mailSender(config, dataDir, clock);
+        this.stockroom = Stockroom.builder()
+                .users(persistence.users())
+                .sessions(persistence.sessions())
+                .codes(persistence.codes())
+                .outbox(persistence.outbox())
+                .transactions(persistence.transactions())
+                .mailSender(mailSender)
+                .clock(clock)
+                .random(random)
+                .accountPolicy(config.getAccounts().toPolicy())
+                .build();
+        byte[] key = JwtKeys.resolve(config.getJwt().getSecret(), dataDir, random);
+        AccessTokens accessTokens = new AccessTokens(
+                new TokenSettings(key, config.getJwt().getIssuer(), config.getJwt().getAudience()), clock);
+        this.api = new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
+                stockroom.profiles(), accessTokens, clock);
+    }
+
+    /** For the server: the pool is managed by Dropwizard, with its health check and metrics. */
+    static Wiring forServer(StockroomConfiguration config, Environment environment) {
+        DataSourceFactory database = config.getDatabase();
+        createDirectory(config.dataPath());
+        if (config.isMigrateOnStart()) {
+            migrate(database, environment.metrics());
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
+        Wiring wiring = new Wiring(config, jdbi, null);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                wiring.closeMailSender();
+            }
+        });
+        return wiring;
+    }
+
+    /** For a CLI command: opens its own small pool, migrated, closed by {@link #close()}. */
+    static Wiring forCommand(StockroomConfiguration config, MetricRegistry metrics) throws Exception {
+        createDirectory(config.dataPath());
+        migrate(config.getDatabase(), metrics);
+        ManagedDataSource dataSource = config.getDatabase().build(metrics, "command");
+        dataSource.start();
+        return new Wiring(config, Jdbi.create(dataSource), dataSource);
+    }
+
+    private static void migrate(DataSourceFactory database, MetricRegistry metrics) {
+        ManagedDataSource dataSource = database.build(metrics, "migrations");
+        try {
+            dataSource.start();
+            DatabaseMigrator.migrate(dataSource);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not migrate the database at " + database.getUrl() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            try {
+                dataSource.stop();
+            } catch (Exception e) {
+                LOG.warn("Could not close the migration connection pool: {}", e.toString());
+            }
+        }
+    }
+
+    private static MailSender mailSender(StockroomConfiguration config, Path dataDir, Clock clock) {
+        MailSettings from = parseFrom(config.getMail().getFrom());
+        StockroomConfiguration.SmtpSettings smtp = config.getMail().getSmtp();
+        if (smtp.isConfigured()) {
+            SmtpSettings.Transport transport;
+            try {
+                transport = SmtpSettings.Transport.valueOf(smtp.getTransport().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("mail.smtp.transport / STOCKROOM_SMTP_TRANSPORT must be SMTP, SMTPS "
+                        + "or SMTP_TLS, not '" + smtp.getTransport() + "'");
+            }
+            SmtpSettings settings = new SmtpSettings(smtp.getHost(), smtp.getPort(),
+                    Optional.ofNullable(smtp.getUsername()), Optional.ofNullable(smtp.getPassword()), transport,
+                    SmtpSettings.DEFAULT_TIMEOUT);
+            LOG.info("Mail goes out through SMTP at {}:{} ({})", smtp.getHost(), smtp.getPort(), transport);
+            return new SmtpMailSender(settings, from);
+        }
+        Path mailDir = dataDir.resolve("mail");
+        LOG.info("No SMTP host configured: mail is written as .eml files to {}", mailDir);
+        return new FileMailSender(mailDir, from, clock);
+    }
+
+    /** Accepts "no-reply@shop.example" and "Shop <no-reply@shop.example>". */
+    static MailSettings parseFrom(String from) {
+        Matcher named = NAMED_ADDRESS.matcher(from);
+        if (named.matches()) {
+            return new MailSettings(named.group(2), Optional.of(named.group(1)).filter(s -> !s.isBlank()));
+        }
+        return new MailSettings(from.strip());
+    }
+
+    private static Path createDirectory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dir, e);
+        }
+    }
+
+    Stockroom stockroom() {
+        return stockroom;
+    }
+
+    StockroomApi api() {
+        return api;
+    }
+
+    private void closeMailSender() {
+        if (mailSender instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close the mail sender: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeMailSender();
+        if (ownDataSource != null) {
+            ownDataSource.stop();
+        }
+    }
+}

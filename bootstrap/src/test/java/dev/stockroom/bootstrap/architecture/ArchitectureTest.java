@@ -1,0 +1,109 @@
+package dev.stockroom.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rules of DESIGN.md, checked on the production classes of every module. Every
+ * rule keeps ArchUnit's default of failing when its subject matches no class, so a renamed package
+ * cannot switch a rule off unnoticed.
+ */
+@AnalyzeClasses(packages = "dev.stockroom", importOptions = ArchitectureTest.ProductionCode.class)
+class ArchitectureTest {
+    private static final String CORE = "dev.stockroom.core..";
+    private static final String HASHING = "dev.stockroom.core.account.hashing..";
+    private static final String REST = "dev.stockroom.adapters.rest..";
+    private static final String PERSISTENCE = "dev.stockroom.adapters.persistence..";
+    private static final String MAIL = "dev.stockroom.adapters.mail..";
+    private static final String BOOTSTRAP = "dev.stockroom.bootstrap..";
+    private static final String[] FEATURES = {"account", "catalog", "notification"};
+
+    /** Leaves out test classes, whether from a module's own test-classes or a published test-jar. */
+    static final class ProductionCode implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        }
+    }
+
+    // Rule 1: the core is pure Java; Bouncy Castle only where passwords are hashed.
+    @ArchTest
+    static final ArchRule core_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage(CORE).and().resideOutsideOfPackage(HASHING)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE)
+            .because("the core must embed anywhere with the JDK alone");
+
+    @ArchTest
+    static final ArchRule password_hashing_may_use_bouncy_castle = classes()
+            .that().resideInAPackage(HASHING)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE, "org.bouncycastle..");
+
+    // Rule 2: inside a feature, domain <- port <- application.
+    @ArchTest
+    static final ArchRule domains_see_nothing_else_of_their_feature = allOf(feature ->
+            noClasses().that().resideInAPackage(featurePackage(feature, "domain"))
+                    .should().dependOnClassesThat().resideInAnyPackage(featurePackage(feature, "port"),
+                            featurePackage(feature, "application")));
+
+    @ArchTest
+    static final ArchRule ports_see_only_the_domain = allOf(feature ->
+            noClasses().that().resideInAPackage(featurePackage(feature, "port"))
+                    .should().dependOnClassesThat().resideInAPackage(featurePackage(feature, "application")));
+
+    @ArchTest
+    static final ArchRule only_bootstrap_sees_the_application_services = noClasses()
+            .that().resideInAPackage("dev.stockroom.adapters..")
+            .should().dependOnClassesThat().resideInAPackage("dev.stockroom.core.*.application..");
+
+    // Rule 3: adapters see the core, never each other; each framework stays in its adapter.
+    @ArchTest
+    static final ArchRule rest_sees_no_other_adapter = noClasses().that().resideInAPackage(REST)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, MAIL, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule persistence_sees_no_other_adapter = noClasses().that().resideInAPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAnyPackage(REST, MAIL, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule mail_sees_no_other_adapter = noClasses().that().resideInAPackage(MAIL)
+            .should().dependOnClassesThat().resideInAnyPackage(REST, PERSISTENCE, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule jax_rs_and_jwt_only_in_rest = noClasses()
+            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackage(REST)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.jsonwebtoken..");
+
+    @ArchTest
+    static final ArchRule jdbi_and_liquibase_only_in_persistence_and_wiring = noClasses()
+            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackages(PERSISTENCE, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "liquibase..");
+
+    @ArchTest
+    static final ArchRule simple_java_mail_only_in_mail = noClasses()
+            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackage(MAIL)
+            .should().dependOnClassesThat().resideInAPackage("org.simplejavamail..");
+
+    // Rule 4.
+    @ArchTest
+    static final ArchRule no_package_cycles = slices().matching("dev.stockroom.(**)").should().beFreeOfCycles();
+
+    private static String featurePackage(String feature, String layer) {
+        return "dev.stockroom.core." + feature + "." + layer + "..";
+    }
+
+    private static ArchRule allOf(java.util.function.Function<String, ArchRule> perFeature) {
+        ArchRule rule = null;
+        for (String feature : FEATURES) {
+            ArchRule next = perFeature.apply(feature);
+            rule = rule == null ? next : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(next);
+        }
+        return rule;
+    }
+}
