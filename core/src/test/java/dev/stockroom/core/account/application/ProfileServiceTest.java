@@ -1,0 +1,60 @@
+package dev.stockroom.core.account.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuthStatus;
+import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.Role;
+import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.account.port.in.AuthenticatedUser;
+import dev.stockroom.core.account.port.in.Profile;
+import dev.stockroom.core.account.port.in.Registered;
+import org.junit.jupiter.api.Test;
+
+class ProfileServiceTest {
+    private final AccountFixture f = new AccountFixture();
+
+    @Test
+    void meShowsTheStoredAccountEvenToANewOne() {
+        Registered registered = f.register("ada");
+
+        Profile me = f.profiles().me(f.caller(registered.grant()));
+
+        assertThat(me.id()).isEqualTo(registered.grant().userId());
+        assertThat(me.username()).isEqualTo(new Username("ada"));
+        assertThat(me.email()).isEqualTo(new EmailAddress("ada@example.com"));
+        assertThat(me.firstName().value()).isEqualTo("Ada");
+        assertThat(me.status()).isEqualTo(AuthStatus.NEW);
+        assertThat(me.createdAt()).isEqualTo(AccountFixture.START);
+    }
+
+    @Test
+    void meRefusesAResetToken() {
+        AuthenticatedUser caller = f.caller(f.register("ada").grant());
+        AuthenticatedUser resetCaller = new AuthenticatedUser(caller.userId(), caller.sessionId(),
+                SessionKind.PASSWORD_RESET, caller.username(), caller.status(), caller.role());
+
+        assertThatThrownBy(() -> f.profiles().me(resetCaller)).isInstanceOf(AccountFailure.WrongTokenKind.class);
+    }
+
+    @Test
+    void assignRoleFindsTheUserWithoutRegardToCase() {
+        f.register("ada");
+
+        Profile admin = f.profiles().assignRole(new Username("ADA"), Role.ADMIN);
+
+        assertThat(admin.role()).isEqualTo(Role.ADMIN);
+        assertThat(f.store.users().findByUsername(new Username("ada")).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        assertThat(f.profiles().assignRole(new Username("ada"), Role.USER).role()).isEqualTo(Role.USER);
+    }
+
+    @Test
+    void assignRoleToAnUnknownUserFails() {
+        assertThatThrownBy(() -> f.profiles().assignRole(new Username("nobody"), Role.ADMIN))
+                .isInstanceOf(AccountFailure.UserNotFound.class)
+                .hasMessage("No user named nobody.");
+    }
+}

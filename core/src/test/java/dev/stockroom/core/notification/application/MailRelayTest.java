@@ -1,0 +1,126 @@
+package dev.stockroom.core.notification.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.NotificationKind;
+import dev.stockroom.core.notification.domain.OutboxMessage;
+import dev.stockroom.core.notification.domain.OutboxStats;
+import dev.stockroom.core.testing.InMemoryOutbox;
+import dev.stockroom.core.testing.MutableClock;
+import dev.stockroom.core.testing.RecordingMailSender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MailRelayTest {
+    private static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final RecordingMailSender sender = new RecordingMailSender();
+    private final MailRelay relay = new MailRelay(outbox, sender, clock);
+
+    private static Notification mail(String to) {
+        return new Notification(NotificationKind.VERIFICATION_CODE, to,
+                Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, "123456", Notification.EXPIRES_IN_MINUTES, "10"));
+    }
+
+    @Test
+    void deliversWhatIsDueAndEmptiesTheQueue() {
+        outbox.enqueue(mail("a@example.com"), clock.instant());
+        outbox.enqueue(mail("b@example.com"), clock.instant());
+
+        assertThat(relay.relayDue()).isEqualTo(2);
+
+        assertThat(sender.delivered()).extracting(Notification::recipient)
+                .containsExactlyInAnyOrder("a@example.com", "b@example.com");
+        assertThat(relay.stats()).isEqualTo(new OutboxStats(0, 0, Optional.empty()));
+        assertThat(relay.relayDue()).isZero();
+        assertThat(sender.delivered()).hasSize(2);
+    }
+
+    @Test
+    void sendsAtMostOneBatchPerCall() {
+        for (int i = 0; i < MailRelay.BATCH_SIZE + 5; i++) {
+            outbox.enqueue(mail(i + "@example.com"), clock.instant());
+        }
+
+        assertThat(relay.relayDue()).isEqualTo(MailRelay.BATCH_SIZE);
+        assertThat(relay.relayDue()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedSendIsRetriedAfterABackoffAndDeliveredOnceTheServerIsBack() {
+        outbox.enqueue(mail("a@example.com"), clock.instant());
+        sender.failNext(1);
+
+        assertThat(relay.relayDue()).isZero();
+        OutboxMessage waiting = outbox.pending().get(0);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.nextAttemptAt()).isEqualTo(START.plusSeconds(10));
+        assertThat(waiting.lastError()).isEqualTo("mail server unavailable (simulated)");
+        assertThat(relay.stats()).isEqualTo(new OutboxStats(1, 0, Optional.of(START)));
+
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(relay.relayDue()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.relayDue()).isEqualTo(1);
+        assertThat(sender.delivered()).hasSize(1);
+        assertThat(relay.stats().pending()).isZero();
+    }
+
+    @Test
+    void oneFailingMessageDoesNotHoldUpTheOthers() {
+        outbox.enqueue(mail("a@example.com"), clock.instant());
+        outbox.enqueue(mail("b@example.com"), clock.instant());
+        sender.failNext(1);
+
+        assertThat(relay.relayDue()).isEqualTo(1);
+        assertThat(outbox.pending()).hasSize(1);
+    }
+
+    @Test
+    void anyExceptionFromTheSenderCountsAsAFailedAttempt() {
+        MailRelay brokenRelay = new MailRelay(outbox, n -> {
+            throw new IllegalStateException("template missing");
+        }, clock);
+        outbox.enqueue(mail("a@example.com"), clock.instant());
+
+        assertThat(brokenRelay.relayDue()).isZero();
+
+        assertThat(outbox.pending()).singleElement().satisfies(m -> {
+            assertThat(m.attempts()).isEqualTo(1);
+            assertThat(m.lastError()).isEqualTo("template missing");
+        });
+    }
+
+    @Test
+    void theBackoffDoublesUpToFifteenMinutes() {
+        assertThat(MailRelay.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(MailRelay.backoff(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(MailRelay.backoff(7)).isEqualTo(Duration.ofSeconds(640));
+        assertThat(MailRelay.backoff(8)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(MailRelay.backoff(1000)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptAndKeepsTheMessageVisibleAsFailed() {
+        outbox.enqueue(mail("a@example.com"), clock.instant());
+        sender.failNext(MailRelay.MAX_ATTEMPTS);
+
+        for (int attempt = 1; attempt <= MailRelay.MAX_ATTEMPTS; attempt++) {
+            assertThat(relay.relayDue()).as("attempt %d", attempt).isZero();
+            assertThat(sender.delivered()).isEmpty();
+            clock.advance(MailRelay.MAX_BACKOFF);
+        }
+
+        assertThat(relay.stats()).isEqualTo(new OutboxStats(0, 1, Optional.empty()));
+        assertThat(outbox.failed()).singleElement().satisfies(m -> assertThat(m.attempts()).isEqualTo(MailRelay.MAX_ATTEMPTS));
+        clock.advance(Duration.ofDays(1));
+        assertThat(relay.relayDue()).isZero();
+        assertThat(sender.delivered()).isEmpty();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.stockroom.core.testing;
+
+import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.OutboxMessage;
+import dev.stockroom.core.notification.domain.OutboxStats;
+import dev.stockroom.core.notification.port.out.Outbox;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link Outbox} in memory. Sent messages are dropped, failed ones kept; {@link #pending()} lets
+ * a test read what a use case enqueued (the code of a verification mail, for one).
+ */
+public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Participant {
+    private final Guarded guard;
+    private Map<UUID, Entry> entries = new LinkedHashMap<>();
+
+    /** A store of its own, outside any transaction. */
+    public InMemoryOutbox() {
+        this(null);
+    }
+
+    /** A store that {@code transactions} rolls back. */
+    public InMemoryOutbox(InMemoryTransactions transactions) {
+        this.guard = new Guarded(transactions, this);
+    }
+
+    @Override
+    public void enqueue(Notification notification, Instant now) {
+        Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(now, "now");
+        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), notification, now, 0, now, null);
+        guard.run(() -> entries.put(message.id(), new Entry(message, false, null)));
+    }
+
+    @Override
+    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+        return guard.get(() -> {
+            List<Entry> due = entries.values().stream()
+                    .filter(e -> !e.failed() && !e.message().nextAttemptAt().isAfter(now))
+                    .filter(e -> e.leasedUntil() == null || !e.leasedUntil().isAfter(now))
+                    .sorted(Comparator.comparing((Entry e) -> e.message().nextAttemptAt())
+                            .thenComparing(e -> e.message().createdAt()))
+                    .limit(limit)
+                    .toList();
+            due.forEach(e -> entries.put(e.message().id(), new Entry(e.message(), false, leaseUntil)));
+            return due.stream().map(Entry::message).toList();
+        });
+    }
+
+    @Override
+    public void markSent(UUID id, Instant now) {
+        guard.run(() -> entries.remove(id));
+    }
+
+    @Override
+    public void markRetry(UUID id, int attempts, String error, Instant nextAttemptAt) {
+        guard.run(() -> entries.computeIfPresent(id, (key, e) -> new Entry(
+                withAttempt(e.message(), attempts, error, nextAttemptAt), false, null)));
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error, Instant now) {
+        guard.run(() -> entries.computeIfPresent(id, (key, e) -> new Entry(
+                withAttempt(e.message(), attempts, error, e.message().nextAttemptAt()), true, null)));
+    }
+
+    @Override
+    public OutboxStats stats() {
+        return guard.get(() -> {
+            List<OutboxMessage> pending = select(false);
+            Optional<Instant> oldest = pending.stream().map(OutboxMessage::createdAt).min(Comparator.naturalOrder());
+            return new OutboxStats(pending.size(), select(true).size(), oldest);
+        });
+    }
+
+    /** Messages waiting to be sent (claimed or not), oldest first. */
+    public List<OutboxMessage> pending() {
+        return guard.get(() -> select(false));
+    }
+
+    /** Messages the relay gave up on. */
+    public List<OutboxMessage> failed() {
+        return guard.get(() -> select(true));
+    }
+
+    private List<OutboxMessage> select(boolean failed) {
+        return entries.values().stream().filter(e -> e.failed() == failed).map(Entry::message).toList();
+    }
+
+    private static OutboxMessage withAttempt(OutboxMessage m, int attempts, String error, Instant nextAttemptAt) {
+        return new OutboxMessage(m.id(), m.notification(), m.createdAt(), attempts, nextAttemptAt, error);
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return guard.get(() -> {
+            Map<UUID, Entry> saved = new LinkedHashMap<>(entries);
+            return () -> guard.run(() -> entries = saved);
+        });
+    }
+
+    private record Entry(OutboxMessage message, boolean failed, Instant leasedUntil) {
+    }
+}

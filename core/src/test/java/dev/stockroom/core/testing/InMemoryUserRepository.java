@@ -1,0 +1,84 @@
+package dev.stockroom.core.testing;
+
+import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.User;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.account.port.out.UserRepository;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link UserRepository} in memory, with the same case-insensitive uniqueness as the database. */
+public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
+    private final Guarded guard;
+    private Map<UserId, User> byId = new HashMap<>();
+
+    /** A store of its own, outside any transaction. */
+    public InMemoryUserRepository() {
+        this(null);
+    }
+
+    /** A store that {@code transactions} rolls back. */
+    public InMemoryUserRepository(InMemoryTransactions transactions) {
+        this.guard = new Guarded(transactions, this);
+    }
+
+    @Override
+    public void add(User user) {
+        Objects.requireNonNull(user, "user");
+        guard.run(() -> {
+            if (byId.containsKey(user.id())) {
+                throw new IllegalStateException("user " + user.id() + " already stored");
+            }
+            requireUnique(user);
+            byId.put(user.id(), user);
+        });
+    }
+
+    @Override
+    public void update(User user) {
+        Objects.requireNonNull(user, "user");
+        guard.run(() -> {
+            // As an SQL UPDATE: a user that is not stored is left alone.
+            if (byId.containsKey(user.id())) {
+                requireUnique(user);
+                byId.put(user.id(), user);
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return guard.get(() -> Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return guard.get(() -> byId.values().stream().filter(u -> u.username().key().equals(username.key())).findFirst());
+    }
+
+    @Override
+    public Optional<User> findByEmail(EmailAddress email) {
+        return guard.get(() -> byId.values().stream().filter(u -> u.email().key().equals(email.key())).findFirst());
+    }
+
+    private void requireUnique(User user) {
+        if (byId.values().stream().anyMatch(o -> !o.id().equals(user.id()) && o.username().key().equals(user.username().key()))) {
+            throw new AccountFailure.UsernameTaken();
+        }
+        if (byId.values().stream().anyMatch(o -> !o.id().equals(user.id()) && o.email().key().equals(user.email().key()))) {
+            throw new AccountFailure.EmailTaken();
+        }
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return guard.get(() -> {
+            Map<UserId, User> saved = new HashMap<>(byId);
+            return () -> guard.run(() -> byId = saved);
+        });
+    }
+}
