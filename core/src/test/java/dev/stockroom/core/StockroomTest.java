@@ -1,0 +1,74 @@
+package dev.stockroom.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.AuthStatus;
+import dev.stockroom.core.account.port.in.AuthenticatedUser;
+import dev.stockroom.core.account.port.in.CodeCommand;
+import dev.stockroom.core.account.port.in.LogInCommand;
+import dev.stockroom.core.account.port.in.RegisterCommand;
+import dev.stockroom.core.account.port.in.Registered;
+import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.NotificationKind;
+import dev.stockroom.core.testing.InMemoryAdapters;
+import dev.stockroom.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The facade as an embedding application uses it: in-memory adapters, the default Argon2id hasher. */
+class StockroomTest {
+    private static final String PASSWORD = "a long enough passphrase";
+
+    @Test
+    void anEmbeddingAppRegistersVerifiesAndLogsIn() {
+        InMemoryAdapters adapters = new InMemoryAdapters();
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+        Stockroom stockroom = Stockroom.builder()
+                .users(adapters.users())
+                .sessions(adapters.sessions())
+                .codes(adapters.codes())
+                .outbox(adapters.outbox())
+                .mailSender(adapters.mailSender())
+                .transactions(adapters.transactions())
+                .clock(clock)
+                .build();
+
+        Registered registered = stockroom.registration().register(
+                RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com", PASSWORD, PASSWORD));
+        assertThat(adapters.mailSender().delivered()).isEmpty();
+        assertThat(stockroom.mailRelay().relayDue()).isEqualTo(1);
+        Notification mail = adapters.mailSender().delivered().get(0);
+        assertThat(mail.kind()).isEqualTo(NotificationKind.VERIFICATION_CODE);
+        clock.advance(Duration.ofMinutes(1));
+
+        AuthenticatedUser caller = stockroom.authentication()
+                .authenticate(registered.grant().userId(), registered.grant().sessionId());
+        SessionGrant verified = stockroom.registration().verify(caller, new CodeCommand(mail.value(Notification.CODE)));
+        SessionGrant loggedIn = stockroom.authentication().logIn(new LogInCommand("ada@example.com", PASSWORD));
+
+        assertThat(verified.status()).isEqualTo(AuthStatus.VERIFIED);
+        assertThat(loggedIn.status()).isEqualTo(AuthStatus.VERIFIED);
+        assertThat(loggedIn.refreshToken()).isPresent();
+        assertThat(adapters.users().findById(loggedIn.userId()).orElseThrow().passwordHash()).startsWith("$argon2id$");
+        assertThat(stockroom.profiles().me(stockroom.authentication()
+                .authenticate(loggedIn.userId(), loggedIn.sessionId())).email().value()).isEqualTo("ada@example.com");
+        assertThat(stockroom.clock()).isSameAs(clock);
+        assertThat(stockroom.accountPolicy()).isEqualTo(AccountPolicy.defaults());
+    }
+
+    @Test
+    void buildNamesEveryMissingPort() {
+        InMemoryAdapters adapters = new InMemoryAdapters();
+
+        assertThatThrownBy(() -> Stockroom.builder().users(adapters.users()).outbox(adapters.outbox()).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Stockroom.builder() is missing ")
+                .hasMessageContainingAll("sessions(SessionRepository)", "codes(OneTimeCodeRepository)",
+                        "mailSender(MailSender)", "transactions(Transactions)")
+                .message().doesNotContain("users(", "outbox(");
+    }
+}
