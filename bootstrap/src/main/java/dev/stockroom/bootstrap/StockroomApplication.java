@@ -9,6 +9,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,14 +21,16 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
     static final String CHANGELOG = "db/changelog/stockroom.xml";
 
     private final Map<String, String> env;
+    private final Clock clock;
 
     public StockroomApplication() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    /** For tests: the environment variables to apply instead of the process's. */
-    public StockroomApplication(Map<String, String> env) {
+    /** For tests: the environment variables to apply instead of the process's, and the clock. */
+    public StockroomApplication(Map<String, String> env, Clock clock) {
         this.env = Map.copyOf(env);
+        this.clock = clock;
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +68,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
             // Our mappers keep every error in the JSON envelope; Dropwizard's defaults would not.
             server.setRegisterDefaultExceptionMappers(false);
         }
-        Wiring wiring = Wiring.forServer(configuration, environment);
+        Wiring wiring = Wiring.forServer(configuration, environment, clock);
         StockroomApi.register(environment.jersey()::register, wiring.api());
         environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),
                 configuration.getMail().getRelayInterval().toMilliseconds()));

@@ -6,7 +6,7 @@ import dev.stockroom.adapters.mail.MailSettings;
 import dev.stockroom.adapters.mail.SmtpMailSender;
 import dev.stockroom.adapters.mail.SmtpSettings;
 import dev.stockroom.adapters.persistence.DatabaseMigrator;
-import dev.stockroom.adapters.persistence.PersistenceAdapter;
+import dev.stockroom.adapters.persistence.StockroomDatabase;
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.TokenSettings;
@@ -44,12 +44,11 @@ final class Wiring implements AutoCloseable {
     private final MailSender mailSender;
     private final ManagedDataSource ownDataSource;
 
-    private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource) {
+    private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource, Clock clock) {
         this.ownDataSource = ownDataSource;
         Path dataDir = createDirectory(config.dataPath());
-        Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        PersistenceAdapter persistence = new PersistenceAdapter(jdbi);
+        StockroomDatabase persistence = new StockroomDatabase(jdbi);
         this.mailSender = mailSender(config, dataDir, clock);
         this.stockroom = Stockroom.builder()
                 .users(persistence.users())
@@ -70,14 +69,14 @@ final class Wiring implements AutoCloseable {
     }
 
     /** For the server: the pool is managed by Dropwizard, with its health check and metrics. */
-    static Wiring forServer(StockroomConfiguration config, Environment environment) {
+    static Wiring forServer(StockroomConfiguration config, Environment environment, Clock clock) {
         DataSourceFactory database = config.getDatabase();
         createDirectory(config.dataPath());
         if (config.isMigrateOnStart()) {
             migrate(database, environment.metrics());
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
-        Wiring wiring = new Wiring(config, jdbi, null);
+        Wiring wiring = new Wiring(config, jdbi, null, clock);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -93,7 +92,7 @@ final class Wiring implements AutoCloseable {
         migrate(config.getDatabase(), metrics);
         ManagedDataSource dataSource = config.getDatabase().build(metrics, "command");
         dataSource.start();
-        return new Wiring(config, Jdbi.create(dataSource), dataSource);
+        return new Wiring(config, Jdbi.create(dataSource), dataSource, Clock.systemUTC());
     }
 
     private static void migrate(DataSourceFactory database, MetricRegistry metrics) {

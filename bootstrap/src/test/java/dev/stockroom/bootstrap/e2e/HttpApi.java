@@ -1,0 +1,104 @@
+package dev.stockroom.bootstrap.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client for the running service, speaking JSON as a front-end would. */
+final class HttpApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    HttpApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    Reply post(String path, Object body) {
+        return post(path, body, null);
+    }
+
+    Reply post(String path, Object body, String token) {
+        return send(path, "POST", "application/json", json(body), token);
+    }
+
+    Reply get(String path, String token) {
+        return send(path, "GET", null, null, token);
+    }
+
+    Reply send(String path, String method, String contentType, byte[] body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] json(Object body) {
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response, its headers and its JSON body (null when the body is not JSON). */
+    record Reply(int status, HttpResponse<byte[]> raw, byte[] bytes) {
+        JsonNode body() {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + new String(bytes), e);
+            }
+        }
+
+        String text(String field) {
+            JsonNode node = body().get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

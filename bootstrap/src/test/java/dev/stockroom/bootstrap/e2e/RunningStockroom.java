@@ -1,0 +1,154 @@
+package dev.stockroom.bootstrap.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.stockroom.bootstrap.StockroomApplication;
+import dev.stockroom.bootstrap.StockroomConfiguration;
+import dev.stockroom.core.testing.MutableClock;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.util.Duration;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole service as it runs in production (the real application class, Jetty on a loopback
+ * port, the real database, SMTP), with a GreenMail server standing in for the mail provider and a
+ * clock the test can move.
+ */
+final class RunningStockroom {
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    final GreenMail greenMail;
+    final DropwizardAppExtension<StockroomConfiguration> app;
+    final Path dataDir;
+    HttpApi http;
+
+    /** @param databaseUrl null for the embedded default (H2 file under the data directory) */
+    RunningStockroom(String databaseUrl, String user, String password) throws IOException {
+        dataDir = Files.createTempDirectory("stockroom-e2e");
+        int smtpPort = freePort();
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        StockroomConfiguration config = new StockroomConfiguration();
+        config.setDataDir(dataDir.toString());
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        for (HttpConnectorFactory connector : List.of((HttpConnectorFactory) server.getApplicationConnectors().get(0),
+                (HttpConnectorFactory) server.getAdminConnectors().get(0))) {
+            connector.setPort(0);
+            connector.setBindHost("127.0.0.1");
+        }
+        if (databaseUrl != null) {
+            config.getDatabase().setUrl(databaseUrl);
+            config.getDatabase().setDriverClass(databaseUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
+                    : "org.h2.Driver");
+            config.getDatabase().setUser(user);
+            config.getDatabase().setPassword(password);
+        }
+        config.getMail().getSmtp().setHost("127.0.0.1");
+        config.getMail().getSmtp().setPort(smtpPort);
+        config.getMail().getSmtp().setTransport("SMTP");
+        config.getMail().setRelayInterval(Duration.milliseconds(50));
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        config.getJwt().setSecret(Base64.getEncoder().encodeToString(key));
+        app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(StockroomApplication.class, config) {
+            @Override
+            public Application<StockroomConfiguration> newApplication() {
+                return new StockroomApplication(Map.of(), clock);
+            }
+        });
+    }
+
+    RunningStockroom start() throws Exception {
+        greenMail.start();
+        app.before();
+        http = new HttpApi(app.getLocalPort());
+        return this;
+    }
+
+    void stop() {
+        try {
+            app.after();
+        } finally {
+            greenMail.stop();
+        }
+    }
+
+    /** Waits for the {@code n}th mail to {@code address} and returns its plain-text part. */
+    String mail(String address, int n) {
+        MimeMessage[] messages = await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> greenMail.getReceivedMessagesForDomain(address), m -> m.length >= n);
+        return textOf(messages[n - 1]);
+    }
+
+    int mailCount(String address) {
+        return greenMail.getReceivedMessagesForDomain(address).length;
+    }
+
+    /** The code in the {@code n}th mail to {@code address}. */
+    String code(String address, int n) {
+        Matcher matcher = CODE.matcher(mail(address, n));
+        if (!matcher.find()) {
+            throw new AssertionError("No code in mail " + n + " to " + address);
+        }
+        return matcher.group(1);
+    }
+
+    String subject(String address, int n) {
+        try {
+            mail(address, n);
+            return greenMail.getReceivedMessagesForDomain(address)[n - 1].getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String textOf(Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    text.append(textOf(child));
+                }
+                return text.toString();
+            }
+            return "";
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new AssertionError("Unreadable mail", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String[] lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).toArray(String[]::new);
+    }
+}
