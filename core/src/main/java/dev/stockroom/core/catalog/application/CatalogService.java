@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * stored before the transaction that references it and deleted again if that transaction fails;
  * a file the product no longer references is deleted only after the change has committed. A crash
  * between the two steps can leave an unreferenced file behind, never a product whose photo is
- * gone.
+ * gone. ("After the commit" assumes the service is not called inside a caller's own transaction;
+ * {@link Transactions} would make its work join that one.)
  */
 public final class CatalogService implements Catalog {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());

@@ -183,7 +183,8 @@ public abstract sealed class CatalogFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public UnsupportedPhoto() {
-            super("The photo is not a supported image.", Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
+            super("The photo is not a supported image.",
+                    Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
         }
 
         @Override

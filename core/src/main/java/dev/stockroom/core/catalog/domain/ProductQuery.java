@@ -82,7 +82,8 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
     }
 
     public ProductQuery withSearch(String text) {
-        return new ProductQuery(Optional.ofNullable(text), minPrice, maxPrice, inStock, owner, ordering, page, pageSize);
+        return new ProductQuery(Optional.ofNullable(text), minPrice, maxPrice, inStock, owner, ordering, page,
+                pageSize);
     }
 
     public ProductQuery withPriceRange(Optional<Price> min, Optional<Price> max) {

@@ -101,9 +101,10 @@ class CatalogServiceTest {
 
         @Test
         void refuses_a_photo_url_and_a_photo_file_together() {
-            CatalogFailure.InvalidInput failure = catchThrowableOfType(() -> catalog.add(alice,
-                    draft("Kettle", "1", "https://example.test/k.png"), Optional.of(PhotoUpload.of(SampleImages.png()))),
-                    CatalogFailure.InvalidInput.class);
+            CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                    () -> catalog.add(alice,
+                    draft("Kettle", "1", "https://example.test/k.png"),
+                    Optional.of(PhotoUpload.of(SampleImages.png()))));
 
             assertThat(failure.fieldErrors()).containsOnlyKeys("photo");
             assertThat(photos.keys()).isEmpty();
@@ -327,7 +328,8 @@ class CatalogServiceTest {
         @MethodSource("versionedChanges")
         void refuses_a_change_that_loses_a_race_with_another_writer(Consumer<Fixture> change) {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            Product current = catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
+            Product current = catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(),
+                    ANY_VERSION);
             // The other writer commits between this one's read and its conditional write.
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
             doReturn(Optional.of(original)).when(racing).findById(original.id());
@@ -341,7 +343,8 @@ class CatalogServiceTest {
         @Test
         void refuses_to_delete_a_product_changed_since_it_was_read() {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            Product current = catalog.attachPhoto(admin, original.id(), PhotoUpload.of(SampleImages.png()), ANY_VERSION);
+            Product current = catalog.attachPhoto(admin, original.id(), PhotoUpload.of(SampleImages.png()),
+                    ANY_VERSION);
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
             doReturn(Optional.of(original)).when(racing).findById(original.id());
 
@@ -392,10 +395,12 @@ class CatalogServiceTest {
         void refuses_html_whatever_the_file_is_called() {
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
 
-            CatalogFailure.UnsupportedPhoto failure = catchThrowableOfType(() -> catalog.attachPhoto(alice,
-                    product.id(), PhotoUpload.of(SampleImages.html()), ANY_VERSION), CatalogFailure.UnsupportedPhoto.class);
+            CatalogFailure.UnsupportedPhoto failure = catchThrowableOfType(CatalogFailure.UnsupportedPhoto.class,
+                    () -> catalog.attachPhoto(alice,
+                    product.id(), PhotoUpload.of(SampleImages.html()), ANY_VERSION));
 
-            assertThat(failure.fieldErrors()).isEqualTo(Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
+            assertThat(failure.fieldErrors())
+                    .isEqualTo(Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
             assertThat(photos.keys()).isEmpty();
             assertThat(catalog.get(product.id())).isEqualTo(product);
         }
@@ -411,8 +416,9 @@ class CatalogServiceTest {
             int limit = 5 * 1024 * 1024;
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
 
-            CatalogFailure.PhotoTooLarge failure = catchThrowableOfType(() -> catalog.attachPhoto(alice, product.id(),
-                    PhotoUpload.of(SampleImages.png(limit + 1)), ANY_VERSION), CatalogFailure.PhotoTooLarge.class);
+            CatalogFailure.PhotoTooLarge failure = catchThrowableOfType(CatalogFailure.PhotoTooLarge.class,
+                    () -> catalog.attachPhoto(alice, product.id(),
+                    PhotoUpload.of(SampleImages.png(limit + 1)), ANY_VERSION));
             Product withPhoto = catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.png(limit)),
                     ANY_VERSION);
 
@@ -437,7 +443,8 @@ class CatalogServiceTest {
             Product product = withStoredPhoto();
             PhotoKey old = storedKey(product);
 
-            Product replaced = catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.jpeg()), ANY_VERSION);
+            Product replaced = catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.jpeg()),
+                    ANY_VERSION);
 
             assertThat(photos.keys()).containsExactly(storedKey(replaced)).doesNotContain(old);
         }
@@ -477,8 +484,9 @@ class CatalogServiceTest {
         void keeps_the_file_when_a_put_sends_the_stored_photo_back() {
             Product product = withStoredPhoto();
 
-            Product replaced = catalog.replace(alice, product.id(), draft("Teapot", "1", null).withPhoto(product.photo()),
-                    ANY_VERSION);
+            ProductDraft sentBack = draft("Teapot", "1", null).withPhoto(product.photo());
+
+            Product replaced = catalog.replace(alice, product.id(), sentBack, ANY_VERSION);
 
             assertThat(replaced.photo()).isEqualTo(product.photo());
             assertThat(photos.keys()).containsExactly(storedKey(product));
@@ -487,10 +495,13 @@ class CatalogServiceTest {
         @Test
         void refuses_to_link_another_products_stored_photo() {
             Product mine = withStoredPhoto();
-            Product theirs = catalog.add(alice, draft("Mug", "1", null), Optional.of(PhotoUpload.of(SampleImages.gif())));
+            Product theirs = catalog.add(alice, draft("Mug", "1", null),
+                    Optional.of(PhotoUpload.of(SampleImages.gif())));
 
-            assertThatThrownBy(() -> catalog.patch(alice, mine.id(), ProductPatch.builder().photo(theirs.photo()).build(),
-                    ANY_VERSION)).isInstanceOfSatisfying(CatalogFailure.InvalidInput.class,
+            ProductPatch linking = ProductPatch.builder().photo(theirs.photo()).build();
+
+            assertThatThrownBy(() -> catalog.patch(alice, mine.id(), linking, ANY_VERSION))
+                    .isInstanceOfSatisfying(CatalogFailure.InvalidInput.class,
                             f -> assertThat(f.fieldErrors()).containsOnlyKeys("photo"));
             assertThat(catalog.get(mine.id())).isEqualTo(mine);
             assertThat(photos.keys()).containsExactlyInAnyOrder(storedKey(mine), storedKey(theirs));
@@ -546,7 +557,8 @@ class CatalogServiceTest {
         }
 
         private Product withStoredPhoto() {
-            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
+            Product product = catalog.add(alice, draft("Kettle", "1", null),
+                    Optional.of(PhotoUpload.of(SampleImages.png())));
             assertThat(photos.keys()).containsExactly(storedKey(product));
             return product;
         }
@@ -586,8 +598,8 @@ class CatalogServiceTest {
 
     private static AuthenticatedUser caller(AuthStatus status, Role role, SessionKind kind) {
         UserId id = UserId.random();
-        return new AuthenticatedUser(id, SessionId.random(), kind, new Username("user-" + id.toString().substring(0, 8)),
-                status, role);
+        Username username = new Username("user-" + id.toString().substring(0, 8));
+        return new AuthenticatedUser(id, SessionId.random(), kind, username, status, role);
     }
 
     private static byte[] read(StoredPhoto photo) throws IOException {

@@ -69,9 +69,8 @@ class ProductQueryTest {
 
     @Test
     void reports_every_bad_parameter_at_once() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(
-                () -> ProductQuery.parse("s".repeat(201), "cheap", "-1", "maybe", "popularity", "0", "101"),
-                CatalogFailure.InvalidInput.class);
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                () -> ProductQuery.parse("s".repeat(201), "cheap", "-1", "maybe", "popularity", "0", "101"));
 
         assertThat(failure.fieldErrors()).isEqualTo(Map.of(
                 "search", List.of("Must be at most 200 characters."),
@@ -90,8 +89,9 @@ class ProductQueryTest {
     void refuses_pages_out_of_range(String parameter, String value) {
         boolean isPage = parameter.equals("page");
 
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(() -> ProductQuery.parse(null, null, null, null,
-                null, isPage ? value : null, isPage ? null : value), CatalogFailure.InvalidInput.class);
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                () -> ProductQuery.parse(null, null, null, null,
+                null, isPage ? value : null, isPage ? null : value));
 
         assertThat(failure.fieldErrors()).containsOnlyKeys(parameter);
     }

@@ -39,8 +39,8 @@ class ProductDraftTest {
 
     @Test
     void requires_name_price_and_quantity() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(
-                () -> ProductDraft.of(null, null, null, null, null), CatalogFailure.InvalidInput.class);
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                () -> ProductDraft.of(null, null, null, null, null));
 
         assertThat(failure.fieldErrors()).isEqualTo(Map.of(
                 "name", List.of("This field is required."),
@@ -51,8 +51,9 @@ class ProductDraftTest {
 
     @Test
     void reports_every_bad_field_at_once() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(() -> ProductDraft.of("n".repeat(201), "1.005",
-                "d".repeat(5001), "-1", "ftp://example.test/k.png"), CatalogFailure.InvalidInput.class);
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                () -> ProductDraft.of("n".repeat(201), "1.005",
+                "d".repeat(5001), "-1", "ftp://example.test/k.png"));
 
         assertThat(failure.fieldErrors()).isEqualTo(Map.of(
                 "name", List.of("Must be at most 200 characters."),

@@ -74,9 +74,8 @@ class ProductPatchTest {
 
     @Test
     void refuses_to_clear_name_price_or_quantity() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(
-                () -> ProductPatch.builder().name(null).price(null).quantity(null).build(),
-                CatalogFailure.InvalidInput.class);
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                () -> ProductPatch.builder().name(null).price(null).quantity(null).build());
 
         assertThat(failure.fieldErrors()).isEqualTo(Map.of(
                 "name", List.of("This field cannot be cleared."),
@@ -86,9 +85,10 @@ class ProductPatchTest {
 
     @Test
     void reports_every_bad_field_given_at_once() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(() -> ProductPatch.builder().name(" ")
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
+                () -> ProductPatch.builder().name(" ")
                 .price("10000000000").description("d".repeat(5001)).quantity("2147483648")
-                .photoUrl("javascript:alert(1)").build(), CatalogFailure.InvalidInput.class);
+                .photoUrl("javascript:alert(1)").build());
 
         assertThat(failure.fieldErrors()).isEqualTo(Map.of(
                 "name", List.of("This field is required."),
