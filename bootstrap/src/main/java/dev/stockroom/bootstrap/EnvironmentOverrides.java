@@ -43,7 +43,8 @@ final class EnvironmentOverrides {
                 parsePort("STOCKROOM_HTTP_PORT", port)));
         ifSet(env, "STOCKROOM_ADMIN_PORT", port -> setPort(config.getServerFactory(), true,
                 parsePort("STOCKROOM_ADMIN_PORT", port)));
-        if (db.getUrl() == null || db.getUrl().isBlank()) {
+        if (db.getUrl() == null || db.getUrl().isBlank()
+                || StockroomConfiguration.EMBEDDED_DATABASE.equals(db.getUrl().strip())) {
             db.setDriverClass("org.h2.Driver");
             db.setUrl(embeddedH2Url(config));
         }

@@ -1,5 +1,6 @@
 package dev.stockroom.bootstrap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import io.dropwizard.core.Configuration;
@@ -18,11 +19,12 @@ import java.nio.file.Path;
  * {@code STOCKROOM_*} environment variables are applied on top by {@link EnvironmentOverrides}.
  */
 public class StockroomConfiguration extends Configuration {
+    public static final String EMBEDDED_DATABASE = "embedded";
 
     @NotBlank
     private String dataDir = "./stockroom-data";
 
-    /** Empty url means: the embedded H2 database under the data directory. */
+    /** The url {@value #EMBEDDED_DATABASE} means: the H2 file database under the data directory. */
     @Valid
     @NotNull
     private DataSourceFactory database = new DataSourceFactory();
@@ -43,7 +45,7 @@ public class StockroomConfiguration extends Configuration {
 
     public StockroomConfiguration() {
         database.setDriverClass("org.h2.Driver");
-        database.setUrl("");
+        database.setUrl(EMBEDDED_DATABASE);
         database.setUser("stockroom");
         database.setPassword("");
     }
@@ -58,6 +60,7 @@ public class StockroomConfiguration extends Configuration {
         this.dataDir = dataDir;
     }
 
+    @JsonIgnore
     public Path dataPath() {
         return Path.of(dataDir).toAbsolutePath().normalize();
     }
@@ -254,6 +257,7 @@ public class StockroomConfiguration extends Configuration {
             this.transport = transport;
         }
 
+        @JsonIgnore
         public boolean isConfigured() {
             return host != null && !host.isBlank();
         }
@@ -279,6 +283,7 @@ public class StockroomConfiguration extends Configuration {
         @Max(4096)
         private int passwordMaxLength = DEFAULTS.passwordMaxLength();
 
+        @JsonIgnore
         public AccountPolicy toPolicy() {
             return new AccountPolicy(codeLifetime.toJavaDuration(), maxCodeAttempts, resendCooldown.toJavaDuration(),
                     accessTokenLifetime.toJavaDuration(), resetTokenLifetime.toJavaDuration(),

@@ -11,6 +11,11 @@ import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.catalog.application.CatalogService;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.application.MailRelay;
 import dev.stockroom.core.notification.port.out.MailSender;
 import dev.stockroom.core.notification.port.out.Outbox;
@@ -29,6 +34,7 @@ import java.util.Objects;
  * Stockroom stockroom = Stockroom.builder()
  *         .users(users).sessions(sessions).codes(codes)
  *         .outbox(outbox).mailSender(mailSender).transactions(transactions)
+ *         .products(products).photos(photos)          // optional: the catalogue
  *         .build();
  * Registered registered = stockroom.registration().register(command);
  * // and call stockroom.mailRelay().relayDue() every few seconds
@@ -37,6 +43,7 @@ import java.util.Objects;
 public final class Stockroom {
     private final AccountServices accounts;
     private final MailRelay mailRelay;
+    private final Catalog catalog;
     private final AccountPolicy accountPolicy;
     private final Clock clock;
 
@@ -46,6 +53,8 @@ public final class Stockroom {
         this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.outbox, b.transactions, b.passwordHasher,
                 b.accountPolicy, b.clock, b.random);
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock);
+        this.catalog = b.products == null ? null
+                : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
     }
 
     public static Builder builder() {
@@ -66,6 +75,19 @@ public final class Stockroom {
 
     public Profiles profiles() {
         return accounts.profiles();
+    }
+
+    /**
+     * The product catalogue.
+     *
+     * @throws IllegalStateException when the builder was given no products and photos ports
+     */
+    public Catalog catalog() {
+        if (catalog == null) {
+            throw new IllegalStateException("The catalogue is not configured: give Stockroom.builder() "
+                    + "products(ProductRepository) and photos(PhotoStore)");
+        }
+        return catalog;
     }
 
     /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */
@@ -92,6 +114,10 @@ public final class Stockroom {
         private OneTimeCodeRepository codes;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
+        // Catalogue (optional, both or neither)
+        private ProductRepository products;
+        private PhotoStore photos;
+        private CatalogPolicy catalogPolicy = CatalogPolicy.defaults();
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
@@ -115,6 +141,22 @@ public final class Stockroom {
 
         public Builder codes(OneTimeCodeRepository codes) {
             this.codes = Objects.requireNonNull(codes, "codes");
+            return this;
+        }
+
+        public Builder products(ProductRepository products) {
+            this.products = Objects.requireNonNull(products, "products");
+            return this;
+        }
+
+        public Builder photos(PhotoStore photos) {
+            this.photos = Objects.requireNonNull(photos, "photos");
+            return this;
+        }
+
+        /** Defaults to {@link CatalogPolicy#defaults()}. */
+        public Builder catalogPolicy(CatalogPolicy catalogPolicy) {
+            this.catalogPolicy = Objects.requireNonNull(catalogPolicy, "catalogPolicy");
             return this;
         }
 
@@ -180,6 +222,10 @@ public final class Stockroom {
             require(missing, outbox, "outbox(Outbox)");
             require(missing, mailSender, "mailSender(MailSender)");
             require(missing, transactions, "transactions(Transactions)");
+            if (products != null || photos != null) {
+                require(missing, products, "products(ProductRepository) (the catalogue needs both)");
+                require(missing, photos, "photos(PhotoStore) (the catalogue needs both)");
+            }
             return missing;
         }
 

@@ -1,5 +1,7 @@
 package dev.stockroom.core.testing;
 
+import dev.stockroom.core.Stockroom;
+
 /**
  * Every in-memory driven adapter, wired to one {@link InMemoryTransactions} so that a failed unit
  * of work rolls all of them back.
@@ -10,7 +12,26 @@ public final class InMemoryAdapters {
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
     private final InMemoryOneTimeCodeRepository codes = new InMemoryOneTimeCodeRepository(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
+    private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
+    private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
     private final RecordingMailSender mailSender = new RecordingMailSender();
+
+    /**
+     * A builder with every port set to these adapters; override any of them to test your own
+     * adapter with the rest in memory: {@code adapters.stockroom().users(mine).build()}.
+     */
+    public Stockroom.Builder stockroom() {
+        return Stockroom.builder().users(users).sessions(sessions).codes(codes).outbox(outbox)
+                .mailSender(mailSender).transactions(transactions).products(products).photos(photos);
+    }
+
+    public InMemoryProductRepository products() {
+        return products;
+    }
+
+    public InMemoryPhotoStore photos() {
+        return photos;
+    }
 
     public InMemoryTransactions transactions() {
         return transactions;

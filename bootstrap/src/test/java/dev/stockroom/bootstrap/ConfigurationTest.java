@@ -1,0 +1,87 @@
+package dev.stockroom.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.core.account.domain.AccountPolicy;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The configuration as Dropwizard really builds it: with no file, from a file, and under STOCKROOM_* variables. */
+class ConfigurationTest {
+    private final YamlConfigurationFactory<StockroomConfiguration> factory = new YamlConfigurationFactory<>(
+            StockroomConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+
+    @Test
+    void with_no_file_the_defaults_are_the_embedded_service() throws Exception {
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
+
+        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:h2:file:")
+                .contains(Path.of("stockroom-data").toAbsolutePath().normalize().toString())
+                .contains("MODE=PostgreSQL").contains("AUTO_SERVER=TRUE");
+        assertThat(config.getMail().getSmtp().isConfigured()).isFalse();
+        assertThat(config.getAccounts().toPolicy()).isEqualTo(AccountPolicy.defaults());
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(8080);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(8081);
+    }
+
+    @Test
+    void environment_variables_override_the_common_settings() throws Exception {
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.ofEntries(
+                Map.entry("STOCKROOM_HTTP_PORT", "9090"), Map.entry("STOCKROOM_ADMIN_PORT", "9091"),
+                Map.entry("STOCKROOM_DATA_DIR", "/tmp/elsewhere"),
+                Map.entry("STOCKROOM_DB_URL", "jdbc:postgresql://db.internal/stockroom"),
+                Map.entry("STOCKROOM_DB_USER", "shop"), Map.entry("STOCKROOM_DB_PASSWORD", "s3cret"),
+                Map.entry("STOCKROOM_JWT_SECRET", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+                Map.entry("STOCKROOM_SMTP_HOST", "smtp.example.com"), Map.entry("STOCKROOM_SMTP_PORT", "2525"),
+                Map.entry("STOCKROOM_SMTP_USERNAME", "mailer"), Map.entry("STOCKROOM_SMTP_PASSWORD", "m41l"),
+                Map.entry("STOCKROOM_SMTP_TRANSPORT", "SMTPS"),
+                Map.entry("STOCKROOM_MAIL_FROM", "Shop <shop@example.com>")));
+
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(9090);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(9091);
+        assertThat(config.dataPath()).isEqualTo(Path.of("/tmp/elsewhere"));
+        assertThat(config.getDatabase().getUrl()).isEqualTo("jdbc:postgresql://db.internal/stockroom");
+        assertThat(config.getDatabase().getDriverClass()).isEqualTo("org.postgresql.Driver");
+        assertThat(config.getDatabase().getUser()).isEqualTo("shop");
+        assertThat(config.getDatabase().getPassword()).isEqualTo("s3cret");
+        assertThat(config.getJwt().getSecret()).startsWith("AAAA");
+        assertThat(config.getMail().getSmtp().getHost()).isEqualTo("smtp.example.com");
+        assertThat(config.getMail().getSmtp().getPort()).isEqualTo(2525);
+        assertThat(config.getMail().getSmtp().getUsername()).isEqualTo("mailer");
+        assertThat(config.getMail().getSmtp().getPassword()).isEqualTo("m41l");
+        assertThat(config.getMail().getSmtp().getTransport()).isEqualTo("SMTPS");
+        assertThat(Wiring.parseFrom(config.getMail().getFrom()).fromAddress()).isEqualTo("shop@example.com");
+        assertThat(Wiring.parseFrom(config.getMail().getFrom()).fromName()).contains("Shop");
+    }
+
+    @Test
+    void a_bad_port_variable_is_explained() throws Exception {
+        StockroomConfiguration config = factory.build();
+
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(config, Map.of("STOCKROOM_HTTP_PORT", "eighty")))
+                .hasMessageContaining("STOCKROOM_HTTP_PORT").hasMessageContaining("eighty");
+    }
+
+    @Test
+    void the_example_file_parses_and_validates() throws Exception {
+        Path example = Path.of("..", "config", "example.yml");
+
+        StockroomConfiguration config = factory.build(new SubstitutingSourceProvider(
+                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), example.toString());
+
+        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:");
+        assertThat(config.getMail().getSmtp().isConfigured()).isTrue();
+    }
+}
