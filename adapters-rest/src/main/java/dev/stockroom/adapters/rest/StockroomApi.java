@@ -1,6 +1,7 @@
 package dev.stockroom.adapters.rest;
 
 import dev.stockroom.adapters.rest.account.AccountResources;
+import dev.stockroom.adapters.rest.catalog.CatalogResources;
 import dev.stockroom.adapters.rest.error.ErrorMappers;
 import dev.stockroom.adapters.rest.http.HttpFilters;
 import dev.stockroom.adapters.rest.security.AccessTokens;
@@ -9,6 +10,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.catalog.port.in.Catalog;
 import java.util.function.Consumer;
 import java.time.Clock;
 import java.util.Objects;
@@ -18,25 +20,30 @@ import java.util.Objects;
  * environment (the Dropwizard service's, or a test's {@code ResourceExtension}).
  */
 public record StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
-        Profiles profiles, AccessTokens accessTokens, Clock clock) {
+        Profiles profiles, Catalog catalog, int maxPhotoBytes, AccessTokens accessTokens, Clock clock) {
 
-    /** The largest multipart body: a 5 MiB photo plus room for the form's text fields. */
-    public static final long UPLOAD_BODY_LIMIT = 5L * 1024 * 1024 + 64 * 1024;
+    /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
 
     public StockroomApi {
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(passwordRecovery, "passwordRecovery");
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(catalog, "catalog");
+        if (maxPhotoBytes < 1) {
+            throw new IllegalArgumentException("maxPhotoBytes must be positive");
+        }
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clock, "clock");
     }
 
     public static void register(Consumer<Object> jersey, StockroomApi api) {
-        HttpFilters.register(jersey, UPLOAD_BODY_LIMIT);
+        HttpFilters.register(jersey, api.maxPhotoBytes() + FORM_OVERHEAD);
         ErrorMappers.register(jersey);
         BearerAuth.register(jersey, api.accessTokens(), api.authentication());
         AccountResources.register(jersey, api.registration(), api.authentication(), api.passwordRecovery(),
                 api.profiles(), api.accessTokens(), api.clock());
+        CatalogResources.register(jersey, api.catalog(), api.maxPhotoBytes());
     }
 }

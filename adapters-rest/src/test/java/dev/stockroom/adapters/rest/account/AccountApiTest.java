@@ -6,6 +6,7 @@ import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.core.Stockroom;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.testing.InMemoryAdapters;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -31,10 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccountApiTest {
     private static final InMemoryAdapters ADAPTERS = new InMemoryAdapters();
-    private static final Stockroom STOCKROOM = Stockroom.builder()
-            .users(ADAPTERS.users()).sessions(ADAPTERS.sessions()).codes(ADAPTERS.codes())
-            .outbox(ADAPTERS.outbox()).transactions(ADAPTERS.transactions()).mailSender(ADAPTERS.mailSender())
-            .build();
+    private static final Stockroom STOCKROOM = ADAPTERS.stockroom().build();
     private static final byte[] KEY = new byte[32];
 
     static {
@@ -46,7 +44,8 @@ class AccountApiTest {
     private static ResourceExtension api() {
         List<Object> components = new ArrayList<>();
         StockroomApi.register(components::add, new StockroomApi(STOCKROOM.registration(), STOCKROOM.authentication(),
-                STOCKROOM.passwordRecovery(), STOCKROOM.profiles(),
+                STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.catalog(),
+                CatalogPolicy.defaults().maxPhotoBytes(),
                 new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
                 Clock.systemUTC()));
         ResourceExtension.Builder builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);

@@ -1,0 +1,54 @@
+package dev.stockroom.adapters.rest.catalog;
+
+import dev.stockroom.adapters.rest.error.ClientError;
+import dev.stockroom.core.catalog.domain.PhotoKey;
+import dev.stockroom.core.catalog.domain.StoredPhoto;
+import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.shared.InvalidValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+
+/**
+ * Serves stored photos with the type found in their content, never guessed by the browser. Keys
+ * are random and files never change, so caches may keep them for good.
+ */
+@Path("/media")
+public final class MediaResource {
+    private final Catalog catalog;
+
+    MediaResource(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/{key}")
+    public Response photo(@PathParam("key") String key) {
+        PhotoKey photoKey;
+        try {
+            photoKey = new PhotoKey(key);
+        } catch (InvalidValue e) {
+            throw notFound();
+        }
+        StoredPhoto photo = catalog.openPhoto(photoKey).orElseThrow(MediaResource::notFound);
+        StreamingOutput body = out -> {
+            try (InputStream in = photo.content().get()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, photo.type().mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, photo.size())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'")
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
+                .build();
+    }
+
+    private static ClientError notFound() {
+        return new ClientError(404, "No such photo.");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.stockroom.adapters.rest.catalog;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.port.in.ProductDraft;
+import dev.stockroom.core.catalog.port.in.ProductPatch;
+import dev.stockroom.core.shared.Violations;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The editable fields of a product as a client sent them, from JSON or from a multipart form.
+ * A field that is present with {@code null} is kept apart from an absent one (PATCH clears the
+ * first). Unknown and server-owned fields are refused; the sketch's {@code decription} is read
+ * as {@code description}. Prices and quantities arrive as JSON numbers or strings and reach the
+ * core as text, so "12.50", 12.5 and "12.5" all mean the same.
+ */
+final class ProductFields {
+    static final String NAME = "name";
+    static final String PRICE = "price";
+    static final String PHOTO = "photo";
+    static final String DESCRIPTION = "description";
+    static final String QUANTITY = "quantity";
+    private static final Set<String> EDITABLE = Set.of(NAME, PRICE, PHOTO, DESCRIPTION, QUANTITY);
+    private static final Set<String> SERVER_OWNED = Set.of("id", "owner", "created_at", "updated_at", "version");
+    private static final Map<String, String> ALIASES = Map.of("decription", DESCRIPTION);
+    // Floats as BigDecimal: a double would turn 9999999999.99 into 9.99999999999E9.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final Map<String, String> values;
+
+    private ProductFields(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** @throws com.fasterxml.jackson.core.JsonProcessingException for bad JSON (mapped to 400) */
+    static ProductFields fromJson(byte[] body) throws IOException {
+        JsonNode root = body == null || body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        if (root == null || !root.isObject()) {
+            throw CatalogFailure.InvalidInput.of("body", "Send a JSON object.");
+        }
+        Violations v = new Violations();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = accept(field.getKey(), values, v);
+            if (name != null) {
+                values.put(name, text(name, field.getValue(), v));
+            }
+        }
+        v.throwIfAny(CatalogFailure.InvalidInput::new);
+        return new ProductFields(values);
+    }
+
+    /** Text fields of a form; {@code photo} as text is a URL (a file is handled by the caller). */
+    static ProductFields fromForm(Map<String, String> fields) {
+        Violations v = new Violations();
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            String name = accept(key, values, v);
+            if (name != null) {
+                values.put(name, value);
+            }
+        });
+        v.throwIfAny(CatalogFailure.InvalidInput::new);
+        return new ProductFields(values);
+    }
+
+    private static String accept(String key, Map<String, String> seen, Violations v) {
+        String name = ALIASES.getOrDefault(key, key);
+        if (SERVER_OWNED.contains(name)) {
+            v.add(key, "This field is set by the server and cannot be sent.");
+            return null;
+        }
+        if (!EDITABLE.contains(name)) {
+            v.add(key, "Unknown field.");
+            return null;
+        }
+        if (seen.containsKey(name)) {
+            v.add(name, "Given twice (description and decription are the same field).");
+            return null;
+        }
+        return name;
+    }
+
+    private static String text(String name, JsonNode node, Violations v) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber() && (name.equals(PRICE) || name.equals(QUANTITY))) {
+            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toPlainString();
+        }
+        v.add(name, name.equals(PRICE) || name.equals(QUANTITY) ? "Must be a number." : "Must be a string.");
+        return null;
+    }
+
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    String get(String name) {
+        return values.get(name);
+    }
+
+    /** Every field, as for add and PUT; a URL of one of our stored photos keeps that photo. */
+    ProductDraft draft() {
+        String photo = values.get(PHOTO);
+        var stored = PhotoLinks.storedPhotoIn(photo);
+        ProductDraft draft = ProductDraft.of(values.get(NAME), values.get(PRICE), values.get(DESCRIPTION),
+                values.get(QUANTITY), stored.isPresent() ? null : photo);
+        return stored.isPresent() ? draft.withPhoto(stored) : draft;
+    }
+
+    /** Only the fields sent, as for PATCH. */
+    ProductPatch patch() {
+        ProductPatch.Builder patch = ProductPatch.builder();
+        if (has(NAME)) {
+            patch.name(get(NAME));
+        }
+        if (has(PRICE)) {
+            patch.price(get(PRICE));
+        }
+        if (has(DESCRIPTION)) {
+            patch.description(get(DESCRIPTION));
+        }
+        if (has(QUANTITY)) {
+            patch.quantity(get(QUANTITY));
+        }
+        if (has(PHOTO)) {
+            var stored = PhotoLinks.storedPhotoIn(get(PHOTO));
+            if (stored.isPresent()) {
+                patch.photo(stored);
+            } else {
+                patch.photoUrl(get(PHOTO));
+            }
+        }
+        return patch.build();
+    }
+}

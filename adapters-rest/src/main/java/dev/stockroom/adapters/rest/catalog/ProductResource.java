@@ -1,0 +1,216 @@
+package dev.stockroom.adapters.rest.catalog;
+
+import dev.stockroom.adapters.rest.error.ClientError;
+import dev.stockroom.adapters.rest.security.StockroomPrincipal;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductPage;
+import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.PhotoUpload;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.glassfish.jersey.media.multipart.FormDataBodyPart;
+import org.glassfish.jersey.media.multipart.FormDataMultiPart;
+
+/** The catalogue endpoints of the sketch. Writes need a bearer token; reads are public. */
+@Path("/products")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ProductResource {
+    private final Catalog catalog;
+    private final int maxPhotoBytes;
+
+    ProductResource(Catalog catalog, int maxPhotoBytes) {
+        this.catalog = catalog;
+        this.maxPhotoBytes = maxPhotoBytes;
+    }
+
+    @POST
+    @Path("/add")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(@Auth StockroomPrincipal caller, byte[] body, @Context UriInfo uri) throws IOException {
+        Product product = catalog.add(caller.user(), ProductFields.fromJson(body).draft(), Optional.empty());
+        return created(product, uri);
+    }
+
+    @POST
+    @Path("/add")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response addWithPhoto(@Auth StockroomPrincipal caller, FormDataMultiPart form, @Context UriInfo uri)
+            throws IOException {
+        Form parsed = Form.read(form, maxPhotoBytes);
+        Product product = catalog.add(caller.user(), parsed.fields().draft(), parsed.photo());
+        return created(product, uri);
+    }
+
+    private Response created(Product product, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path("products").path(String.valueOf(product.id().value()))
+                .path("detail").build();
+        return Response.created(location).tag(etag(product)).entity(reply("added", product, uri)).build();
+    }
+
+    @PUT
+    @Path("/{id}/update")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replace(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body, @Context UriInfo uri) throws IOException {
+        Product product = catalog.replace(caller.user(), productId(id), ProductFields.fromJson(body).draft(),
+                expectedVersion(ifMatch));
+        return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
+    }
+
+    @PATCH
+    @Path("/{id}/update")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response patch(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body, @Context UriInfo uri) throws IOException {
+        Product product = catalog.patch(caller.user(), productId(id), ProductFields.fromJson(body).patch(),
+                expectedVersion(ifMatch));
+        return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
+    }
+
+    @DELETE
+    @Path("/{id}/delete")
+    public ProductJson.Reply delete(@Auth StockroomPrincipal caller, @PathParam("id") String id) {
+        catalog.delete(caller.user(), productId(id));
+        return new ProductJson.Reply(true, "Deleted", null);
+    }
+
+    @GET
+    @Path("/{id}/detail")
+    public Response detail(@PathParam("id") String id, @Context Request request, @Context UriInfo uri) {
+        Product product = catalog.get(productId(id));
+        EntityTag tag = etag(product);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri))).tag(tag).build();
+    }
+
+    @GET
+    public ProductJson.PageReply list(@QueryParam("search") String search, @QueryParam("min_price") String minPrice,
+            @QueryParam("max_price") String maxPrice, @QueryParam("in_stock") String inStock,
+            @QueryParam("ordering") String ordering, @QueryParam("page") String page,
+            @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
+        ProductPage result = catalog.list(ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page,
+                pageSize));
+        PhotoLinks links = new PhotoLinks(uri);
+        URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
+        URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
+        List<ProductJson.ProductBody> items = result.items().stream()
+                .map(p -> ProductJson.ProductBody.from(p, links)).toList();
+        return new ProductJson.PageReply(true, result.total(), next, previous, items);
+    }
+
+    @POST
+    @Path("/{id}/photo")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attachPhoto(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FormDataMultiPart form, @Context UriInfo uri)
+            throws IOException {
+        Form parsed = Form.read(form, maxPhotoBytes);
+        if (!parsed.fields().isEmpty()) {
+            throw CatalogFailure.InvalidInput.of("photo", "Send only the photo file in this form.");
+        }
+        PhotoUpload photo = parsed.photo().orElseThrow(() ->
+                CatalogFailure.InvalidInput.of("photo", "Attach an image file as the form field 'photo'."));
+        Product product = catalog.attachPhoto(caller.user(), productId(id), photo, expectedVersion(ifMatch));
+        return Response.ok(reply("Photo uploaded", product, uri)).tag(etag(product)).build();
+    }
+
+    private static ProductJson.Reply reply(String message, Product product, UriInfo uri) {
+        return new ProductJson.Reply(true, message, ProductJson.ProductBody.from(product, new PhotoLinks(uri)));
+    }
+
+    private static URI pageLink(UriInfo uri, int page) {
+        return uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
+    }
+
+    /** A path id that is not a product id names no product. */
+    private static ProductId productId(String text) {
+        try {
+            return new ProductId(Long.parseLong(text));
+        } catch (IllegalArgumentException e) {
+            throw new ClientError(404, "No product with id " + text + ".");
+        }
+    }
+
+    static EntityTag etag(Product product) {
+        return new EntityTag("v" + product.version());
+    }
+
+    /** {@code If-Match: "v3"} expects version 3; {@code *} or no header expects nothing. */
+    static OptionalLong expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() > 3 && tag.startsWith("\"v") && tag.endsWith("\"")) {
+            try {
+                return OptionalLong.of(Long.parseLong(tag.substring(2, tag.length() - 1)));
+            } catch (NumberFormatException e) {
+                // falls through: a tag we never issued matches nothing
+            }
+        }
+        throw new ClientError(412, "The If-Match header does not match the product's current ETag.");
+    }
+
+    /** A multipart form: its text fields, and the photo file if one was attached. */
+    private record Form(ProductFields fields, Optional<PhotoUpload> photo) {
+
+        static Form read(FormDataMultiPart form, int maxPhotoBytes) throws IOException {
+            if (form == null) {
+                throw CatalogFailure.InvalidInput.of("photo", "Send a multipart form.");
+            }
+            Map<String, String> text = new LinkedHashMap<>();
+            Optional<PhotoUpload> photo = Optional.empty();
+            for (Map.Entry<String, List<FormDataBodyPart>> field : form.getFields().entrySet()) {
+                if (field.getValue().size() > 1) {
+                    throw CatalogFailure.InvalidInput.of(field.getKey(), "Given more than once.");
+                }
+                FormDataBodyPart part = field.getValue().get(0);
+                boolean isFile = part.getContentDisposition().getFileName() != null
+                        || !MediaType.TEXT_PLAIN_TYPE.isCompatible(part.getMediaType());
+                if (field.getKey().equals(ProductFields.PHOTO) && isFile) {
+                    try (InputStream in = part.getValueAs(InputStream.class)) {
+                        // One byte over the limit is enough for the core to refuse it as too large.
+                        photo = Optional.of(PhotoUpload.of(in.readNBytes(maxPhotoBytes + 1)));
+                    }
+                } else {
+                    text.put(field.getKey(), part.getValue());
+                }
+            }
+            return new Form(ProductFields.fromForm(text), photo);
+        }
+    }
+}
