@@ -11,6 +11,7 @@ import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.core.Stockroom;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.notification.port.out.MailSender;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -40,7 +41,10 @@ final class Wiring implements AutoCloseable {
     private static final Pattern NAMED_ADDRESS = Pattern.compile("\\s*(.*?)\\s*<\\s*([^<>]+?)\\s*>\\s*");
 
     private final Stockroom stockroom;
-    private final StockroomApi api;
+    private final StockroomConfiguration config;
+    private final Path dataDir;
+    private final Clock clock;
+    private final SecureRandom random;
     private final MailSender mailSender;
     private final ManagedDataSource ownDataSource;
 
@@ -61,11 +65,10 @@ final class Wiring implements AutoCloseable {
                 .random(random)
                 .accountPolicy(config.getAccounts().toPolicy())
                 .build();
-        byte[] key = JwtKeys.resolve(config.getJwt().getSecret(), dataDir, random);
-        AccessTokens accessTokens = new AccessTokens(
-                new TokenSettings(key, config.getJwt().getIssuer(), config.getJwt().getAudience()), clock);
-        this.api = new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
-                stockroom.profiles(), accessTokens, clock);
+        this.config = config;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.random = random;
     }
 
     /** For the server: the pool is managed by Dropwizard, with its health check and metrics. */
@@ -155,8 +158,14 @@ final class Wiring implements AutoCloseable {
         return stockroom;
     }
 
+    /** What the HTTP API needs; resolves (and on first use generates) the JWT key, so only the server calls it. */
     StockroomApi api() {
-        return api;
+        byte[] key = JwtKeys.resolve(config.getJwt().getSecret(), dataDir, random);
+        AccessTokens accessTokens = new AccessTokens(
+                new TokenSettings(key, config.getJwt().getIssuer(), config.getJwt().getAudience()), clock);
+        return new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
+                stockroom.profiles(), stockroom.catalog(), CatalogPolicy.defaults().maxPhotoBytes(), accessTokens,
+                clock);
     }
 
     private void closeMailSender() {

@@ -34,6 +34,11 @@ final class HttpApi {
     }
 
     Reply send(String path, String method, String contentType, byte[] body, String token) {
+        return sendWith(path, method, contentType, body, token);
+    }
+
+    /** Sends with extra headers, given as name, value, name, value... */
+    Reply sendWith(String path, String method, String contentType, byte[] body, String token, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -43,6 +48,9 @@ final class HttpApi {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
