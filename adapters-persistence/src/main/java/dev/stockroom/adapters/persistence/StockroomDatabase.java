@@ -1,0 +1,65 @@
+package dev.stockroom.adapters.persistence;
+
+import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
+import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
+import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
+import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
+import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.Transactions;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Stockroom's driven ports on one relational database (PostgreSQL, or H2 in PostgreSQL mode),
+ * all sharing one {@link Transactions}. The database must have been migrated with
+ * {@link DatabaseMigrator}. The caller owns the {@link Jdbi} and the pool behind it; an embedding
+ * application may pass {@code Jdbi.create(dataSource)}.
+ */
+public final class StockroomDatabase {
+    /**
+     * The H2 URL settings under which the SQL of this module behaves as on PostgreSQL (append them
+     * to an H2 URL after a {@code ;}): PostgreSQL syntax, lower-case identifiers, nulls sorted last.
+     */
+    public static final String H2_MODE = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final JdbiTransactions transactions;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final OneTimeCodeRepository codes;
+    private final Outbox outbox;
+
+    public StockroomDatabase(Jdbi jdbi) {
+        this.transactions = new JdbiTransactions(jdbi);
+        this.users = new JdbiUserRepository(transactions);
+        this.sessions = new JdbiSessionRepository(transactions);
+        this.codes = new JdbiOneTimeCodeRepository(transactions);
+        this.outbox = new JdbiOutbox(transactions);
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public OneTimeCodeRepository codes() {
+        return codes;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Whether the database answers a trivial query now; never throws. For health checks. */
+    public boolean ping() {
+        return transactions.ping();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.stockroom.adapters.persistence.account;
+
+import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.core.account.domain.RefreshToken;
+import dev.stockroom.core.account.domain.Session;
+import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowViewMapper;
+
+/** Sessions and the refresh tokens rotated from them, in {@code sessions} and {@code refresh_tokens}. */
+public final class JdbiSessionRepository implements SessionRepository {
+    private static final RowViewMapper<Session> SESSION = row -> new Session(
+            new SessionId(row.getColumn("id", UUID.class)),
+            new UserId(row.getColumn("user_id", UUID.class)),
+            row.getColumn("kind", SessionKind.class),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("expires_at", Instant.class),
+            row.getColumn("revoked_at", Instant.class));
+    private static final RowViewMapper<RefreshToken> REFRESH_TOKEN = row -> new RefreshToken(
+            row.getColumn("hash", String.class),
+            new SessionId(row.getColumn("session_id", UUID.class)),
+            row.getColumn("issued_at", Instant.class),
+            row.getColumn("spent_at", Instant.class));
+
+    private final JdbiTransactions db;
+
+    public JdbiSessionRepository(JdbiTransactions db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public void add(Session session) {
+        db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO sessions (id, user_id, kind, created_at, expires_at, revoked_at)
+                        VALUES (:id, :user_id, :kind, :created_at, :expires_at, :revoked_at)
+                        """)
+                .bind("id", session.id().value())
+                .bind("user_id", session.userId().value())
+                .bind("kind", session.kind())
+                .bind("created_at", session.createdAt())
+                .bind("expires_at", session.expiresAt())
+                .bindByType("revoked_at", session.revokedAt(), Instant.class)
+                .execute());
+    }
+
+    @Override
+    public Optional<Session> findById(SessionId id) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT id, user_id, kind, created_at, expires_at, revoked_at FROM sessions WHERE id = :id
+                        """)
+                .bind("id", id.value())
+                .map(SESSION)
+                .findOne());
+    }
+
+    @Override
+    public boolean revoke(SessionId id, Instant now) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL
+                        """)
+                .bind("id", id.value())
+                .bind("now", now)
+                .execute()) == 1;
+    }
+
+    @Override
+    public int revokeAllOf(UserId userId, Instant now) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE sessions SET revoked_at = :now WHERE user_id = :user_id AND revoked_at IS NULL
+                        """)
+                .bind("user_id", userId.value())
+                .bind("now", now)
+                .execute());
+    }
+
+    @Override
+    public void addRefreshToken(RefreshToken token) {
+        db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO refresh_tokens (hash, session_id, issued_at, spent_at)
+                        VALUES (:hash, :session_id, :issued_at, :spent_at)
+                        """)
+                .bind("hash", token.hash())
+                .bind("session_id", token.sessionId().value())
+                .bind("issued_at", token.issuedAt())
+                .bindByType("spent_at", token.spentAt(), Instant.class)
+                .execute());
+    }
+
+    @Override
+    public Optional<RefreshToken> findRefreshToken(String hash) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT hash, session_id, issued_at, spent_at FROM refresh_tokens WHERE hash = :hash
+                        """)
+                .bind("hash", hash)
+                .map(REFRESH_TOKEN)
+                .findOne());
+    }
+
+    /** The row count of one conditional update decides the winner; no read comes first. */
+    @Override
+    public boolean spendRefreshToken(String hash, Instant now) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE refresh_tokens SET spent_at = :now WHERE hash = :hash AND spent_at IS NULL
+                        """)
+                .bind("hash", hash)
+                .bind("now", now)
+                .execute()) == 1;
+    }
+}

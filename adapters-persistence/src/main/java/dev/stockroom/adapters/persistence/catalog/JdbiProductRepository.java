@@ -1,0 +1,166 @@
+package dev.stockroom.adapters.persistence.catalog;
+
+import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.catalog.domain.Description;
+import dev.stockroom.core.catalog.domain.NewProduct;
+import dev.stockroom.core.catalog.domain.Photo;
+import dev.stockroom.core.catalog.domain.PhotoKey;
+import dev.stockroom.core.catalog.domain.Price;
+import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductDetails;
+import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductName;
+import dev.stockroom.core.catalog.domain.ProductPage;
+import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Quantity;
+import dev.stockroom.core.catalog.port.out.ProductRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Products in the {@code products} table. Writes are conditional on the {@code version} column,
+ * so the row count tells a use case whether it won. Names and descriptions are stored a second
+ * time lower-cased in Java, so that search and ordering by name do not depend on how either
+ * database lower-cases or collates.
+ */
+public final class JdbiProductRepository implements ProductRepository {
+    private static final String SELECT = """
+            SELECT id, owner_id, name, price, description, quantity, photo_url, photo_key, version,
+                   created_at, updated_at
+            FROM products
+            """;
+    private static final RowViewMapper<Product> PRODUCT = row -> Product.rehydrate(
+            new ProductId(row.getColumn("id", Long.class)),
+            new UserId(row.getColumn("owner_id", UUID.class)),
+            new ProductName(row.getColumn("name", String.class)),
+            new Price(row.getColumn("price", BigDecimal.class)),
+            new Description(row.getColumn("description", String.class)),
+            new Quantity(row.getColumn("quantity", Integer.class)),
+            photo(row.getColumn("photo_url", String.class), row.getColumn("photo_key", String.class)),
+            row.getColumn("version", Long.class),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("updated_at", Instant.class));
+
+    private final JdbiTransactions db;
+
+    public JdbiProductRepository(JdbiTransactions db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public Product add(NewProduct product) {
+        NewProduct stored = new NewProduct(product.owner(), product.details(), storable(product.createdAt()));
+        long id = db.withHandle(h -> bindDetails(h.createUpdate("""
+                        INSERT INTO products (owner_id, name, name_key, price, description, description_key, quantity,
+                                              photo_url, photo_key, version, created_at, updated_at)
+                        VALUES (:owner_id, :name, :name_key, :price, :description, :description_key, :quantity,
+                                :photo_url, :photo_key, :version, :created_at, :created_at)
+                        """), stored.details())
+                .bind("owner_id", stored.owner().value())
+                .bind("version", Product.FIRST_VERSION)
+                .bind("created_at", stored.createdAt())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+        return Product.created(new ProductId(id), stored);
+    }
+
+    @Override
+    public Optional<Product> findById(ProductId id) {
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id")
+                .bind("id", id.value())
+                .map(PRODUCT)
+                .findOne());
+    }
+
+    /** Owner and creation time are the product's for life, so only the rest is written. */
+    @Override
+    public boolean update(Product changed, long expectedVersion) {
+        int rows = db.withHandle(h -> bindDetails(h.createUpdate("""
+                        UPDATE products
+                        SET name = :name, name_key = :name_key, price = :price, description = :description,
+                            description_key = :description_key, quantity = :quantity, photo_url = :photo_url,
+                            photo_key = :photo_key, version = :version, updated_at = :updated_at
+                        WHERE id = :id AND version = :expected_version
+                        """), changed.details())
+                .bind("version", changed.version())
+                .bind("updated_at", storable(changed.updatedAt()))
+                .bind("id", changed.id().value())
+                .bind("expected_version", expectedVersion)
+                .execute());
+        return rows == 1;
+    }
+
+    @Override
+    public boolean delete(ProductId id, long expectedVersion) {
+        int rows = db.withHandle(h -> h.createUpdate("DELETE FROM products WHERE id = :id AND version = :expected_version")
+                .bind("id", id.value())
+                .bind("expected_version", expectedVersion)
+                .execute());
+        return rows == 1;
+    }
+
+    /**
+     * Counts the matches, then reads the page, on one handle. The offset is bound as a long: a page
+     * number near {@code Integer.MAX_VALUE} times the page size does not fit an int.
+     */
+    @Override
+    public ProductPage search(ProductQuery query) {
+        ProductFilter filter = ProductFilter.of(query);
+        return db.withHandle(h -> {
+            long total = h.createQuery("SELECT COUNT(*) FROM products" + filter.where())
+                    .bindMap(filter.values())
+                    .mapTo(Long.class)
+                    .one();
+            List<Product> items = h.createQuery(SELECT + filter.where() + ProductFilter.orderBy(query.ordering())
+                            + " LIMIT :limit OFFSET :offset")
+                    .bindMap(filter.values())
+                    .bind("limit", query.pageSize())
+                    .bind("offset", query.offset())
+                    .map(PRODUCT)
+                    .list();
+            return ProductPage.of(items, total, query);
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bindDetails(S statement, ProductDetails details) {
+        Optional<Photo> photo = details.photo();
+        return statement
+                .bind("name", details.name().value())
+                .bind("name_key", lowerCase(details.name().value()))
+                .bind("price", details.price().amount())
+                .bind("description", details.description().value())
+                .bind("description_key", lowerCase(details.description().value()))
+                .bind("quantity", details.quantity().value())
+                .bind("photo_url", photo.filter(Photo.External.class::isInstance)
+                        .map(p -> ((Photo.External) p).url()).orElse(null))
+                .bind("photo_key", photo.flatMap(Photo::storedKey).map(PhotoKey::value).orElse(null));
+    }
+
+    private static Optional<Photo> photo(String url, String key) {
+        if (key != null) {
+            return Optional.of(Photo.stored(new PhotoKey(key)));
+        }
+        return Optional.ofNullable(url).map(Photo::external);
+    }
+
+    /** The form {@link ProductQuery#searchKey()} is compared with. */
+    static String lowerCase(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    // Both databases keep microseconds and would round finer instants; truncating here makes what
+    // add() returns equal to what is read back, and agrees with a clock that ticks in microseconds.
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

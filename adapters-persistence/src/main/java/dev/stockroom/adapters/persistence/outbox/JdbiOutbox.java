@@ -1,0 +1,181 @@
+package dev.stockroom.adapters.persistence.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.NotificationKind;
+import dev.stockroom.core.notification.domain.OutboxMessage;
+import dev.stockroom.core.notification.domain.OutboxStats;
+import dev.stockroom.core.notification.port.out.Outbox;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The outbox table. A claim is a lease: it moves the message's {@code next_attempt_at} to the end
+ * of the lease, so the message is due again only if the claimer neither sends it nor schedules a
+ * retry in time. A sent message is deleted, and with it any code among its values.
+ */
+public final class JdbiOutbox implements Outbox {
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private enum Status {
+        PENDING,
+        FAILED
+    }
+
+    private static final RowViewMapper<OutboxMessage> MESSAGE = row -> new OutboxMessage(
+            row.getColumn("id", UUID.class),
+            new Notification(row.getColumn("kind", NotificationKind.class), row.getColumn("recipient", String.class),
+                    fromJson(row.getColumn("payload", String.class))),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("attempts", Integer.class),
+            row.getColumn("next_attempt_at", Instant.class),
+            row.getColumn("last_error", String.class));
+
+    private final JdbiTransactions db;
+
+    public JdbiOutbox(JdbiTransactions db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public void enqueue(Notification notification, Instant now) {
+        db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO outbox (id, kind, recipient, payload, status, created_at, attempts, next_attempt_at)
+                        VALUES (:id, :kind, :recipient, :payload, :status, :now, 0, :now)
+                        """)
+                .bind("id", UUID.randomUUID())
+                .bind("kind", notification.kind())
+                .bind("recipient", notification.recipient())
+                .bind("payload", toJson(notification.values()))
+                .bind("status", Status.PENDING)
+                .bind("now", now)
+                .execute());
+    }
+
+    /**
+     * Locks the due rows it reads and skips rows another claimer holds, then leases them, in one
+     * transaction. The lease update repeats the due condition, so a row that another claimer
+     * leased in the meantime is left out even where rows are not skipped but waited for.
+     */
+    @Override
+    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return db.inTransaction(() -> db.withHandle(h -> {
+            List<OutboxMessage> due = h.createQuery("""
+                            SELECT id, kind, recipient, payload, created_at, attempts, next_attempt_at, last_error
+                            FROM outbox
+                            WHERE status = :status AND next_attempt_at <= :now
+                            ORDER BY next_attempt_at
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED
+                            """)
+                    .bind("status", Status.PENDING)
+                    .bind("now", now)
+                    .bind("limit", limit)
+                    .map(MESSAGE)
+                    .list();
+            if (due.isEmpty()) {
+                return due;
+            }
+            PreparedBatch lease = h.prepareBatch("""
+                    UPDATE outbox SET next_attempt_at = :lease_until
+                    WHERE id = :id AND status = :status AND next_attempt_at <= :now
+                    """);
+            for (OutboxMessage message : due) {
+                lease.bind("id", message.id())
+                        .bind("status", Status.PENDING)
+                        .bind("now", now)
+                        .bind("lease_until", leaseUntil)
+                        .add();
+            }
+            int[] leased = lease.execute();
+            List<OutboxMessage> claimed = new ArrayList<>(due.size());
+            for (int i = 0; i < due.size(); i++) {
+                if (leased[i] == 1) {
+                    claimed.add(due.get(i));
+                }
+            }
+            return claimed;
+        }));
+    }
+
+    @Override
+    public void markSent(UUID id, Instant now) {
+        db.withHandle(h -> h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute());
+    }
+
+    @Override
+    public void markRetry(UUID id, int attempts, String error, Instant nextAttemptAt) {
+        db.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET attempts = :attempts, last_error = :error, next_attempt_at = :next_attempt_at
+                        WHERE id = :id AND status = :status
+                        """)
+                .bind("id", id)
+                .bind("status", Status.PENDING)
+                .bind("attempts", attempts)
+                .bind("error", error)
+                .bind("next_attempt_at", nextAttemptAt)
+                .execute());
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error, Instant now) {
+        db.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET status = :failed, attempts = :attempts, last_error = :error, failed_at = :now
+                        WHERE id = :id AND status = :pending
+                        """)
+                .bind("id", id)
+                .bind("failed", Status.FAILED)
+                .bind("pending", Status.PENDING)
+                .bind("attempts", attempts)
+                .bind("error", error)
+                .bind("now", now)
+                .execute());
+    }
+
+    @Override
+    public OutboxStats stats() {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT COALESCE(SUM(CASE WHEN status = :pending THEN 1 ELSE 0 END), 0) AS pending,
+                               COALESCE(SUM(CASE WHEN status = :failed THEN 1 ELSE 0 END), 0) AS failed,
+                               MIN(CASE WHEN status = :pending THEN created_at END) AS oldest_pending
+                        FROM outbox
+                        """)
+                .bind("pending", Status.PENDING)
+                .bind("failed", Status.FAILED)
+                .map(row -> new OutboxStats(row.getColumn("pending", Long.class), row.getColumn("failed", Long.class),
+                        Optional.ofNullable(row.getColumn("oldest_pending", Instant.class))))
+                .one());
+    }
+
+    private static String toJson(Map<String, String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String payload) {
+        try {
+            return JSON.readValue(payload, VALUES);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

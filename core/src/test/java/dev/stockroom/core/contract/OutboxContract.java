@@ -1,0 +1,226 @@
+package dev.stockroom.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.NotificationKind;
+import dev.stockroom.core.notification.domain.OutboxMessage;
+import dev.stockroom.core.notification.domain.OutboxStats;
+import dev.stockroom.core.notification.port.out.Outbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Outbox} must do. A claim takes whatever is due, so each test works in a day of
+ * its own that lies before every other test's day (see {@code Samples.freshDay}): what other tests
+ * left in a shared store is never due here. Messages are told apart by their unique recipient,
+ * since the adapter chooses the ids.
+ */
+public abstract class OutboxContract {
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** Far later, yet still inside this test's day, before the next test's messages start. */
+    private static final Duration FAR_LATER = Duration.ofHours(12);
+
+    private Instant now;
+
+    protected abstract Outbox outbox();
+
+    @BeforeEach
+    void enterAFreshDay() {
+        now = Samples.freshDay();
+    }
+
+    @Test
+    void gives_back_every_field_of_an_enqueued_notification() {
+        Notification notification = new Notification(NotificationKind.VERIFICATION_CODE,
+                "Zoë.Ł+" + Samples.unique() + "@example.test",
+                Map.of(Notification.FIRST_NAME, "Zoë \"Z\" O'Brien\n<b>&</b> \\ ✓", Notification.CODE, "012345",
+                        Notification.EXPIRES_IN_MINUTES, "10"));
+        outbox().enqueue(notification, now);
+
+        List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE));
+
+        assertThat(claimed).singleElement().satisfies(message -> {
+            assertThat(message.id()).isNotNull();
+            assertThat(message.notification()).isEqualTo(notification);
+            assertThat(message.notification().values()).isEqualTo(notification.values());
+            assertThat(message.createdAt()).isEqualTo(now);
+            assertThat(message.attempts()).isZero();
+            assertThat(message.nextAttemptAt()).isEqualTo(now);
+            assertThat(message.lastError()).isNull();
+        });
+    }
+
+    @Test
+    void keeps_a_notification_without_values() {
+        Notification notice = new Notification(NotificationKind.PASSWORD_CHANGED, recipient(), Map.of());
+        outbox().enqueue(notice, now);
+
+        assertThat(outbox().claimDue(now, 10, now.plus(LEASE)))
+                .singleElement().extracting(OutboxMessage::notification).isEqualTo(notice);
+    }
+
+    @Test
+    void counts_an_enqueued_message_as_pending() {
+        OutboxStats before = outbox().stats();
+
+        enqueue(now);
+
+        assertThat(outbox().stats().pending()).isEqualTo(before.pending() + 1);
+    }
+
+    @Test
+    void claims_only_messages_that_are_due() {
+        String early = enqueue(now);
+        enqueue(now.plus(Duration.ofMinutes(10)));
+
+        assertThat(outbox().claimDue(now.minusNanos(1_000), 10, now.plus(LEASE))).isEmpty();
+        assertThat(recipients(outbox().claimDue(now.plusSeconds(60), 10, now.plus(LEASE)))).containsExactly(early);
+    }
+
+    @Test
+    void claims_at_most_the_limit() {
+        List<String> enqueued = List.of(enqueue(now), enqueue(now.plusNanos(1_000)), enqueue(now.plusNanos(2_000)));
+        Instant later = now.plusSeconds(1);
+
+        List<String> first = recipients(outbox().claimDue(later, 2, later.plus(LEASE)));
+        List<String> second = recipients(outbox().claimDue(later, 2, later.plus(LEASE)));
+
+        assertThat(first).hasSize(2);
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        assertThat(both).containsExactlyInAnyOrderElementsOf(enqueued);
+        assertThat(outbox().claimDue(later, 2, later.plus(LEASE))).isEmpty();
+    }
+
+    @Test
+    void hides_a_claimed_message_until_its_lease_has_passed() {
+        OutboxMessage claimed = enqueueAndClaim();
+        Instant leaseEnd = now.plus(LEASE);
+
+        assertThat(outbox().claimDue(leaseEnd.minusSeconds(1), 10, leaseEnd.plus(LEASE))).isEmpty();
+
+        // The first claimer died without a word: after its lease the message is someone else's.
+        List<OutboxMessage> reclaimed = outbox().claimDue(leaseEnd.plusSeconds(1), 10, leaseEnd.plus(LEASE));
+        assertThat(reclaimed).singleElement().satisfies(message -> {
+            assertThat(message.id()).isEqualTo(claimed.id());
+            assertThat(message.notification()).isEqualTo(claimed.notification());
+            assertThat(message.attempts()).isZero();
+        });
+    }
+
+    @Test
+    void never_hands_one_message_to_two_concurrent_claimers() throws Exception {
+        List<String> enqueued = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            enqueued.add(enqueue(now.plusNanos(i * 1_000L)));
+        }
+        Instant due = now.plusSeconds(1);
+
+        List<List<OutboxMessage>> perClaimer = Race.run(4, () -> {
+            List<OutboxMessage> mine = new ArrayList<>();
+            List<OutboxMessage> batch;
+            while (!(batch = outbox().claimDue(due, 3, due.plus(LEASE))).isEmpty()) {
+                mine.addAll(batch);
+            }
+            return mine;
+        });
+
+        List<OutboxMessage> all = perClaimer.stream().flatMap(List::stream).toList();
+        assertThat(all).extracting(OutboxMessage::id).doesNotHaveDuplicates();
+        assertThat(recipients(all)).containsExactlyInAnyOrderElementsOf(enqueued);
+    }
+
+    @Test
+    void drops_a_sent_message_for_good() {
+        OutboxStats before = outbox().stats();
+        OutboxMessage claimed = enqueueAndClaim();
+
+        outbox().markSent(claimed.id(), now.plusSeconds(2));
+
+        assertThat(outbox().claimDue(now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE))).isEmpty();
+        assertThat(outbox().stats().pending()).isEqualTo(before.pending());
+    }
+
+    @Test
+    void offers_a_message_again_at_its_retry_time_with_its_attempts_and_error() {
+        OutboxMessage claimed = enqueueAndClaim();
+        Instant retryAt = now.plus(Duration.ofMinutes(10)).plusNanos(5_000);
+
+        outbox().markRetry(claimed.id(), 1, "421 try again later", retryAt);
+
+        assertThat(outbox().claimDue(retryAt.minusSeconds(1), 10, retryAt.plus(LEASE))).isEmpty();
+        assertThat(outbox().claimDue(retryAt, 10, retryAt.plus(LEASE))).singleElement().satisfies(message -> {
+            assertThat(message.id()).isEqualTo(claimed.id());
+            assertThat(message.notification()).isEqualTo(claimed.notification());
+            assertThat(message.attempts()).isEqualTo(1);
+            assertThat(message.lastError()).isEqualTo("421 try again later");
+            assertThat(message.nextAttemptAt()).isEqualTo(retryAt);
+            assertThat(message.createdAt()).isEqualTo(now);
+        });
+    }
+
+    @Test
+    void never_offers_a_failed_message_again_but_counts_it() {
+        OutboxStats before = outbox().stats();
+        OutboxMessage claimed = enqueueAndClaim();
+
+        outbox().markFailed(claimed.id(), 5, "550 mailbox unavailable", now.plusSeconds(1));
+
+        assertThat(outbox().claimDue(now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE))).isEmpty();
+        OutboxStats after = outbox().stats();
+        assertThat(after.failed()).isEqualTo(before.failed() + 1);
+        assertThat(after.pending()).isEqualTo(before.pending());
+    }
+
+    @Test
+    void knows_since_when_the_oldest_pending_message_waits() {
+        String failed = enqueue(now);
+        String sent = enqueue(now.plusSeconds(1));
+        enqueue(now.plusSeconds(2));
+        enqueue(now.plusSeconds(3));
+        Instant later = now.plusSeconds(10);
+        for (OutboxMessage message : outbox().claimDue(later, 10, later.plus(LEASE))) {
+            if (message.notification().recipient().equals(failed)) {
+                outbox().markFailed(message.id(), 5, "550 no such user", later);
+            } else if (message.notification().recipient().equals(sent)) {
+                outbox().markSent(message.id(), later);
+            }
+        }
+
+        // Claimed but unsent messages are still pending; failed and sent ones are not. This test's
+        // day is older than any other test's, so its messages are the oldest in the store.
+        assertThat(outbox().stats().oldestPendingSince()).contains(now.plusSeconds(2));
+    }
+
+    /** Enqueues a message for a new recipient at {@code at} and returns that recipient. */
+    private String enqueue(Instant at) {
+        String recipient = recipient();
+        outbox().enqueue(new Notification(NotificationKind.PASSWORD_RESET_CODE, recipient,
+                Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, "654321",
+                        Notification.EXPIRES_IN_MINUTES, "10")), at);
+        return recipient;
+    }
+
+    /** Enqueues one message at {@link #now} and claims it with a lease of {@link #LEASE}. */
+    private OutboxMessage enqueueAndClaim() {
+        String recipient = enqueue(now);
+        List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE));
+        assertThat(recipients(claimed)).containsExactly(recipient);
+        return claimed.get(0);
+    }
+
+    private static String recipient() {
+        return "r." + Samples.unique() + "@example.test";
+    }
+
+    private static List<String> recipients(List<OutboxMessage> messages) {
+        return messages.stream().map(message -> message.notification().recipient()).toList();
+    }
+}

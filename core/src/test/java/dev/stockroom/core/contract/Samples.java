@@ -1,0 +1,76 @@
+package dev.stockroom.core.contract;
+
+import dev.stockroom.core.account.domain.AuthStatus;
+import dev.stockroom.core.account.domain.CodePurpose;
+import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.OneTimeCode;
+import dev.stockroom.core.account.domain.PersonName;
+import dev.stockroom.core.account.domain.Role;
+import dev.stockroom.core.account.domain.Session;
+import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.User;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.Username;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Unique test data, so that contract tests never depend on (or clean up after) each other when a
+ * store is shared by a whole test class or JVM. Instants carry microseconds, the finest precision
+ * PostgreSQL and H2 keep, so a round trip compares equal.
+ */
+final class Samples {
+    /** A moment with a fractional second, so that truncation to milliseconds would show. */
+    static final Instant T0 = Instant.parse("2031-05-04T03:02:01.123456Z");
+
+    private static final Instant LATEST_DAY = Instant.parse("2200-01-01T00:00:00.654321Z");
+    private static final AtomicLong DAYS_HANDED_OUT = new AtomicLong();
+
+    private Samples() {
+    }
+
+    /**
+     * The start of a day no caller in this JVM has had, earlier than every day handed out before.
+     * A queue such as the outbox cannot be told apart by unique keys: a claim takes whatever is
+     * due. A test that works inside its own day, before every earlier test's day, sees nothing
+     * that those tests left due, and its own messages are the oldest in the store.
+     */
+    static Instant freshDay() {
+        return LATEST_DAY.minus(Duration.ofDays(DAYS_HANDED_OUT.incrementAndGet()));
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    static User newUser() {
+        String id = unique();
+        return User.register(UserId.random(), new PersonName("Zoë"), new PersonName("Łukasiewicz-O'Brien"),
+                new Username("user_" + id), new EmailAddress("mail." + id + "@example.test"), "$argon2id$v=19$" + id,
+                T0);
+    }
+
+    /** A user whose every field differs from what {@link User#register} would set. */
+    static User verifiedAdmin() {
+        String id = unique();
+        return User.rehydrate(UserId.random(), new PersonName("Ada"), new PersonName("Lovelace"),
+                new Username("Ada.L-" + id), new EmailAddress("Ada." + id + "@Example.TEST"), "$argon2id$v=19$x" + id,
+                AuthStatus.VERIFIED, Role.ADMIN, T0, T0.plus(Duration.ofDays(3).plusNanos(654_321_000)));
+    }
+
+    static Session openSession(UserId userId) {
+        return new Session(SessionId.random(), userId, SessionKind.LOGIN, T0, T0.plus(Duration.ofDays(30)), null);
+    }
+
+    static OneTimeCode newCode(UserId userId, CodePurpose purpose, Instant createdAt) {
+        return new OneTimeCode(UUID.randomUUID(), userId, purpose, "hash-" + unique(), createdAt,
+                createdAt.plus(Duration.ofMinutes(10)), 0, null);
+    }
+
+    static String tokenHash() {
+        return (unique() + unique() + unique() + unique()).substring(0, 64);
+    }
+}

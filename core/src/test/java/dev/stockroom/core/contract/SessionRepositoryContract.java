@@ -1,0 +1,159 @@
+package dev.stockroom.core.contract;
+
+import static dev.stockroom.core.contract.Samples.T0;
+import static dev.stockroom.core.contract.Samples.newUser;
+import static dev.stockroom.core.contract.Samples.openSession;
+import static dev.stockroom.core.contract.Samples.tokenHash;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.core.account.domain.RefreshToken;
+import dev.stockroom.core.account.domain.Session;
+import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.User;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.UserRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SessionRepository} must do. Sessions belong to stored users (a database may
+ * enforce it), so the contract also asks for the {@link UserRepository} of the same store.
+ */
+public abstract class SessionRepositoryContract {
+
+    protected abstract SessionRepository sessions();
+
+    protected abstract UserRepository users();
+
+    @Test
+    void gives_back_every_field_of_a_stored_session() {
+        UserId userId = storedUser();
+        Session session = new Session(SessionId.random(), userId, SessionKind.PASSWORD_RESET, T0,
+                T0.plus(Duration.ofMinutes(10)).plusNanos(1_000), T0.plusSeconds(30));
+        sessions().add(session);
+
+        assertThat(sessions().findById(session.id())).contains(session);
+    }
+
+    @Test
+    void gives_back_an_open_session_without_revocation() {
+        Session session = openSession(storedUser());
+        sessions().add(session);
+
+        Session found = sessions().findById(session.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(session);
+        assertThat(found.revokedAt()).isNull();
+    }
+
+    @Test
+    void finds_no_unknown_session() {
+        assertThat(sessions().findById(SessionId.random())).isEmpty();
+    }
+
+    @Test
+    void revokes_a_session_once() {
+        Session session = openSession(storedUser());
+        sessions().add(session);
+        Instant first = T0.plusSeconds(10);
+
+        assertThat(sessions().revoke(session.id(), first)).isTrue();
+        assertThat(sessions().revoke(session.id(), first.plusSeconds(10))).isFalse();
+
+        Session revoked = sessions().findById(session.id()).orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(first);
+        assertThat(revoked.isActive(first)).isFalse();
+    }
+
+    @Test
+    void revokes_nothing_for_an_unknown_session() {
+        assertThat(sessions().revoke(SessionId.random(), T0)).isFalse();
+    }
+
+    @Test
+    void revokes_every_open_session_of_one_user_and_counts_them() {
+        UserId userId = storedUser();
+        Session a = openSession(userId);
+        Session b = openSession(userId);
+        Session alreadyRevoked = openSession(userId);
+        Session someoneElses = openSession(storedUser());
+        List.of(a, b, alreadyRevoked, someoneElses).forEach(sessions()::add);
+        Instant earlier = T0.plusSeconds(1);
+        sessions().revoke(alreadyRevoked.id(), earlier);
+        Instant now = T0.plusSeconds(2);
+
+        assertThat(sessions().revokeAllOf(userId, now)).isEqualTo(2);
+        assertThat(sessions().revokeAllOf(userId, now.plusSeconds(1))).isZero();
+
+        assertThat(sessions().findById(a.id()).orElseThrow().revokedAt()).isEqualTo(now);
+        assertThat(sessions().findById(b.id()).orElseThrow().revokedAt()).isEqualTo(now);
+        assertThat(sessions().findById(alreadyRevoked.id()).orElseThrow().revokedAt()).isEqualTo(earlier);
+        assertThat(sessions().findById(someoneElses.id()).orElseThrow().revokedAt()).isNull();
+    }
+
+    @Test
+    void revokes_nothing_for_a_user_without_sessions() {
+        assertThat(sessions().revokeAllOf(storedUser(), T0)).isZero();
+    }
+
+    @Test
+    void gives_back_every_field_of_a_stored_refresh_token() {
+        Session session = storedSession();
+        RefreshToken unspent = new RefreshToken(tokenHash(), session.id(), T0.plusNanos(7_000), null);
+        RefreshToken spent = new RefreshToken(tokenHash(), session.id(), T0, T0.plusSeconds(90));
+        sessions().addRefreshToken(unspent);
+        sessions().addRefreshToken(spent);
+
+        assertThat(sessions().findRefreshToken(unspent.hash())).contains(unspent);
+        assertThat(sessions().findRefreshToken(spent.hash())).contains(spent);
+    }
+
+    @Test
+    void finds_no_unknown_refresh_token() {
+        assertThat(sessions().findRefreshToken(tokenHash())).isEmpty();
+    }
+
+    @Test
+    void spends_a_refresh_token_once() {
+        RefreshToken token = new RefreshToken(tokenHash(), storedSession().id(), T0, null);
+        sessions().addRefreshToken(token);
+        Instant now = T0.plusSeconds(60);
+
+        assertThat(sessions().spendRefreshToken(token.hash(), now)).isTrue();
+        assertThat(sessions().spendRefreshToken(token.hash(), now.plusSeconds(1))).isFalse();
+
+        assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().spentAt()).isEqualTo(now);
+    }
+
+    @Test
+    void spends_no_unknown_refresh_token() {
+        assertThat(sessions().spendRefreshToken(tokenHash(), T0)).isFalse();
+    }
+
+    @Test
+    void lets_exactly_one_of_several_concurrent_spends_of_one_token_win() throws Exception {
+        RefreshToken token = new RefreshToken(tokenHash(), storedSession().id(), T0, null);
+        sessions().addRefreshToken(token);
+
+        List<Boolean> spent = Race.run(8, () -> sessions().spendRefreshToken(token.hash(), T0.plusSeconds(5)));
+
+        assertThat(spent).containsOnlyOnce(true).hasSize(8);
+        assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().isSpent()).isTrue();
+    }
+
+    private UserId storedUser() {
+        User user = newUser();
+        users().add(user);
+        return user.id();
+    }
+
+    private Session storedSession() {
+        Session session = openSession(storedUser());
+        sessions().add(session);
+        return session;
+    }
+}
