@@ -20,9 +20,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class StockroomDatabase {
     /**
      * The H2 URL settings under which the SQL of this module behaves as on PostgreSQL (append them
-     * to an H2 URL after a {@code ;}): PostgreSQL syntax, lower-case identifiers, nulls sorted last.
+     * to an H2 URL after a {@code ;}): PostgreSQL syntax, nulls sorted last. Not
+     * {@code DATABASE_TO_LOWER=TRUE}: Liquibase then fails to find its own changelog table and
+     * tries to create it again, so a second migration (a restart) fails.
      */
-    public static final String H2_MODE = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    public static final String H2_MODE = "MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
 
     private final JdbiTransactions transactions;
     private final UserRepository users;
