@@ -66,11 +66,11 @@ public final class JdbiTransactions implements Transactions {
         if (handle != null) {
             return guard(() -> statements.apply(handle));
         }
-        try (Handle own = open()) {
+        Handle own = open();
+        try {
             return guard(() -> statements.apply(own));
-        } catch (JdbiException e) {
-            // Closing failed after the statements ran in auto-commit mode: their effect stands.
-            throw unavailable(e);
+        } finally {
+            close(own);
         }
     }
 
@@ -103,7 +103,7 @@ public final class JdbiTransactions implements Transactions {
         try {
             handle.close();
         } catch (JdbiException e) {
-            // The transaction has already ended one way or the other; a failed close only loses a connection.
+            // The statements have already committed or rolled back; a failed close only loses a connection.
             LOG.warn("Could not close a database handle", e);
         }
     }
