@@ -141,8 +141,8 @@ public final class JdbiProductRepository implements ProductRepository {
                 .bind("description", details.description().value())
                 .bind("description_key", lowerCase(details.description().value()))
                 .bind("quantity", details.quantity().value())
-                .bind("photo_url", photo.filter(Photo.External.class::isInstance)
-                        .map(p -> ((Photo.External) p).url()).orElse(null))
+                .bind("photo_url", photo.filter(Photo.External.class::isInstance).map(Photo.External.class::cast)
+                        .map(Photo.External::url).orElse(null))
                 .bind("photo_key", photo.flatMap(Photo::storedKey).map(PhotoKey::value).orElse(null));
     }
 
