@@ -1,5 +1,6 @@
 package dev.stockroom.bootstrap;
 
+import dev.stockroom.adapters.persistence.StockroomDatabase;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
@@ -15,8 +16,8 @@ import java.util.Map;
  * it before it reads the configuration.
  */
 final class EnvironmentOverrides {
-    static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    // AUTO_SERVER lets a CLI command (db migrate, make-admin) in while the server holds the file.
+    static final String H2_OPTIONS = ";" + StockroomDatabase.H2_MODE + ";AUTO_SERVER=TRUE";
 
     private EnvironmentOverrides() {
     }

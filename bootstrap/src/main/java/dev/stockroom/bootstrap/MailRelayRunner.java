@@ -42,6 +42,10 @@ final class MailRelayRunner implements Managed {
         } catch (RuntimeException e) {
             // A dead database must not kill the schedule; the next tick tries again.
             LOG.warn("Mail relay could not run: {}", e.toString());
+        } catch (Error e) {
+            // The executor would end the schedule silently; say so, loudly, before it does.
+            LOG.error("Mail relay stopped: no more mail will be sent until a restart", e);
+            throw e;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.stockroom.adapters.mail.SmtpMailSender;
 import dev.stockroom.adapters.mail.SmtpSettings;
 import dev.stockroom.adapters.persistence.DatabaseMigrator;
 import dev.stockroom.adapters.persistence.StockroomDatabase;
+import dev.stockroom.adapters.persistence.photo.FilePhotoStore;
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.TokenSettings;
@@ -59,6 +60,8 @@ final class Wiring implements AutoCloseable {
                 .sessions(persistence.sessions())
                 .codes(persistence.codes())
                 .outbox(persistence.outbox())
+                .products(persistence.products())
+                .photos(new FilePhotoStore(createDirectory(dataDir.resolve("photos")), random))
                 .transactions(persistence.transactions())
                 .mailSender(mailSender)
                 .clock(clock)

@@ -3,10 +3,13 @@ package dev.stockroom.adapters.persistence;
 import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
+import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
 import org.jdbi.v3.core.Jdbi;
@@ -31,6 +34,7 @@ public final class StockroomDatabase {
     private final SessionRepository sessions;
     private final OneTimeCodeRepository codes;
     private final Outbox outbox;
+    private final ProductRepository products;
 
     public StockroomDatabase(Jdbi jdbi) {
         this.transactions = new JdbiTransactions(jdbi);
@@ -38,6 +42,7 @@ public final class StockroomDatabase {
         this.sessions = new JdbiSessionRepository(transactions);
         this.codes = new JdbiOneTimeCodeRepository(transactions);
         this.outbox = new JdbiOutbox(transactions);
+        this.products = new JdbiProductRepository(transactions);
     }
 
     public Transactions transactions() {
@@ -58,6 +63,10 @@ public final class StockroomDatabase {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public ProductRepository products() {
+        return products;
     }
 
     /** Whether the database answers a trivial query now; never throws. For health checks. */

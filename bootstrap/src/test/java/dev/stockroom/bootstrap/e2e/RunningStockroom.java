@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stockroom.bootstrap.StockroomApplication;
 import dev.stockroom.bootstrap.StockroomConfiguration;
-import dev.stockroom.core.testing.MutableClock;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
@@ -22,7 +21,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +36,7 @@ import java.util.regex.Pattern;
 final class RunningStockroom {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    final MutableClock clock = new MutableClock(Instant.now());
+    final ShiftableClock clock = new ShiftableClock();
     final GreenMail greenMail;
     final DropwizardAppExtension<StockroomConfiguration> app;
     final Path dataDir;

@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.persistence.account;
 
-import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.OneTimeCode;
 import dev.stockroom.core.account.domain.UserId;

@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.persistence.account;
 
-import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.EmailAddress;

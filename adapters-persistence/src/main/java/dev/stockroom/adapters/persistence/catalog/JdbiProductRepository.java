@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.persistence.catalog;
 
-import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.catalog.domain.Description;
 import dev.stockroom.core.catalog.domain.NewProduct;

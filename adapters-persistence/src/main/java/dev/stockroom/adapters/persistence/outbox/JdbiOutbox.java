@@ -3,7 +3,7 @@ package dev.stockroom.adapters.persistence.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.domain.OutboxMessage;

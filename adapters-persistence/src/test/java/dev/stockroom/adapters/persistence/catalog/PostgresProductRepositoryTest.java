@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.persistence.catalog;
 
-import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.adapters.persistence.testing.TestDatabases;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.contract.ProductRepositoryContract;

@@ -3,7 +3,7 @@ package dev.stockroom.adapters.persistence.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stockroom.adapters.persistence.JdbiTransactions;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.adapters.persistence.testing.TestDatabase;
 import dev.stockroom.adapters.persistence.testing.TestDatabases;
 import dev.stockroom.core.account.domain.UserId;

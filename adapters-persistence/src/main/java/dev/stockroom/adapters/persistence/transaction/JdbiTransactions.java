@@ -1,4 +1,4 @@
-package dev.stockroom.adapters.persistence;
+package dev.stockroom.adapters.persistence.transaction;
 
 import dev.stockroom.core.shared.StorageUnavailable;
 import dev.stockroom.core.shared.Transactions;
@@ -74,8 +74,8 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
-    /** Whether the database answers a trivial query. */
-    boolean ping() {
+    /** Whether the database answers a trivial query now; never throws. */
+    public boolean ping() {
         try {
             return withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (StorageUnavailable e) {
