@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,8 @@ abstract class CatalogFlowsTest {
         assertThat(data.has("decription")).isFalse();
         assertThat(data.get("quantity").asInt()).isEqualTo(3);
         assertThat(data.get("photo").isNull()).isTrue();
+        assertThat(Instant.parse(data.get("created_at").asText()))
+                .isEqualTo(Instant.parse(data.get("updated_at").asText()));
         long id = data.get("id").asLong();
 
         Reply detail = http().get("/products/" + id + "/detail", null);

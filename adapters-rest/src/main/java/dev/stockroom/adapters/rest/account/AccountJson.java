@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.account.port.in.Profile;
-import java.time.Instant;
 
 /**
  * The account API's JSON bodies, named as in the sketch. Requests ignore fields they do not know
@@ -76,11 +75,11 @@ final class AccountJson {
     record ProfileBody(@JsonProperty("id") String id, @JsonProperty("first_name") String firstName,
             @JsonProperty("last_name") String lastName, @JsonProperty("username") String username,
             @JsonProperty("email") String email, @JsonProperty("auth_status") String authStatus,
-            @JsonProperty("role") String role, @JsonProperty("created_at") Instant createdAt) {
+            @JsonProperty("role") String role, @JsonProperty("created_at") String createdAt) {
 
         static ProfileBody from(Profile p) {
             return new ProfileBody(p.id().toString(), p.firstName().value(), p.lastName().value(),
-                    p.username().value(), p.email().value(), p.status().name(), p.role().name(), p.createdAt());
+                    p.username().value(), p.email().value(), p.status().name(), p.role().name(), p.createdAt().toString());
         }
     }
 }

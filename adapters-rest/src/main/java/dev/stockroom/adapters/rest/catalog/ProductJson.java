@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.catalog.domain.Product;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 /** The catalogue's response bodies. Requests are read field by field in {@link ProductFields}. */
@@ -16,13 +15,13 @@ final class ProductJson {
     record ProductBody(@JsonProperty("id") long id, @JsonProperty("name") String name,
             @JsonProperty("price") String price, @JsonProperty("photo") String photo,
             @JsonProperty("description") String description, @JsonProperty("quantity") int quantity,
-            @JsonProperty("owner") String owner, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt) {
+            @JsonProperty("owner") String owner, @JsonProperty("created_at") String createdAt,
+            @JsonProperty("updated_at") String updatedAt) {
 
         static ProductBody from(Product p, PhotoLinks links) {
             return new ProductBody(p.id().value(), p.name().value(), p.price().toString(),
                     p.photo().map(links::urlOf).orElse(null), p.description().value(), p.quantity().value(),
-                    p.owner().toString(), p.createdAt(), p.updatedAt());
+                    p.owner().toString(), p.createdAt().toString(), p.updatedAt().toString());
         }
     }
 
