@@ -1,6 +1,7 @@
 package dev.stockroom.bootstrap;
 
 import dev.stockroom.adapters.rest.StockroomApi;
+import dev.stockroom.adapters.rest.error.JsonErrorHandler;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -73,6 +74,8 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
             // Our mappers keep every error in the JSON envelope; Dropwizard's defaults would not.
             server.setRegisterDefaultExceptionMappers(false);
         }
+        // Errors Jetty raises before Jersey sees the request get the JSON envelope too.
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         Wiring wiring = Wiring.forServer(configuration, environment, clock);
         StockroomApi.register(environment.jersey()::register, wiring.api());
         environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),

@@ -43,6 +43,7 @@ public final class ErrorResponses {
             case 413 -> "The request body is too large.";
             case 415 -> "Unsupported media type; send application/json.";
             case 429 -> "Too many requests; try again later.";
+            case 431 -> "The request headers are too large.";
             case 503 -> "The service is temporarily unavailable; try again shortly.";
             default -> status >= 500 ? "Something went wrong on our side." : "The request could not be handled.";
         };

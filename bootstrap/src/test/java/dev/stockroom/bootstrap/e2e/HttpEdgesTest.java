@@ -1,0 +1,71 @@
+package dev.stockroom.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests Jetty refuses before Jersey sees them, sent as raw bytes (a well-behaved client could
+ * not send them): the answer is still the JSON envelope, never an HTML page.
+ */
+class HttpEdgesTest {
+    private static RunningStockroom stockroom;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stockroom = new RunningStockroom(null, null, null).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stockroom.stop();
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), stockroom.app.getLocalPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode envelope(String response, int status) throws IOException {
+        assertThat(response).startsWith("HTTP/1.1 " + status);
+        String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
+        assertThat(head).contains("content-type: application/json");
+        JsonNode body = HttpApi.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(body.get("status").asBoolean()).isFalse();
+        assertThat(body.get("message").asText()).isNotBlank();
+        return body;
+    }
+
+    @Test
+    void a_malformed_uri_gets_the_envelope() throws IOException {
+        envelope(raw("GET /products/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    @Test
+    void headers_that_are_too_large_get_the_envelope() throws IOException {
+        String big = "a".repeat(20_000);
+        envelope(raw("GET /products/ HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n"),
+                431);
+    }
+
+    @Test
+    void a_declared_body_over_the_limit_is_refused_before_it_is_read() throws IOException {
+        envelope(raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 99999999\r\nConnection: close\r\n\r\n{}"), 413);
+    }
+}
