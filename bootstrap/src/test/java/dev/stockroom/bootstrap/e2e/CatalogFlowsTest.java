@@ -29,9 +29,6 @@ abstract class CatalogFlowsTest {
 
     abstract RunningStockroom stockroom();
 
-    /** The YAML a CLI command needs to reach the same database as the running service. */
-    abstract String commandConfig() throws IOException;
-
     HttpApi http() {
         return stockroom().http;
     }
@@ -264,7 +261,7 @@ abstract class CatalogFlowsTest {
 
     void makeAdmin(String username) throws Exception {
         Path config = Files.createTempFile(stockroom().dataDir, "command", ".yml");
-        Files.writeString(config, commandConfig());
+        Files.writeString(config, stockroom().commandConfig());
         new StockroomApplication(Map.of(), stockroom().clock) {
             @Override
             protected void onFatalError(Throwable t) {

@@ -1,24 +1,14 @@
 package dev.stockroom.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** On the embedded default: the H2 file database under the data directory, as `server` runs with no file. */
+/** On the embedded default: the H2 file database under the data directory, as {@code server} runs with no file. */
 class H2AccountFlowsTest extends AccountFlowsTest {
-    private static RunningStockroom stockroom;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stockroom = new RunningStockroom(null, null, null).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stockroom.stop();
-    }
+    @RegisterExtension
+    static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
 
     @Override
     RunningStockroom stockroom() {
-        return stockroom;
+        return STOCKROOM;
     }
 }

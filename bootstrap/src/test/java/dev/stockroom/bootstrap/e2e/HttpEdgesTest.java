@@ -9,29 +9,19 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests Jetty refuses before Jersey sees them, sent as raw bytes (a well-behaved client could
  * not send them): the answer is still the JSON envelope, never an HTML page.
  */
 class HttpEdgesTest {
-    private static RunningStockroom stockroom;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stockroom = new RunningStockroom(null, null, null).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stockroom.stop();
-    }
+    @RegisterExtension
+    static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
 
     private static String raw(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), stockroom.app.getLocalPort())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), STOCKROOM.app.getLocalPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -1,27 +1,14 @@
 package dev.stockroom.bootstrap.e2e;
 
-import dev.stockroom.adapters.persistence.testing.TestDatabase;
-import dev.stockroom.adapters.persistence.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On a real PostgreSQL, started by the tests. */
 class PostgresAccountFlowsTest extends AccountFlowsTest {
-    private static RunningStockroom stockroom;
-
-    @BeforeAll
-    static void start() throws Exception {
-        TestDatabase postgres = TestDatabases.postgres();
-        stockroom = new RunningStockroom(postgres.url(), postgres.user(), postgres.password()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stockroom.stop();
-    }
+    @RegisterExtension
+    static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
 
     @Override
     RunningStockroom stockroom() {
-        return stockroom;
+        return STOCKROOM;
     }
 }

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.stockroom.adapters.persistence.testing.TestDatabase;
+import dev.stockroom.adapters.persistence.testing.TestDatabases;
 import dev.stockroom.bootstrap.StockroomApplication;
 import dev.stockroom.bootstrap.StockroomConfiguration;
 import io.dropwizard.core.Application;
@@ -26,27 +28,62 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole service as it runs in production (the real application class, Jetty on a loopback
+ * A JUnit extension (one per test class, {@code @RegisterExtension static}) running the whole
+ * service as it runs in production (the real application class, Jetty on a loopback
  * port, the real database, SMTP), with a GreenMail server standing in for the mail provider and a
  * clock the test can move.
  */
-final class RunningStockroom {
+final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     final ShiftableClock clock = new ShiftableClock();
-    final GreenMail greenMail;
-    final DropwizardAppExtension<StockroomConfiguration> app;
-    final Path dataDir;
+    private final Supplier<TestDatabase> database;
+    GreenMail greenMail;
+    DropwizardAppExtension<StockroomConfiguration> app;
+    Path dataDir;
+    TestDatabase databaseInUse;
     HttpApi http;
 
-    /** @param databaseUrl null for the embedded default (H2 file under the data directory) */
-    RunningStockroom(String databaseUrl, String user, String password) throws IOException {
+    private RunningStockroom(Supplier<TestDatabase> database) {
+        this.database = database;
+    }
+
+    /** On the embedded default, as {@code server} runs with no file: the H2 file under the data directory. */
+    static RunningStockroom onEmbeddedH2() {
+        return new RunningStockroom(() -> null);
+    }
+
+    /** On the JVM's embedded PostgreSQL, started on first use. */
+    static RunningStockroom onPostgres() {
+        return new RunningStockroom(TestDatabases::postgres);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("stockroom-e2e");
+        databaseInUse = database.get();
         int smtpPort = freePort();
         greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(StockroomApplication.class,
+                configuration(smtpPort)) {
+            @Override
+            public Application<StockroomConfiguration> newApplication() {
+                return new StockroomApplication(Map.of(), clock);
+            }
+        });
+        app.before();
+        http = new HttpApi(app.getLocalPort());
+    }
+
+    private StockroomConfiguration configuration(int smtpPort) {
         StockroomConfiguration config = new StockroomConfiguration();
         config.setDataDir(dataDir.toString());
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
@@ -55,12 +92,11 @@ final class RunningStockroom {
             connector.setPort(0);
             connector.setBindHost("127.0.0.1");
         }
-        if (databaseUrl != null) {
-            config.getDatabase().setUrl(databaseUrl);
-            config.getDatabase().setDriverClass(databaseUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
-                    : "org.h2.Driver");
-            config.getDatabase().setUser(user);
-            config.getDatabase().setPassword(password);
+        if (databaseInUse != null) {
+            config.getDatabase().setUrl(databaseInUse.url());
+            config.getDatabase().setDriverClass("org.postgresql.Driver");
+            config.getDatabase().setUser(databaseInUse.user());
+            config.getDatabase().setPassword(databaseInUse.password());
         }
         config.getMail().getSmtp().setHost("127.0.0.1");
         config.getMail().getSmtp().setPort(smtpPort);
@@ -69,27 +105,30 @@ final class RunningStockroom {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         config.getJwt().setSecret(Base64.getEncoder().encodeToString(key));
-        app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(StockroomApplication.class, config) {
-            @Override
-            public Application<StockroomConfiguration> newApplication() {
-                return new StockroomApplication(Map.of(), clock);
-            }
-        });
+        return config;
     }
 
-    RunningStockroom start() throws Exception {
-        greenMail.start();
-        app.before();
-        http = new HttpApi(app.getLocalPort());
-        return this;
-    }
-
-    void stop() {
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
             app.after();
         } finally {
             greenMail.stop();
         }
+    }
+
+    /** The YAML a CLI command needs to reach the same database as this service. */
+    String commandConfig() {
+        String config = "dataDir: " + dataDir + "\n";
+        if (databaseInUse == null) {
+            // The same embedded file: H2's AUTO_SERVER lets the command in beside the running service.
+            return config;
+        }
+        return config + "database:\n"
+                + "  driverClass: org.postgresql.Driver\n"
+                + "  url: " + databaseInUse.url() + "\n"
+                + "  user: " + databaseInUse.user() + "\n"
+                + "  password: " + databaseInUse.password() + "\n";
     }
 
     /** Waits for the {@code n}th mail to {@code address} and returns its plain-text part. */
