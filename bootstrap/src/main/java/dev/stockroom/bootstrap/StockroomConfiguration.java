@@ -282,12 +282,19 @@ public class StockroomConfiguration extends Configuration {
         private int passwordMinLength = DEFAULTS.passwordMinLength();
         @Max(4096)
         private int passwordMaxLength = DEFAULTS.passwordMaxLength();
+        @Min(1)
+        private int maxLoginFailures = DEFAULTS.maxLoginFailures();
+        @NotNull
+        private Duration loginFailureWindow = Duration.minutes(DEFAULTS.loginFailureWindow().toMinutes());
+        @NotNull
+        private Duration loginLockout = Duration.minutes(DEFAULTS.loginLockout().toMinutes());
 
         @JsonIgnore
         public AccountPolicy toPolicy() {
             return new AccountPolicy(codeLifetime.toJavaDuration(), maxCodeAttempts, resendCooldown.toJavaDuration(),
                     accessTokenLifetime.toJavaDuration(), resetTokenLifetime.toJavaDuration(),
-                    sessionLifetime.toJavaDuration(), passwordMinLength, passwordMaxLength);
+                    sessionLifetime.toJavaDuration(), passwordMinLength, passwordMaxLength, maxLoginFailures,
+                    loginFailureWindow.toJavaDuration(), loginLockout.toJavaDuration());
         }
 
         @JsonProperty
@@ -368,6 +375,36 @@ public class StockroomConfiguration extends Configuration {
         @JsonProperty
         public void setPasswordMaxLength(int passwordMaxLength) {
             this.passwordMaxLength = passwordMaxLength;
+        }
+
+        @JsonProperty
+        public int getMaxLoginFailures() {
+            return maxLoginFailures;
+        }
+
+        @JsonProperty
+        public void setMaxLoginFailures(int maxLoginFailures) {
+            this.maxLoginFailures = maxLoginFailures;
+        }
+
+        @JsonProperty
+        public Duration getLoginFailureWindow() {
+            return loginFailureWindow;
+        }
+
+        @JsonProperty
+        public void setLoginFailureWindow(Duration loginFailureWindow) {
+            this.loginFailureWindow = loginFailureWindow;
+        }
+
+        @JsonProperty
+        public Duration getLoginLockout() {
+            return loginLockout;
+        }
+
+        @JsonProperty
+        public void setLoginLockout(Duration loginLockout) {
+            this.loginLockout = loginLockout;
         }
     }
 }

@@ -59,6 +59,7 @@ final class Wiring implements AutoCloseable {
                 .users(persistence.users())
                 .sessions(persistence.sessions())
                 .codes(persistence.codes())
+                .loginAttempts(persistence.loginAttempts())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
                 .photos(new FilePhotoStore(createDirectory(dataDir.resolve("photos")), random))

@@ -7,6 +7,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
@@ -32,7 +33,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Stockroom stockroom = Stockroom.builder()
- *         .users(users).sessions(sessions).codes(codes)
+ *         .users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
  *         .outbox(outbox).mailSender(mailSender).transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
  *         .build();
@@ -50,8 +51,8 @@ public final class Stockroom {
     private Stockroom(Builder b) {
         this.accountPolicy = b.accountPolicy;
         this.clock = b.clock;
-        this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.outbox, b.transactions, b.passwordHasher,
-                b.accountPolicy, b.clock, b.random);
+        this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.loginAttempts, b.outbox, b.transactions,
+                b.passwordHasher, b.accountPolicy, b.clock, b.random);
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock);
         this.catalog = b.products == null ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
@@ -112,6 +113,7 @@ public final class Stockroom {
         private UserRepository users;
         private SessionRepository sessions;
         private OneTimeCodeRepository codes;
+        private LoginAttempts loginAttempts;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
         // Catalogue (optional, both or neither)
@@ -141,6 +143,12 @@ public final class Stockroom {
 
         public Builder codes(OneTimeCodeRepository codes) {
             this.codes = Objects.requireNonNull(codes, "codes");
+            return this;
+        }
+
+        /** Where failed logins are counted; in a database, so that every instance enforces one limit. */
+        public Builder loginAttempts(LoginAttempts loginAttempts) {
+            this.loginAttempts = Objects.requireNonNull(loginAttempts, "loginAttempts");
             return this;
         }
 
@@ -219,6 +227,7 @@ public final class Stockroom {
             require(missing, users, "users(UserRepository)");
             require(missing, sessions, "sessions(SessionRepository)");
             require(missing, codes, "codes(OneTimeCodeRepository)");
+            require(missing, loginAttempts, "loginAttempts(LoginAttempts)");
             require(missing, outbox, "outbox(Outbox)");
             require(missing, mailSender, "mailSender(MailSender)");
             require(missing, transactions, "transactions(Transactions)");

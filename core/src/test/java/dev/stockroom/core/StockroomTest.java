@@ -31,6 +31,7 @@ class StockroomTest {
                 .users(adapters.users())
                 .sessions(adapters.sessions())
                 .codes(adapters.codes())
+                .loginAttempts(adapters.loginAttempts())
                 .outbox(adapters.outbox())
                 .mailSender(adapters.mailSender())
                 .transactions(adapters.transactions())
@@ -68,7 +69,7 @@ class StockroomTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Stockroom.builder() is missing ")
                 .hasMessageContainingAll("sessions(SessionRepository)", "codes(OneTimeCodeRepository)",
-                        "mailSender(MailSender)", "transactions(Transactions)")
+                        "loginAttempts(LoginAttempts)", "mailSender(MailSender)", "transactions(Transactions)")
                 .message().doesNotContain("users(", "outbox(");
     }
 }

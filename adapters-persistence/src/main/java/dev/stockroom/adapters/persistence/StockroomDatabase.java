@@ -1,11 +1,13 @@
 package dev.stockroom.adapters.persistence;
 
+import dev.stockroom.adapters.persistence.account.JdbiLoginAttempts;
 import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
+import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -33,6 +35,7 @@ public final class StockroomDatabase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final OneTimeCodeRepository codes;
+    private final LoginAttempts loginAttempts;
     private final Outbox outbox;
     private final ProductRepository products;
 
@@ -41,6 +44,7 @@ public final class StockroomDatabase {
         this.users = new JdbiUserRepository(transactions);
         this.sessions = new JdbiSessionRepository(transactions);
         this.codes = new JdbiOneTimeCodeRepository(transactions);
+        this.loginAttempts = new JdbiLoginAttempts(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
     }
@@ -59,6 +63,10 @@ public final class StockroomDatabase {
 
     public OneTimeCodeRepository codes() {
         return codes;
+    }
+
+    public LoginAttempts loginAttempts() {
+        return loginAttempts;
     }
 
     public Outbox outbox() {

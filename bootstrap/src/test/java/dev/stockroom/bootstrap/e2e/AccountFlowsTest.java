@@ -197,6 +197,24 @@ abstract class AccountFlowsTest {
     }
 
     @Test
+    void ten_failed_logins_lock_the_name_out_whatever_the_password_until_the_lockout_ends() {
+        String username = unique();
+        registerVerified(username);
+
+        for (int i = 0; i < 10; i++) {
+            assertError(login(username, NEW_PASSWORD), 401);
+        }
+        Reply locked = login(username.toUpperCase(), PASSWORD);
+        assertError(locked, 429);
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 15 * 60);
+
+        stockroom().clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        Reply afterLockout = login(username, PASSWORD);
+        assertThat(afterLockout.status()).as(afterLockout.toString()).isEqualTo(200);
+        assertThat(afterLockout.text("access_token")).isNotBlank();
+    }
+
+    @Test
     void refresh_rotates_and_a_replayed_token_ends_the_family() {
         String username = unique();
         Reply first = registerVerified(username);

@@ -11,6 +11,7 @@ public final class InMemoryAdapters {
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
     private final InMemoryOneTimeCodeRepository codes = new InMemoryOneTimeCodeRepository(transactions);
+    private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
@@ -21,8 +22,8 @@ public final class InMemoryAdapters {
      * adapter with the rest in memory: {@code adapters.stockroom().users(mine).build()}.
      */
     public Stockroom.Builder stockroom() {
-        return Stockroom.builder().users(users).sessions(sessions).codes(codes).outbox(outbox)
-                .mailSender(mailSender).transactions(transactions).products(products).photos(photos);
+        return Stockroom.builder().users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
+                .outbox(outbox).mailSender(mailSender).transactions(transactions).products(products).photos(photos);
     }
 
     public InMemoryProductRepository products() {
@@ -47,6 +48,10 @@ public final class InMemoryAdapters {
 
     public InMemoryOneTimeCodeRepository codes() {
         return codes;
+    }
+
+    public InMemoryLoginAttempts loginAttempts() {
+        return loginAttempts;
     }
 
     public InMemoryOutbox outbox() {

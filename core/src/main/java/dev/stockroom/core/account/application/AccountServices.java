@@ -5,6 +5,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
@@ -26,11 +27,12 @@ public final class AccountServices {
     private final Profiles profiles;
 
     public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
-            Outbox outbox, Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
-            SecureRandom random) {
+            LoginAttempts loginAttempts, Outbox outbox, Transactions transactions, PasswordHasher hasher,
+            AccountPolicy policy, Clock clock, SecureRandom random) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
+        Objects.requireNonNull(loginAttempts, "loginAttempts");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(hasher, "hasher");
@@ -43,8 +45,8 @@ public final class AccountServices {
         AccountMail mail = new AccountMail(policy);
         this.registration = new RegistrationService(users, sessionStore, sessions, codes, outbox, mail, transactions,
                 hasher, passwordPolicy, clock);
-        this.authentication = new AuthenticationService(users, sessionStore, sessions, transactions, hasher, clock,
-                random);
+        this.authentication = new AuthenticationService(users, sessionStore, sessions, loginAttempts,
+                policy.loginThrottle(), transactions, hasher, clock, random);
         this.passwordRecovery = new PasswordRecoveryService(users, sessionStore, sessions, codes, outbox, mail,
                 transactions, hasher, passwordPolicy, clock);
         this.profiles = new ProfileService(users, clock);

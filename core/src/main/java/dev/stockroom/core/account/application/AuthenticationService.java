@@ -2,6 +2,7 @@ package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
@@ -14,6 +15,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.LogInCommand;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -21,14 +23,18 @@ import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 
 final class AuthenticationService implements Authentication {
     private final UserRepository users;
     private final SessionRepository sessionStore;
     private final Sessions sessions;
+    private final LoginAttempts loginAttempts;
+    private final LoginThrottle throttle;
     private final Transactions transactions;
     private final PasswordHasher hasher;
     private final Clock clock;
@@ -38,29 +44,44 @@ final class AuthenticationService implements Authentication {
     private volatile String dummyHash;
 
     AuthenticationService(UserRepository users, SessionRepository sessionStore, Sessions sessions,
-            Transactions transactions, PasswordHasher hasher, Clock clock, SecureRandom random) {
+            LoginAttempts loginAttempts, LoginThrottle throttle, Transactions transactions, PasswordHasher hasher,
+            Clock clock, SecureRandom random) {
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
+        this.loginAttempts = loginAttempts;
+        this.throttle = throttle;
         this.transactions = transactions;
         this.hasher = hasher;
         this.clock = clock;
         this.random = random;
     }
 
+    /**
+     * A locked-out login name is refused before its password is looked at, the right one too;
+     * otherwise every failure counts against the name, known or not, so that the lockout says
+     * nothing about which accounts exist.
+     */
     @Override
     public SessionGrant logIn(LogInCommand command) {
+        String key = throttleKey(command);
+        Instant now = clock.instant();
+        Optional<Instant> blockedUntil = loginAttempts.blockedUntil(key, now);
+        if (blockedUntil.isPresent()) {
+            throw new AccountFailure.Throttled("Too many failed logins; try again later.",
+                    RegistrationService.roundUpToSeconds(Duration.between(now, blockedUntil.get())));
+        }
         Optional<User> found = findByLogin(command);
         if (found.isEmpty()) {
             hasher.matches(command.password(), dummyHash());
-            throw new AccountFailure.InvalidCredentials();
+            throw failedLogin(key, now);
         }
         User user = found.get();
         if (!hasher.matches(command.password(), user.passwordHash())) {
-            throw new AccountFailure.InvalidCredentials();
+            throw failedLogin(key, now);
         }
-        Instant now = clock.instant();
         return transactions.inTransaction(() -> {
+            loginAttempts.clear(key);
             Session session = sessions.openLogin(user.id(), now);
             String refreshToken = sessions.issueRefreshToken(session.id(), now);
             return sessions.grant(user, session, Optional.of(refreshToken), now);
@@ -138,6 +159,28 @@ final class AuthenticationService implements Authentication {
             // Not a possible username or address: the same as an unknown one.
             return Optional.empty();
         }
+    }
+
+    /** Counts the failure; the one that reaches the limit still answers as any other, the next is refused. */
+    private AccountFailure failedLogin(String key, Instant now) {
+        loginAttempts.recordFailure(key, now, throttle);
+        return new AccountFailure.InvalidCredentials();
+    }
+
+    /**
+     * The digest the login name's failures are counted under: of the name as the account look-up
+     * normalises it, so that "Ada" and "ada" share one count, and of the lower-cased text for what
+     * could be no account's name. A digest, so that the table of failures lists no login names.
+     */
+    private static String throttleKey(LogInCommand command) {
+        String login = command.login();
+        String normalised;
+        try {
+            normalised = command.isEmail() ? new EmailAddress(login).key() : new Username(login).key();
+        } catch (InvalidValue malformed) {
+            normalised = login.strip().toLowerCase(Locale.ROOT);
+        }
+        return Digests.sha256Hex(normalised);
     }
 
     private String dummyHash() {

@@ -6,7 +6,15 @@ import dev.stockroom.core.account.domain.UserId;
 /** Sessions: sign in, rotate, sign out, and confirm who a token's session belongs to. */
 public interface Authentication {
 
-    /** One generic failure for every way this can go wrong, so no account is enumerated. */
+    /**
+     * One generic failure for every way this can go wrong, so no account is enumerated.
+     *
+     * @throws dev.stockroom.core.account.domain.AccountFailure.InvalidCredentials for an unknown
+     *         login name or a wrong password; each counts against the name
+     * @throws dev.stockroom.core.account.domain.AccountFailure.Throttled when the name has had too many
+     *         failed logins lately (see {@code AccountPolicy.maxLoginFailures}), whatever the password;
+     *         known and unknown names alike
+     */
     SessionGrant logIn(LogInCommand command);
 
     /** Exchanges a refresh token for a new one (the old is spent); a spent token revokes its session. */
