@@ -31,8 +31,8 @@ public abstract class LoginAttemptsContract {
     void counts_failures_and_blocks_none_below_the_limit() {
         String key = tokenHash();
 
-        assertThat(attempts().recordFailure(key, T0, THREE)).isEqualTo(new Failures(1, Optional.empty()));
-        assertThat(attempts().recordFailure(key, T0.plusSeconds(1), THREE)).isEqualTo(new Failures(2, Optional.empty()));
+        assertThat(attempts().claimAttempt(key, T0, THREE)).isEqualTo(new Failures(1, Optional.empty()));
+        assertThat(attempts().claimAttempt(key, T0.plusSeconds(1), THREE)).isEqualTo(new Failures(2, Optional.empty()));
 
         assertThat(attempts().blockedUntil(key, T0.plusSeconds(2))).isEmpty();
     }
@@ -40,12 +40,12 @@ public abstract class LoginAttemptsContract {
     @Test
     void blocks_from_the_failure_that_reaches_the_limit_until_the_lockout_ends() {
         String key = tokenHash();
-        attempts().recordFailure(key, T0, THREE);
-        attempts().recordFailure(key, T0.plusSeconds(1), THREE);
+        attempts().claimAttempt(key, T0, THREE);
+        attempts().claimAttempt(key, T0.plusSeconds(1), THREE);
         Instant third = T0.plusSeconds(2);
         Instant end = third.plus(LOCKOUT);
 
-        assertThat(attempts().recordFailure(key, third, THREE)).isEqualTo(new Failures(3, Optional.of(end)));
+        assertThat(attempts().claimAttempt(key, third, THREE)).isEqualTo(new Failures(3, Optional.of(end)));
 
         assertThat(attempts().blockedUntil(key, third)).contains(end);
         assertThat(attempts().blockedUntil(key, end.minusNanos(1_000))).contains(end);
@@ -56,7 +56,7 @@ public abstract class LoginAttemptsContract {
     void a_limit_of_one_blocks_at_the_first_failure() {
         String key = tokenHash();
 
-        Failures first = attempts().recordFailure(key, T0, new LoginThrottle(1, WINDOW, LOCKOUT));
+        Failures first = attempts().claimAttempt(key, T0, new LoginThrottle(1, WINDOW, LOCKOUT));
 
         assertThat(first).isEqualTo(new Failures(1, Optional.of(T0.plus(LOCKOUT))));
         assertThat(attempts().blockedUntil(key, T0)).contains(T0.plus(LOCKOUT));
@@ -65,22 +65,22 @@ public abstract class LoginAttemptsContract {
     @Test
     void starts_a_new_count_once_the_window_of_the_first_failure_has_passed() {
         String key = tokenHash();
-        attempts().recordFailure(key, T0, THREE);
-        assertThat(attempts().recordFailure(key, T0.plus(WINDOW).minusNanos(1_000), THREE).count()).isEqualTo(2);
+        attempts().claimAttempt(key, T0, THREE);
+        assertThat(attempts().claimAttempt(key, T0.plus(WINDOW).minusNanos(1_000), THREE).count()).isEqualTo(2);
 
-        assertThat(attempts().recordFailure(key, T0.plus(WINDOW), THREE).count()).isEqualTo(1);
-        assertThat(attempts().recordFailure(key, T0.plus(WINDOW).plusSeconds(1), THREE).count()).isEqualTo(2);
+        assertThat(attempts().claimAttempt(key, T0.plus(WINDOW), THREE).count()).isEqualTo(1);
+        assertThat(attempts().claimAttempt(key, T0.plus(WINDOW).plusSeconds(1), THREE).count()).isEqualTo(2);
     }
 
     @Test
     void starts_a_new_count_after_a_lockout_ends() {
         String key = tokenHash();
         for (int i = 0; i < 3; i++) {
-            attempts().recordFailure(key, T0, THREE);
+            attempts().claimAttempt(key, T0, THREE);
         }
         Instant afterLockout = T0.plus(LOCKOUT);
 
-        assertThat(attempts().recordFailure(key, afterLockout, THREE)).isEqualTo(new Failures(1, Optional.empty()));
+        assertThat(attempts().claimAttempt(key, afterLockout, THREE)).isEqualTo(new Failures(1, Optional.empty()));
         assertThat(attempts().blockedUntil(key, afterLockout)).isEmpty();
     }
 
@@ -88,13 +88,13 @@ public abstract class LoginAttemptsContract {
     void clear_forgets_the_failures_and_the_lockout() {
         String key = tokenHash();
         for (int i = 0; i < 3; i++) {
-            attempts().recordFailure(key, T0, THREE);
+            attempts().claimAttempt(key, T0, THREE);
         }
 
         attempts().clear(key);
 
         assertThat(attempts().blockedUntil(key, T0)).isEmpty();
-        assertThat(attempts().recordFailure(key, T0.plusSeconds(1), THREE).count()).isEqualTo(1);
+        assertThat(attempts().claimAttempt(key, T0.plusSeconds(1), THREE).count()).isEqualTo(1);
     }
 
     @Test
@@ -111,11 +111,11 @@ public abstract class LoginAttemptsContract {
         String blocked = tokenHash();
         String other = tokenHash();
         for (int i = 0; i < 3; i++) {
-            attempts().recordFailure(blocked, T0, THREE);
+            attempts().claimAttempt(blocked, T0, THREE);
         }
 
         assertThat(attempts().blockedUntil(other, T0)).isEmpty();
-        assertThat(attempts().recordFailure(other, T0, THREE).count()).isEqualTo(1);
+        assertThat(attempts().claimAttempt(other, T0, THREE).count()).isEqualTo(1);
         attempts().clear(other);
         assertThat(attempts().blockedUntil(blocked, T0)).isPresent();
     }
@@ -125,7 +125,7 @@ public abstract class LoginAttemptsContract {
         String key = tokenHash();
         LoginThrottle generous = new LoginThrottle(100, WINDOW, LOCKOUT);
 
-        List<Integer> counts = Race.run(8, () -> attempts().recordFailure(key, T0, generous).count());
+        List<Integer> counts = Race.run(8, () -> attempts().claimAttempt(key, T0, generous).count());
 
         assertThat(counts).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
     }
@@ -134,14 +134,14 @@ public abstract class LoginAttemptsContract {
     void counts_every_one_of_concurrent_failures_and_blocks_from_the_one_that_reaches_the_limit() throws Exception {
         String key = tokenHash();
         LoginThrottle ten = new LoginThrottle(10, WINDOW, LOCKOUT);
-        attempts().recordFailure(key, T0, ten);
+        attempts().claimAttempt(key, T0, ten);
 
-        List<Failures> results = Race.run(8, () -> attempts().recordFailure(key, T0.plusSeconds(1), ten));
+        List<Failures> results = Race.run(8, () -> attempts().claimAttempt(key, T0.plusSeconds(1), ten));
 
         assertThat(results).extracting(Failures::count)
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(2, 9).boxed().toList());
         assertThat(results).allMatch(f -> f.blockedUntil().isEmpty());
-        assertThat(attempts().recordFailure(key, T0.plusSeconds(2), ten).blockedUntil())
+        assertThat(attempts().claimAttempt(key, T0.plusSeconds(2), ten).blockedUntil())
                 .contains(T0.plusSeconds(2).plus(LOCKOUT));
     }
 }

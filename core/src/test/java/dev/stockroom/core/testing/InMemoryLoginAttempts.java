@@ -31,7 +31,7 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
     }
 
     @Override
-    public Failures recordFailure(String key, Instant now, LoginThrottle throttle) {
+    public Failures claimAttempt(String key, Instant now, LoginThrottle throttle) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(throttle, "throttle");

@@ -10,15 +10,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowViewMapper;
 
 /**
- * Failed logins per login name in {@code login_attempts}. Each failure is counted by one
- * statement that reads and writes the row under its lock, so concurrent failures on every
+ * Failed logins per login name in {@code login_attempts}. Each attempt is counted by one
+ * statement that reads and writes the row under its lock, so concurrent attempts on every
  * instance each count.
  */
 public final class JdbiLoginAttempts implements LoginAttempts {
     // A new window starts when the old one has passed or a lockout has ended.
     private static final String STALE = "(window_started_at <= :window_cutoff OR blocked_until <= :now)";
     private static final String NEW_COUNT = "(CASE WHEN " + STALE + " THEN 1 ELSE failures + 1 END)";
-    private static final String COUNT_FAILURE = """
+    private static final String COUNT_ATTEMPT = """
             UPDATE login_attempts
             SET failures = %1$s,
                 window_started_at = CASE WHEN %2$s THEN :now ELSE window_started_at END,
@@ -48,16 +48,16 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     }
 
     /**
-     * The conditional update counts the failure when the row exists; the first failure inserts it.
-     * Of two concurrent first failures one insert wins through the primary key and the other
+     * The conditional update counts the attempt when the row exists; the first attempt inserts it.
+     * Of two concurrent first attempts one insert wins through the primary key and the other
      * counts by the update after all. The row stays locked until the transaction ends, so the
-     * read that follows sees this failure's count and no other.
+     * read that follows sees this attempt's count and no other.
      */
     @Override
-    public Failures recordFailure(String key, Instant now, LoginThrottle throttle) {
+    public Failures claimAttempt(String key, Instant now, LoginThrottle throttle) {
         return db.inTransaction(() -> db.withHandle(h -> {
-            if (countFailure(h, key, now, throttle) == 0 && !insertFirst(h, key, now, throttle)) {
-                countFailure(h, key, now, throttle);
+            if (countAttempt(h, key, now, throttle) == 0 && !insertFirst(h, key, now, throttle)) {
+                countAttempt(h, key, now, throttle);
             }
             return h.createQuery("""
                             SELECT failures, blocked_until FROM login_attempts WHERE login_key = :login_key
@@ -75,8 +75,8 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 .execute());
     }
 
-    private static int countFailure(Handle h, String key, Instant now, LoginThrottle throttle) {
-        return h.createUpdate(COUNT_FAILURE)
+    private static int countAttempt(Handle h, String key, Instant now, LoginThrottle throttle) {
+        return h.createUpdate(COUNT_ATTEMPT)
                 .bind("login_key", key)
                 .bind("now", now)
                 .bind("window_cutoff", now.minus(throttle.window()))
@@ -85,7 +85,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 .execute();
     }
 
-    /** False when a concurrent first failure inserted the row first. */
+    /** False when a concurrent first attempt inserted the row first. */
     private static boolean insertFirst(Handle h, String key, Instant now, LoginThrottle throttle) {
         Instant lockoutEnd = throttle.maxFailures() == 1 ? now.plus(throttle.lockout()) : null;
         return h.createUpdate("""

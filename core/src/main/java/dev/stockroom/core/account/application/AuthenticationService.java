@@ -58,9 +58,10 @@ final class AuthenticationService implements Authentication {
     }
 
     /**
-     * A locked-out login name is refused before its password is looked at, the right one too;
-     * otherwise every failure counts against the name, known or not, so that the lockout says
-     * nothing about which accounts exist.
+     * A locked-out login name is refused before its password is looked at, the right one too.
+     * Every attempt counts against the name, known or not, before the password is checked (so
+     * that concurrent guesses cannot overtake the count), and a success takes it back; the
+     * lockout therefore says nothing about which accounts exist.
      */
     @Override
     public SessionGrant logIn(LogInCommand command) {
@@ -68,17 +69,21 @@ final class AuthenticationService implements Authentication {
         Instant now = clock.instant();
         Optional<Instant> blockedUntil = loginAttempts.blockedUntil(key, now);
         if (blockedUntil.isPresent()) {
-            throw new AccountFailure.Throttled("Too many failed logins; try again later.",
-                    RegistrationService.roundUpToSeconds(Duration.between(now, blockedUntil.get())));
+            throw throttled(now, blockedUntil.get());
+        }
+        LoginAttempts.Failures counted = loginAttempts.claimAttempt(key, now, throttle);
+        if (counted.count() > throttle.maxFailures()) {
+            // Lost a race with the attempt that reached the limit.
+            throw throttled(now, counted.blockedUntil().orElseThrow());
         }
         Optional<User> found = findByLogin(command);
         if (found.isEmpty()) {
             hasher.matches(command.password(), dummyHash());
-            throw failedLogin(key, now);
+            throw new AccountFailure.InvalidCredentials();
         }
         User user = found.get();
         if (!hasher.matches(command.password(), user.passwordHash())) {
-            throw failedLogin(key, now);
+            throw new AccountFailure.InvalidCredentials();
         }
         return transactions.inTransaction(() -> {
             loginAttempts.clear(key);
@@ -161,10 +166,9 @@ final class AuthenticationService implements Authentication {
         }
     }
 
-    /** Counts the failure; the one that reaches the limit still answers as any other, the next is refused. */
-    private AccountFailure failedLogin(String key, Instant now) {
-        loginAttempts.recordFailure(key, now, throttle);
-        return new AccountFailure.InvalidCredentials();
+    private static AccountFailure throttled(Instant now, Instant blockedUntil) {
+        return new AccountFailure.Throttled("Too many failed logins; try again later.",
+                RegistrationService.roundUpToSeconds(Duration.between(now, blockedUntil)));
     }
 
     /**

@@ -137,30 +137,53 @@ class LoginThrottlingTest {
     @Test
     void concurrentWrongPasswordsAreEachCounted() throws Exception {
         f.registerVerified("ada");
-        ExecutorService pool = Executors.newFixedThreadPool(limit);
+
+        List<AccountFailure> failures = concurrentLogIns("ada", WRONG, limit);
+
+        assertThat(failures).hasSize(limit).allMatch(AccountFailure.InvalidCredentials.class::isInstance);
+        throttledLogIn("ada", PASSWORD);
+    }
+
+    @Test
+    void aBurstOfConcurrentGuessesGetsNoMorePasswordsCheckedThanTheLimit() throws Exception {
+        f.registerVerified("ada");
+        int hashed = f.hasher.verifications.get();
+
+        List<AccountFailure> failures = concurrentLogIns("ada", WRONG, 2 * limit);
+
+        assertThat(failures).filteredOn(AccountFailure.InvalidCredentials.class::isInstance).hasSize(limit);
+        assertThat(failures).filteredOn(AccountFailure.Throttled.class::isInstance).hasSize(limit);
+        assertThat(f.hasher.verifications.get() - hashed).isEqualTo(limit);
+    }
+
+    /** Starts {@code n} logins at once and returns how each failed (every one must). */
+    private List<AccountFailure> concurrentLogIns(String login, String password, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            CountDownLatch ready = new CountDownLatch(limit);
+            CountDownLatch ready = new CountDownLatch(n);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<SessionGrant>> attempts = new ArrayList<>();
-            for (int i = 0; i < limit; i++) {
+            for (int i = 0; i < n; i++) {
                 attempts.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return f.logIn("ada", WRONG);
+                    return f.logIn(login, password);
                 }));
             }
             ready.await();
             go.countDown();
+            List<AccountFailure> failures = new ArrayList<>();
             for (Future<SessionGrant> attempt : attempts) {
-                assertThatThrownBy(() -> attempt.get(30, TimeUnit.SECONDS))
-                        .isInstanceOf(ExecutionException.class)
-                        .hasCauseInstanceOf(AccountFailure.InvalidCredentials.class);
+                ExecutionException e = catchThrowableOfType(ExecutionException.class,
+                        () -> attempt.get(30, TimeUnit.SECONDS));
+                assertThat(e).as("every login fails").isNotNull();
+                assertThat(e.getCause()).isInstanceOf(AccountFailure.class);
+                failures.add((AccountFailure) e.getCause());
             }
+            return failures;
         } finally {
             pool.shutdownNow();
         }
-
-        throttledLogIn("ada", PASSWORD);
     }
 
     private void failTimes(String login, int times) {

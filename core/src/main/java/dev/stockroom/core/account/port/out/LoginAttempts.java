@@ -16,22 +16,25 @@ public interface LoginAttempts {
     Optional<Instant> blockedUntil(String key, Instant now);
 
     /**
-     * Counts one failed login, as one atomic step: of N concurrent calls for one key, each counts,
-     * and each sees a different count. The failure that reaches {@link LoginThrottle#maxFailures()}
-     * locks the key until {@code now} plus {@link LoginThrottle#lockout()}. A failure after the
-     * window of the first counted one, or after a lockout ended, starts a new count at 1.
+     * Counts one login attempt as failed, before its password is checked, as one atomic step: of
+     * N concurrent calls for one key each counts and each sees a different count, so a burst of
+     * guesses cannot get more than the limit past the check between them. A successful login
+     * takes its attempt back with {@link #clear}. The attempt that reaches
+     * {@link LoginThrottle#maxFailures()} locks the key until {@code now} plus
+     * {@link LoginThrottle#lockout()}. An attempt after the window of the first counted one, or
+     * after a lockout ended, starts a new count at 1.
      *
-     * @return the key's state with this failure counted
+     * @return the key's state with this attempt counted
      */
-    Failures recordFailure(String key, Instant now, LoginThrottle throttle);
+    Failures claimAttempt(String key, Instant now, LoginThrottle throttle);
 
     /** Forgets the key's failures and any lockout (after a successful login). */
     void clear(String key);
 
     /**
-     * One key's state after a failure was counted.
+     * One key's state after an attempt was counted.
      *
-     * @param count        failures in the current window, this one included
+     * @param count        failed attempts in the current window, this one included
      * @param blockedUntil the end of the lockout, when the count has reached the limit
      */
     record Failures(int count, Optional<Instant> blockedUntil) {
