@@ -253,9 +253,16 @@ abstract class CatalogFlowsTest {
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertFieldError(html, "photo");
 
+        byte[] justOver = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(png(1), 0, justOver, 0, 8);
+        Reply overLimit = multipart("/products/" + id + "/photo/", token, Map.of(), "photo", "edge.png", justOver);
+        assertError(overLimit, 413);
+        assertThat(overLimit.body().path("errors").has("photo")).isTrue();
+
         byte[] big = new byte[6 * 1024 * 1024];
         System.arraycopy(png(1), 0, big, 0, 8);
-        assertError(multipart("/products/" + id + "/photo/", token, Map.of(), "photo", "big.png", big), 413);
+        assertThat(http().statusOfOversizedPost("/products/" + id + "/photo/", "multipart/form-data; boundary="
+                + BOUNDARY, multipartBody(Map.of(), "photo", "big.png", big), token)).isEqualTo(413);
         assertThat(http().get("/products/" + id + "/detail/", null).body().get("photo").isNull()).isTrue();
     }
 
@@ -272,6 +279,12 @@ abstract class CatalogFlowsTest {
 
     Reply multipart(String path, String token, Map<String, String> fields, String fileField, String fileName,
             byte[] content) throws IOException {
+        return http().send(path, "POST", "multipart/form-data; boundary=" + BOUNDARY,
+                multipartBody(fields, fileField, fileName, content), token);
+    }
+
+    static byte[] multipartBody(Map<String, String> fields, String fileField, String fileName, byte[] content)
+            throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
@@ -281,7 +294,7 @@ abstract class CatalogFlowsTest {
                 + fileName + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http().send(path, "POST", "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray(), token);
+        return body.toByteArray();
     }
 
     static byte[] png(int seed) throws IOException {

@@ -63,6 +63,36 @@ final class HttpApi {
         }
     }
 
+    /**
+     * Sends a request whose body the server may refuse before reading it (413 on Content-Length):
+     * the body is written on another thread, the status line read on this one, and a write cut
+     * short by the server's close is expected, as a browser would see it.
+     */
+    int statusOfOversizedPost(String path, String contentType, byte[] body, String token) throws Exception {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: "
+                    + contentType + "\r\nContent-Length: " + body.length + "\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n";
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(body);
+                } catch (IOException expected) {
+                    // the server refused the body and closed its side
+                }
+            });
+            writer.start();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            writer.join(30_000);
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
     static byte[] json(Object body) {
         if (body == null) {
             return null;

@@ -58,4 +58,14 @@ class HttpEdgesTest {
         envelope(raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 99999999\r\nConnection: close\r\n\r\n{}"), 413);
     }
+
+    @Test
+    void the_admin_port_reports_the_database_and_the_mail_outbox() {
+        HttpApi.Reply health = new HttpApi(STOCKROOM.app.getAdminPort()).get("/healthcheck", null);
+
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        JsonNode checks = health.body();
+        assertThat(checks.get("database").get("healthy").asBoolean()).isTrue();
+        assertThat(checks.get("mail").get("healthy").asBoolean()).isTrue();
+    }
 }
