@@ -9,6 +9,7 @@ import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.shared.Violations;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class ProductFields {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    private static final int MAX_PLAIN_SCALE = 64;
 
     private final Map<String, String> values;
 
@@ -100,7 +103,13 @@ final class ProductFields {
             return node.textValue();
         }
         if (node.isNumber() && (name.equals(PRICE) || name.equals(QUANTITY))) {
-            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toPlainString();
+            if (node.isIntegralNumber()) {
+                return node.bigIntegerValue().toString();
+            }
+            BigDecimal decimal = node.decimalValue();
+            // 1e-999999999 is a short token whose plain form is a billion digits: such a value is
+            // out of range anyway, so hand the core its scientific form, which it refuses.
+            return Math.abs(decimal.scale()) <= MAX_PLAIN_SCALE ? decimal.toPlainString() : decimal.toString();
         }
         v.add(name, name.equals(PRICE) || name.equals(QUANTITY) ? "Must be a number." : "Must be a string.");
         return null;
