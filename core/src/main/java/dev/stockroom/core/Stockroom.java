@@ -1,5 +1,6 @@
 package dev.stockroom.core;
 
+import dev.stockroom.core.account.application.AccountHousekeeping;
 import dev.stockroom.core.account.application.AccountServices;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
@@ -38,7 +39,7 @@ import java.util.Objects;
  *         .products(products).photos(photos)          // optional: the catalogue
  *         .build();
  * Registered registered = stockroom.registration().register(command);
- * // and call stockroom.mailRelay().relayDue() every few seconds
+ * // and call stockroom.mailRelay().relayDue() every few seconds, stockroom.housekeeping().purge() hourly
  * }</pre>
  */
 public final class Stockroom {
@@ -89,6 +90,14 @@ public final class Stockroom {
                     + "products(ProductRepository) and photos(PhotoStore)");
         }
         return catalog;
+    }
+
+    /**
+     * Deletes account records that can no longer matter; the host calls
+     * {@link AccountHousekeeping#purge()} on a schedule (hourly is plenty).
+     */
+    public AccountHousekeeping housekeeping() {
+        return accounts.housekeeping();
     }
 
     /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */

@@ -1,6 +1,7 @@
 package dev.stockroom.core.contract;
 
 import static dev.stockroom.core.contract.Samples.T0;
+import static dev.stockroom.core.contract.Samples.pastDay;
 import static dev.stockroom.core.contract.Samples.tokenHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,5 +144,36 @@ public abstract class LoginAttemptsContract {
         assertThat(results).allMatch(f -> f.blockedUntil().isEmpty());
         assertThat(attempts().claimAttempt(key, T0.plusSeconds(2), ten).blockedUntil())
                 .contains(T0.plusSeconds(2).plus(LOCKOUT));
+    }
+
+    @Test
+    void purges_the_keys_no_longer_locked_whose_next_attempt_would_count_afresh() {
+        Duration hour = Duration.ofHours(1);
+        LoginThrottle throttle = new LoginThrottle(5, hour, hour);
+        Instant now = pastDay().plus(Duration.ofHours(3));
+        String windowPassed = tokenHash();
+        String windowLeft = tokenHash();
+        String lockoutLeft = tokenHash();
+        String lockoutEnded = tokenHash();
+        attempts().claimAttempt(windowPassed, now.minus(hour), throttle);
+        attempts().claimAttempt(windowLeft, now.minus(hour).plusNanos(1_000), throttle);
+        attempts().claimAttempt(lockoutLeft, now.minus(hour), new LoginThrottle(1, hour, hour.plusNanos(1_000)));
+        attempts().claimAttempt(lockoutEnded, now.minusSeconds(60), new LoginThrottle(1, hour, Duration.ofSeconds(60)));
+
+        assertThat(attempts().purgeStale(now, throttle)).isEqualTo(2);
+        assertThat(attempts().purgeStale(now, throttle)).isZero();
+
+        assertThat(attempts().claimAttempt(windowLeft, now, throttle).count()).isEqualTo(2);
+        assertThat(attempts().blockedUntil(lockoutLeft, now)).contains(now.plusNanos(1_000));
+    }
+
+    @Test
+    void concurrent_purges_forget_each_key_once() throws Exception {
+        Instant now = pastDay().plus(Duration.ofHours(3));
+        IntStream.range(0, 5).forEach(i -> attempts().claimAttempt(tokenHash(), now.minus(WINDOW), THREE));
+
+        List<Integer> purged = Race.run(4, () -> attempts().purgeStale(now, THREE));
+
+        assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
     }
 }

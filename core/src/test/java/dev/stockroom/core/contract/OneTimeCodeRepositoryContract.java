@@ -3,6 +3,7 @@ package dev.stockroom.core.contract;
 import static dev.stockroom.core.contract.Samples.T0;
 import static dev.stockroom.core.contract.Samples.newCode;
 import static dev.stockroom.core.contract.Samples.newUser;
+import static dev.stockroom.core.contract.Samples.pastDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.core.account.domain.CodePurpose;
@@ -136,6 +137,44 @@ public abstract class OneTimeCodeRepositoryContract {
         List<Boolean> used = Race.run(8, () -> codes().markUsed(code.id(), T0.plusSeconds(3)));
 
         assertThat(used).containsOnlyOnce(true).hasSize(8);
+    }
+
+    @Test
+    void purges_the_codes_used_or_expired_up_to_the_cutoff() {
+        Instant day = pastDay();
+        Instant cutoff = day.plusSeconds(3600);
+        Instant later = cutoff.plusNanos(1_000);
+        OneTimeCode expiredAtCutoff = storedCode(day, cutoff, null);
+        OneTimeCode usedAtCutoff = storedCode(day, later, cutoff);
+        OneTimeCode expiringLater = storedCode(day, later, null);
+        OneTimeCode usedLater = storedCode(day, later.plusSeconds(60), later);
+
+        assertThat(codes().purgeEndedBefore(cutoff)).isEqualTo(2);
+
+        assertThat(codes().findCurrent(expiredAtCutoff.userId(), expiredAtCutoff.purpose())).isEmpty();
+        assertThat(codes().findCurrent(usedAtCutoff.userId(), usedAtCutoff.purpose())).isEmpty();
+        assertThat(current(expiringLater)).isEqualTo(expiringLater);
+        assertThat(current(usedLater)).isEqualTo(usedLater);
+    }
+
+    @Test
+    void concurrent_purges_delete_each_code_once() throws Exception {
+        Instant day = pastDay();
+        Instant cutoff = day.plusSeconds(3600);
+        for (int i = 0; i < 5; i++) {
+            storedCode(day, cutoff, null);
+        }
+
+        List<Integer> purged = Race.run(4, () -> codes().purgeEndedBefore(cutoff));
+
+        assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    }
+
+    private OneTimeCode storedCode(Instant createdAt, Instant expiresAt, Instant usedAt) {
+        OneTimeCode code = new OneTimeCode(UUID.randomUUID(), storedUser(), CodePurpose.RESET_PASSWORD,
+                "hash-" + Samples.unique(), createdAt, expiresAt, 0, usedAt);
+        codes().replace(code);
+        return code;
     }
 
     private UserId storedUser() {

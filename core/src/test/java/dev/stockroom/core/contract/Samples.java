@@ -28,6 +28,8 @@ final class Samples {
 
     private static final Instant LATEST_DAY = Instant.parse("2200-01-01T00:00:00.654321Z");
     private static final AtomicLong DAYS_HANDED_OUT = new AtomicLong();
+    private static final Instant EARLIEST_PAST_DAY = Instant.parse("2001-01-01T00:00:00.246813Z");
+    private static final AtomicLong PAST_DAYS_HANDED_OUT = new AtomicLong();
 
     private Samples() {
     }
@@ -40,6 +42,16 @@ final class Samples {
      */
     static Instant freshDay() {
         return LATEST_DAY.minus(Duration.ofDays(DAYS_HANDED_OUT.incrementAndGet()));
+    }
+
+    /**
+     * The start of a day no caller in this JVM has had, earlier than every other sample instant
+     * and every day handed out before. A purge deletes whatever ended before a cutoff, whoever
+     * stored it: with its cutoff inside its own day, a test purges only its own rows (and none of
+     * a later test, whose day is earlier still).
+     */
+    static Instant pastDay() {
+        return EARLIEST_PAST_DAY.minus(Duration.ofDays(PAST_DAYS_HANDED_OUT.incrementAndGet()));
     }
 
     static String unique() {

@@ -3,6 +3,7 @@ package dev.stockroom.core.contract;
 import static dev.stockroom.core.contract.Samples.T0;
 import static dev.stockroom.core.contract.Samples.newUser;
 import static dev.stockroom.core.contract.Samples.openSession;
+import static dev.stockroom.core.contract.Samples.pastDay;
 import static dev.stockroom.core.contract.Samples.tokenHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +144,78 @@ public abstract class SessionRepositoryContract {
 
         assertThat(spent).containsOnlyOnce(true).hasSize(8);
         assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().isSpent()).isTrue();
+    }
+
+    @Test
+    void purges_the_tokens_spent_up_to_the_cutoff_and_no_unspent_one() {
+        Instant day = pastDay();
+        Instant cutoff = day.plusSeconds(3600);
+        Session live = storedSession(day, day.plus(Duration.ofDays(30)), null);
+        RefreshToken spentAtCutoff = storedToken(live, day, cutoff);
+        RefreshToken spentAfter = storedToken(live, day, cutoff.plusNanos(1_000));
+        RefreshToken unspent = storedToken(live, day, null);
+
+        assertThat(sessions().purgeSpentRefreshTokens(cutoff)).isEqualTo(1);
+
+        assertThat(sessions().findRefreshToken(spentAtCutoff.hash())).isEmpty();
+        assertThat(sessions().findRefreshToken(spentAfter.hash())).contains(spentAfter);
+        assertThat(sessions().findRefreshToken(unspent.hash())).contains(unspent);
+        assertThat(sessions().findById(live.id())).contains(live);
+    }
+
+    @Test
+    void purges_the_sessions_that_ended_up_to_the_cutoff_with_all_their_tokens() {
+        Instant day = pastDay();
+        Instant cutoff = day.plusSeconds(3600);
+        Instant later = cutoff.plusNanos(1_000);
+        Instant far = day.plus(Duration.ofDays(30));
+        Session revokedAtCutoff = storedSession(day, far, cutoff);
+        Session expiredAtCutoff = storedSession(day, cutoff, null);
+        Session revokedLater = storedSession(day, far, later);
+        Session expiringLater = storedSession(day, later, null);
+        Session live = storedSession(day, far, null);
+        List<RefreshToken> gone = List.of(storedToken(revokedAtCutoff, day, null),
+                storedToken(revokedAtCutoff, day, day.plusSeconds(1)), storedToken(expiredAtCutoff, day, null));
+        RefreshToken kept = storedToken(revokedLater, day, null);
+
+        assertThat(sessions().purgeEndedSessions(cutoff)).isEqualTo(2);
+
+        assertThat(sessions().findById(revokedAtCutoff.id())).isEmpty();
+        assertThat(sessions().findById(expiredAtCutoff.id())).isEmpty();
+        gone.forEach(token -> assertThat(sessions().findRefreshToken(token.hash())).isEmpty());
+        assertThat(sessions().findById(revokedLater.id())).contains(revokedLater);
+        assertThat(sessions().findById(expiringLater.id())).contains(expiringLater);
+        assertThat(sessions().findById(live.id())).contains(live);
+        assertThat(sessions().findRefreshToken(kept.hash())).contains(kept);
+    }
+
+    @Test
+    void concurrent_purges_delete_each_ended_session_and_spent_token_once() throws Exception {
+        Instant day = pastDay();
+        Instant cutoff = day.plusSeconds(3600);
+        for (int i = 0; i < 5; i++) {
+            storedToken(storedSession(day, cutoff, null), day, null);
+            storedToken(storedSession(day, day.plus(Duration.ofDays(30)), null), day, cutoff);
+        }
+
+        List<Integer> tokens = Race.run(4, () -> sessions().purgeSpentRefreshTokens(cutoff));
+        List<Integer> ended = Race.run(4, () -> sessions().purgeEndedSessions(cutoff));
+
+        assertThat(tokens.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+        assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    }
+
+    private Session storedSession(Instant createdAt, Instant expiresAt, Instant revokedAt) {
+        Session session = new Session(SessionId.random(), storedUser(), SessionKind.LOGIN, createdAt, expiresAt,
+                revokedAt);
+        sessions().add(session);
+        return session;
+    }
+
+    private RefreshToken storedToken(Session session, Instant issuedAt, Instant spentAt) {
+        RefreshToken token = new RefreshToken(tokenHash(), session.id(), issuedAt, spentAt);
+        sessions().addRefreshToken(token);
+        return token;
     }
 
     private UserId storedUser() {

@@ -53,6 +53,19 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
     }
 
     @Override
+    public int purgeStale(Instant now, LoginThrottle throttle) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(throttle, "throttle");
+        return guard.get(() -> {
+            int before = counters.size();
+            counters.values().removeIf(c -> c.blockedUntil() == null
+                    ? !c.windowStartedAt().isAfter(now.minus(throttle.window()))
+                    : !c.blockedUntil().isAfter(now));
+            return before - counters.size();
+        });
+    }
+
+    @Override
     public Runnable snapshot() {
         return guard.get(() -> {
             Map<String, Counter> saved = new HashMap<>(counters);

@@ -69,6 +69,17 @@ public final class InMemoryOneTimeCodeRepository implements OneTimeCodeRepositor
     }
 
     @Override
+    public int purgeEndedBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return guard.get(() -> {
+            int before = byId.size();
+            byId.values().removeIf(c -> !c.expiresAt().isAfter(cutoff)
+                    || c.isUsed() && !c.usedAt().isAfter(cutoff));
+            return before - byId.size();
+        });
+    }
+
+    @Override
     public Runnable snapshot() {
         return guard.get(() -> {
             Map<UUID, OneTimeCode> saved = new HashMap<>(byId);

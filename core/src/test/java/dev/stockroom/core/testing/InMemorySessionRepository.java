@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** {@link SessionRepository} in memory; revocation and spending are atomic under the store's lock. */
 public final class InMemorySessionRepository implements SessionRepository, InMemoryTransactions.Participant {
@@ -91,6 +94,33 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
             tokens.put(hash, new RefreshToken(t.hash(), t.sessionId(), t.issuedAt(), now));
             return true;
         });
+    }
+
+    @Override
+    public int purgeSpentRefreshTokens(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return guard.get(() -> removeTokensIf(t -> t.isSpent() && !t.spentAt().isAfter(cutoff)));
+    }
+
+    @Override
+    public int purgeEndedSessions(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return guard.get(() -> {
+            Set<SessionId> ended = sessions.values().stream()
+                    .filter(s -> !s.expiresAt().isAfter(cutoff)
+                            || s.revokedAt() != null && !s.revokedAt().isAfter(cutoff))
+                    .map(Session::id)
+                    .collect(Collectors.toSet());
+            removeTokensIf(t -> ended.contains(t.sessionId()));
+            sessions.keySet().removeAll(ended);
+            return ended.size();
+        });
+    }
+
+    private int removeTokensIf(Predicate<RefreshToken> gone) {
+        int before = tokens.size();
+        tokens.values().removeIf(gone);
+        return before - tokens.size();
     }
 
     private static Session revoked(Session s, Instant now) {

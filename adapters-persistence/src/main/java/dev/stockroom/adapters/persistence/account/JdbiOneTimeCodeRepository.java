@@ -92,4 +92,13 @@ public final class JdbiOneTimeCodeRepository implements OneTimeCodeRepository {
                 .bind("now", now)
                 .execute()) == 1;
     }
+
+    @Override
+    public int purgeEndedBefore(Instant cutoff) {
+        return db.withHandle(h -> h.createUpdate("""
+                        DELETE FROM one_time_codes WHERE expires_at <= :cutoff OR used_at <= :cutoff
+                        """)
+                .bind("cutoff", cutoff)
+                .execute());
+    }
 }

@@ -28,6 +28,8 @@ public final class JdbiSessionRepository implements SessionRepository {
             row.getColumn("issued_at", Instant.class),
             row.getColumn("spent_at", Instant.class));
 
+    private static final String ENDED = "(revoked_at <= :cutoff OR expires_at <= :cutoff)";
+
     private final JdbiTransactions db;
 
     public JdbiSessionRepository(JdbiTransactions db) {
@@ -111,5 +113,32 @@ public final class JdbiSessionRepository implements SessionRepository {
                 .bind("hash", hash)
                 .bind("now", now)
                 .execute()) == 1;
+    }
+
+    @Override
+    public int purgeSpentRefreshTokens(Instant cutoff) {
+        return db.withHandle(h -> h.createUpdate("DELETE FROM refresh_tokens WHERE spent_at <= :cutoff")
+                .bind("cutoff", cutoff)
+                .execute());
+    }
+
+    /**
+     * The tokens first, explicitly, though the foreign key would cascade: the two statements
+     * commit one by one (outside a caller's transaction), so neither holds its locks for long.
+     * Nothing can add a token to a session that has ended, so none is left between them.
+     */
+    @Override
+    public int purgeEndedSessions(Instant cutoff) {
+        return db.withHandle(h -> {
+            h.createUpdate("""
+                            DELETE FROM refresh_tokens WHERE session_id IN (
+                                SELECT id FROM sessions WHERE %s)
+                            """.formatted(ENDED))
+                    .bind("cutoff", cutoff)
+                    .execute();
+            return h.createUpdate("DELETE FROM sessions WHERE " + ENDED)
+                    .bind("cutoff", cutoff)
+                    .execute();
+        });
     }
 }

@@ -25,6 +25,7 @@ public final class AccountServices {
     private final Authentication authentication;
     private final PasswordRecovery passwordRecovery;
     private final Profiles profiles;
+    private final AccountHousekeeping housekeeping;
 
     public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
             LoginAttempts loginAttempts, Outbox outbox, Transactions transactions, PasswordHasher hasher,
@@ -50,6 +51,7 @@ public final class AccountServices {
         this.passwordRecovery = new PasswordRecoveryService(users, sessionStore, sessions, codes, outbox, mail,
                 transactions, hasher, passwordPolicy, clock);
         this.profiles = new ProfileService(users, clock);
+        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, policy, clock);
     }
 
     public Registration registration() {
@@ -66,5 +68,10 @@ public final class AccountServices {
 
     public Profiles profiles() {
         return profiles;
+    }
+
+    /** Purges ended sessions, spent tokens, dead codes and stale login counts; the host runs it on a schedule. */
+    public AccountHousekeeping housekeeping() {
+        return housekeeping;
     }
 }

@@ -32,6 +32,16 @@ public interface LoginAttempts {
     void clear(String key);
 
     /**
+     * Forgets every key that no longer matters at {@code now}: not locked out, and its next
+     * attempt would start a new count under {@code throttle} (its lockout has ended, or it never
+     * had one and the window of its first counted attempt has passed). Safe to run concurrently
+     * with itself and with counting.
+     *
+     * @return how many keys this call forgot
+     */
+    int purgeStale(Instant now, LoginThrottle throttle);
+
+    /**
      * One key's state after an attempt was counted.
      *
      * @param count        failed attempts in the current window, this one included

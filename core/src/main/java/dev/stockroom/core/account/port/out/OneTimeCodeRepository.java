@@ -23,4 +23,12 @@ public interface OneTimeCodeRepository {
 
     /** Marks the code used; true only for the one call that found it unused. */
     boolean markUsed(UUID codeId, Instant now);
+
+    /**
+     * Deletes the codes that were used, or expired, at or before {@code cutoff}. Safe to run
+     * concurrently with itself.
+     *
+     * @return how many codes this call deleted
+     */
+    int purgeEndedBefore(Instant cutoff);
 }

@@ -28,4 +28,21 @@ public interface SessionRepository {
      * the same hash exactly one returns true.
      */
     boolean spendRefreshToken(String hash, Instant now);
+
+    /**
+     * Deletes the refresh tokens spent at or before {@code cutoff}, in live sessions too; an
+     * unspent token is never touched by this. Safe to run concurrently with itself and with
+     * spending.
+     *
+     * @return how many tokens this call deleted
+     */
+    int purgeSpentRefreshTokens(Instant cutoff);
+
+    /**
+     * Deletes the sessions that ended at or before {@code cutoff} (revoked then, or expiring then),
+     * together with every refresh token they still hold. Safe to run concurrently with itself.
+     *
+     * @return how many sessions this call deleted
+     */
+    int purgeEndedSessions(Instant cutoff);
 }

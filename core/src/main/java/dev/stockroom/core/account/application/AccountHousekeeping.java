@@ -1,0 +1,72 @@
+package dev.stockroom.core.account.application;
+
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.core.account.port.out.LoginAttempts;
+import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.SessionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Deletes account records that can no longer change any answer, so that the tables stop growing
+ * with every refresh and every failed login. The host calls {@link #purge()} on a schedule; any
+ * number of instances may do so at once. What goes, with {@code cutoff} = now minus
+ * {@link #RETENTION}:
+ * <ul>
+ * <li>refresh tokens spent at or before the cutoff, in live sessions too. A spent token matters
+ * only when it comes back: then {@code Authentication.refresh} revokes its session. Until the
+ * retention has passed a replay is still caught; after it the token is simply unknown and
+ * refused, without revoking the family;</li>
+ * <li>sessions that ended at or before the cutoff (revoked then, or past their absolute
+ * {@code expiresAt}), with the refresh tokens they still hold. Nothing can revive them, and every
+ * access token naming them has long expired;</li>
+ * <li>one-time codes used or expired at or before the cutoff, but never one younger than the
+ * resend cooldown, which is measured from the current code. A purged code answers "wrong code"
+ * where it answered "expired", a day or more later;</li>
+ * <li>failed-login counts that are not locked out and whose next attempt would start a new count
+ * anyway (see {@link LoginAttempts#purgeStale}); these need no retention.</li>
+ * </ul>
+ * Each kind is deleted by its own statement, not in one transaction, so that no purge holds locks
+ * on the tables longer than one statement.
+ */
+public final class AccountHousekeeping {
+    /**
+     * How long ended sessions, spent refresh tokens and dead codes are kept. A constant rather
+     * than a policy setting: a day covers any replay worth detecting, and nobody has needed to
+     * tune it.
+     */
+    static final Duration RETENTION = Duration.ofDays(1);
+
+    private final SessionRepository sessions;
+    private final OneTimeCodeRepository codes;
+    private final LoginAttempts loginAttempts;
+    private final LoginThrottle throttle;
+    private final Duration codeRetention;
+    private final Clock clock;
+
+    AccountHousekeeping(SessionRepository sessions, OneTimeCodeRepository codes, LoginAttempts loginAttempts,
+            AccountPolicy policy, Clock clock) {
+        this.sessions = sessions;
+        this.codes = codes;
+        this.loginAttempts = loginAttempts;
+        this.throttle = policy.loginThrottle();
+        // A code's end comes after its creation, so keeping it this long after its end keeps it
+        // for the whole cooldown that OneTimeCodes measures from its creation.
+        this.codeRetention = RETENTION.compareTo(policy.resendCooldown()) >= 0 ? RETENTION : policy.resendCooldown();
+        this.clock = clock;
+    }
+
+    /** Deletes what can no longer matter now, as the class describes; returns how much of each went. */
+    public HousekeepingReport purge() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(RETENTION);
+        // Spent tokens first, so that those of ended sessions are counted as tokens too.
+        int spentRefreshTokens = sessions.purgeSpentRefreshTokens(cutoff);
+        int endedSessions = sessions.purgeEndedSessions(cutoff);
+        int deadCodes = codes.purgeEndedBefore(now.minus(codeRetention));
+        int staleLoginAttempts = loginAttempts.purgeStale(now, throttle);
+        return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.stockroom.core.account.application;
+
+/**
+ * What one {@link AccountHousekeeping#purge()} deleted.
+ *
+ * @param sessions           ended sessions (with the unspent tokens they still held, not counted)
+ * @param spentRefreshTokens spent refresh tokens
+ * @param oneTimeCodes       used or expired one-time codes
+ * @param loginAttempts      failed-login counts that no longer counted
+ */
+public record HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts) {
+
+    public HousekeepingReport {
+        if (sessions < 0 || spentRefreshTokens < 0 || oneTimeCodes < 0 || loginAttempts < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+    }
+
+    /** True when nothing was deleted. */
+    public boolean isEmpty() {
+        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts == 0;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.stockroom.core.account.application;
+
+import static dev.stockroom.core.account.application.AccountFixture.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.CodePurpose;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.port.in.LogOutCommand;
+import dev.stockroom.core.account.port.in.SessionGrant;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** What housekeeping deletes and what it must keep, on the in-memory adapters with the default policy. */
+class AccountHousekeepingTest {
+    private static final Duration RETENTION = AccountHousekeeping.RETENTION;
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final String WRONG = "not the passphrase at all";
+
+    private final AccountFixture f = new AccountFixture();
+
+    @Test
+    void purgesNothingWhileEverythingIsYoung() {
+        SessionGrant grant = f.registerVerified("ada");
+        f.authentication().refresh(grant.refreshToken().orElseThrow());
+        f.authentication().logOut(f.caller(f.logIn("ada", PASSWORD)), LogOutCommand.current());
+        f.clock.advance(RETENTION.minus(SECOND));
+        failLogIn("ada");
+
+        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0));
+        assertThat(purge().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSpentTokenGoesOnceTheRetentionHasPassedAndTheCurrentOneStays() {
+        SessionGrant first = f.registerVerified("ada");
+        String spent = first.refreshToken().orElseThrow();
+        String current = f.authentication().refresh(spent).refreshToken().orElseThrow();
+
+        f.clock.advance(RETENTION);
+        HousekeepingReport report = purge();
+
+        assertThat(report.spentRefreshTokens()).isEqualTo(1);
+        assertThat(report.sessions()).isZero();
+        assertThat(f.store.sessions().findRefreshToken(Sessions.hashOf(spent))).isEmpty();
+        assertThat(f.authentication().refresh(current).sessionId()).isEqualTo(first.sessionId());
+    }
+
+    @Test
+    void aSpentTokenYoungerThanTheRetentionStillEndsItsFamilyAfterAPurge() {
+        SessionGrant first = f.registerVerified("ada");
+        String spent = first.refreshToken().orElseThrow();
+        SessionGrant second = f.authentication().refresh(spent);
+
+        f.clock.advance(RETENTION.minus(SECOND));
+        purge();
+
+        assertThatThrownBy(() -> f.authentication().refresh(spent))
+                .isInstanceOf(AccountFailure.InvalidCredentials.class);
+        assertThatThrownBy(() -> f.caller(second)).isInstanceOf(AccountFailure.SessionEnded.class);
+    }
+
+    @Test
+    void aRevokedSessionGoesWithItsTokensOnceTheRetentionHasPassedSinceItsRevocation() {
+        SessionGrant grant = f.registerVerified("ada");
+        f.clock.advance(Duration.ofHours(5));
+        f.authentication().logOut(f.caller(grant), LogOutCommand.current());
+
+        f.clock.advance(RETENTION.minus(SECOND));
+        assertThat(purge().sessions()).isZero();
+        assertThat(f.store.sessions().findById(grant.sessionId())).isPresent();
+
+        f.clock.advance(SECOND);
+        assertThat(purge().sessions()).isEqualTo(1);
+        assertThat(f.store.sessions().findById(grant.sessionId())).isEmpty();
+        assertThat(f.store.sessions().findRefreshToken(Sessions.hashOf(grant.refreshToken().orElseThrow())))
+                .isEmpty();
+    }
+
+    @Test
+    void anExpiredSessionGoesOnceTheRetentionHasPassedSinceItsEnd() {
+        SessionGrant grant = f.registerVerified("ada");
+
+        f.clock.advance(f.policy.sessionLifetime().plus(RETENTION).minus(SECOND));
+        assertThat(purge().sessions()).isZero();
+
+        f.clock.advance(SECOND);
+        assertThat(purge().sessions()).isEqualTo(1);
+        assertThat(f.store.sessions().findById(grant.sessionId())).isEmpty();
+    }
+
+    @Test
+    void aLiveSessionStaysHoweverOldItsSpentTokens() {
+        SessionGrant grant = f.registerVerified("ada");
+        String current = f.authentication().refresh(grant.refreshToken().orElseThrow()).refreshToken().orElseThrow();
+
+        f.clock.advance(f.policy.sessionLifetime().minus(SECOND));
+        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 1, 1, 0));
+
+        assertThat(f.authentication().refresh(current).sessionId()).isEqualTo(grant.sessionId());
+    }
+
+    @Test
+    void aUsedCodeGoesOnceTheRetentionHasPassedSinceItsUse() {
+        UserId ada = f.registerVerified("ada").userId();
+
+        f.clock.advance(RETENTION.minus(SECOND));
+        assertThat(purge().oneTimeCodes()).isZero();
+
+        f.clock.advance(SECOND);
+        assertThat(purge().oneTimeCodes()).isEqualTo(1);
+        assertThat(f.store.codes().findCurrent(ada, CodePurpose.VERIFY_EMAIL)).isEmpty();
+    }
+
+    @Test
+    void anUnusedCodeGoesOnceTheRetentionHasPassedSinceItExpired() {
+        UserId ada = f.register("ada").grant().userId();
+
+        f.clock.advance(f.policy.codeLifetime().plus(RETENTION).minus(SECOND));
+        assertThat(purge().oneTimeCodes()).isZero();
+
+        f.clock.advance(SECOND);
+        assertThat(purge().oneTimeCodes()).isEqualTo(1);
+        assertThat(f.store.codes().findCurrent(ada, CodePurpose.VERIFY_EMAIL)).isEmpty();
+    }
+
+    @Test
+    void aCodeStaysForTheWholeResendCooldownWhenThatIsLongerThanTheRetention() {
+        AccountPolicy d = AccountPolicy.defaults();
+        AccountPolicy longCooldown = new AccountPolicy(d.codeLifetime(), d.maxCodeAttempts(), Duration.ofDays(3),
+                d.accessTokenLifetime(), d.resetTokenLifetime(), d.sessionLifetime(), d.passwordMinLength(),
+                d.passwordMaxLength());
+        AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
+                f.store.loginAttempts(), longCooldown, f.clock);
+        UserId ada = f.register("ada").grant().userId();
+
+        f.clock.advance(f.policy.codeLifetime().plus(Duration.ofDays(3)).minus(SECOND));
+        assertThat(housekeeping.purge().oneTimeCodes()).isZero();
+        assertThat(f.store.codes().findCurrent(ada, CodePurpose.VERIFY_EMAIL)).isPresent();
+
+        f.clock.advance(SECOND);
+        assertThat(housekeeping.purge().oneTimeCodes()).isEqualTo(1);
+    }
+
+    @Test
+    void failedLoginsAreForgottenOnceTheirWindowHasPassed() {
+        failLogIn("ada");
+
+        f.clock.advance(f.policy.loginFailureWindow().minus(SECOND));
+        assertThat(purge().loginAttempts()).isZero();
+
+        f.clock.advance(SECOND);
+        assertThat(purge().loginAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aLockoutIsKeptUntilItEndsEvenAfterTheWindowHasPassed() {
+        f.registerVerified("ada");
+        failLogIn("ada");
+        f.clock.advance(f.policy.loginFailureWindow().minus(SECOND));
+        for (int i = 1; i < f.policy.maxLoginFailures(); i++) {
+            failLogIn("ada");
+        }
+
+        f.clock.advance(SECOND);
+        assertThat(purge().loginAttempts()).isZero();
+        assertThatThrownBy(() -> f.logIn("ada", PASSWORD)).isInstanceOf(AccountFailure.Throttled.class);
+
+        f.clock.advance(f.policy.loginLockout().minus(SECOND));
+        assertThat(purge().loginAttempts()).isEqualTo(1);
+        assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
+    }
+
+    private HousekeepingReport purge() {
+        return f.services.housekeeping().purge();
+    }
+
+    private void failLogIn(String login) {
+        assertThatThrownBy(() -> f.logIn(login, WRONG)).isInstanceOf(AccountFailure.class);
+    }
+}
