@@ -80,6 +80,8 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         StockroomApi.register(environment.jersey()::register, wiring.api());
         environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),
                 configuration.getMail().getRelayInterval().toMilliseconds()));
+        environment.lifecycle().manage(new HousekeepingRunner(wiring.stockroom().housekeeping()::purge,
+                configuration.getAccounts().getHousekeepingInterval().toJavaDuration()));
         environment.healthChecks().register("mail", new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
                 wiring.stockroom().clock(), Duration.ofMinutes(15)));
     }

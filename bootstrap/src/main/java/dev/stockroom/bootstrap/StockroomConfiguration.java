@@ -6,12 +6,14 @@ import dev.stockroom.core.account.domain.AccountPolicy;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service's settings. Every field has a default, so {@code server} runs with no file at all on
@@ -288,6 +290,10 @@ public class StockroomConfiguration extends Configuration {
         private Duration loginFailureWindow = Duration.minutes(DEFAULTS.loginFailureWindow().toMinutes());
         @NotNull
         private Duration loginLockout = Duration.minutes(DEFAULTS.loginLockout().toMinutes());
+        // How often ended sessions, spent tokens, dead codes and stale login counts are deleted.
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+        private Duration housekeepingInterval = Duration.hours(1);
 
         @JsonIgnore
         public AccountPolicy toPolicy() {
@@ -405,6 +411,16 @@ public class StockroomConfiguration extends Configuration {
         @JsonProperty
         public void setLoginLockout(Duration loginLockout) {
             this.loginLockout = loginLockout;
+        }
+
+        @JsonProperty
+        public Duration getHousekeepingInterval() {
+            return housekeepingInterval;
+        }
+
+        @JsonProperty
+        public void setHousekeepingInterval(Duration housekeepingInterval) {
+            this.housekeepingInterval = housekeepingInterval;
         }
     }
 }

@@ -12,6 +12,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class ConfigurationTest {
                 .contains("MODE=PostgreSQL").contains("AUTO_SERVER=TRUE");
         assertThat(config.getMail().getSmtp().isConfigured()).isFalse();
         assertThat(config.getAccounts().toPolicy()).isEqualTo(AccountPolicy.defaults());
+        assertThat(config.getAccounts().getHousekeepingInterval()).isEqualTo(Duration.hours(1));
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(8080);
         assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(8081);
@@ -83,5 +85,6 @@ class ConfigurationTest {
 
         assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:");
         assertThat(config.getMail().getSmtp().isConfigured()).isTrue();
+        assertThat(config.getAccounts().getHousekeepingInterval()).isEqualTo(Duration.hours(1));
     }
 }
