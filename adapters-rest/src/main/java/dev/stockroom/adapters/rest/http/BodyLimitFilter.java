@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses bodies over the limit with 413: at once when Content-Length says so, otherwise while
- * reading, so a chunked body cannot get past it. Multipart uploads get the larger limit.
+ * Refuses bodies over the limit with 413: before handing the body on when Content-Length says so,
+ * otherwise while reading, so a chunked body cannot get past it. Multipart uploads get the larger
+ * limit.
  */
 @PreMatching
 final class BodyLimitFilter implements ContainerRequestFilter {
+    /** How far past the limit a declared body is still read (and thrown away) before the 413. */
+    static final long DRAIN_LIMIT = 1024 * 1024;
     private final long jsonLimit;
     private final long multipartLimit;
 
@@ -27,11 +30,28 @@ final class BodyLimitFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         long limit = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? multipartLimit : jsonLimit;
-        if (request.getLength() > limit) {
+        long declared = request.getLength();
+        if (declared > limit) {
+            if (declared <= limit + DRAIN_LIMIT && request.hasEntity()) {
+                // Read a moderately large body before refusing it: closing the connection under a
+                // client that is still sending resets it, and the client never sees the 413.
+                drain(request.getEntityStream());
+            }
             throw tooLarge(limit);
         }
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+        }
+    }
+
+    private static void drain(InputStream body) {
+        byte[] buffer = new byte[8192];
+        try {
+            while (body.read(buffer) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            // the client went away; the 413 is all that is left to try
         }
     }
 
