@@ -183,10 +183,14 @@ final class Wiring implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         closeMailSender();
         if (ownDataSource != null) {
-            ownDataSource.stop();
+            try {
+                ownDataSource.stop();
+            } catch (Exception e) {
+                LOG.warn("Could not close the command's connection pool: {}", e.toString());
+            }
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.shared.Violations;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +52,7 @@ final class ProductFields {
         }
         Violations v = new Violations();
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = accept(field.getKey(), values, v);
             if (name != null) {
                 values.put(name, text(name, field.getValue(), v));

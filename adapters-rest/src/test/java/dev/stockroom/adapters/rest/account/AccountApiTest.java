@@ -116,6 +116,7 @@ class AccountApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void missing_and_mismatched_fields_are_reported_per_field() {
         Response response = call("/users/register/").post(Entity.json(Map.of("username", "x",
                 "password", "velvet harbor quietly 1987", "confirm_password", "something else entirely")));
