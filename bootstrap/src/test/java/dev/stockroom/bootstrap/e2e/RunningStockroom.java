@@ -23,7 +23,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     final ShiftableClock clock = new ShiftableClock();
     private final Supplier<TestDatabase> database;
     GreenMail greenMail;
+    private int smtpPort;
     DropwizardAppExtension<StockroomConfiguration> app;
     Path dataDir;
     TestDatabase databaseInUse;
@@ -69,9 +69,8 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("stockroom-e2e");
         databaseInUse = database.get();
-        int smtpPort = freePort();
-        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        smtpPort = freePort();
+        restoreSmtp();
         app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(StockroomApplication.class,
                 configuration(smtpPort)) {
             @Override
@@ -115,6 +114,17 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         } finally {
             greenMail.stop();
         }
+    }
+
+    /** Takes the SMTP server away, as an outage would. */
+    void stopSmtp() {
+        greenMail.stop();
+    }
+
+    /** A fresh SMTP server on the port the service was configured with. */
+    void restoreSmtp() {
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
     }
 
     /** The YAML a CLI command needs to reach the same database as this service. */
@@ -183,9 +193,5 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    static String[] lines(String text) {
-        return Arrays.stream(text.split("\\R")).map(String::strip).toArray(String[]::new);
     }
 }
