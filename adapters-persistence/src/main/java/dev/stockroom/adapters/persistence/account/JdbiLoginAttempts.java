@@ -10,22 +10,39 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowViewMapper;
 
 /**
- * Failed logins per login name in {@code login_attempts}. Each attempt is counted by one
- * statement that reads and writes the row under its lock, so concurrent attempts on every
- * instance each count.
+ * Failed logins and password checks in flight per login name in {@code login_attempts}. Each step
+ * is one statement that reads and writes the row under its lock, so concurrent logins on every
+ * instance each see the others' effect; every statement updates or inserts, none deletes, so a
+ * row never vanishes under a concurrent step (housekeeping deletes only rows with no check in
+ * flight).
  */
 public final class JdbiLoginAttempts implements LoginAttempts {
-    // A new window starts when the old one has passed or a lockout has ended.
+    // The failures no longer count: the window of the first has passed, or the lockout has ended.
     private static final String STALE = "(window_started_at <= :window_cutoff OR blocked_until <= :now)";
-    private static final String NEW_COUNT = "(CASE WHEN " + STALE + " THEN 1 ELSE failures + 1 END)";
-    private static final String COUNT_ATTEMPT = """
+    private static final String FAILURES_NOW = "(CASE WHEN " + STALE + " THEN 0 ELSE failures END)";
+    private static final String IN_FLIGHT_NOW = "(CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END)";
+    private static final String RELEASED = "(CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)";
+    private static final String CLAIM = """
             UPDATE login_attempts
             SET failures = %1$s,
                 window_started_at = CASE WHEN %2$s THEN :now ELSE window_started_at END,
-                blocked_until = CASE WHEN %1$s >= :max_failures
-                                     THEN CAST(:lockout_end AS TIMESTAMP WITH TIME ZONE) ELSE NULL END
+                blocked_until = CASE WHEN %2$s THEN NULL ELSE blocked_until END,
+                in_flight = %3$s + 1,
+                in_flight_until = :lease_end
             WHERE login_key = :login_key
-            """.formatted(NEW_COUNT, STALE);
+              AND (blocked_until IS NULL OR blocked_until <= :now)
+              AND %1$s + %3$s < :max_failures
+            """.formatted(FAILURES_NOW, STALE, IN_FLIGHT_NOW);
+    private static final String NEW_COUNT = "(" + FAILURES_NOW + " + 1)";
+    private static final String FAIL = """
+            UPDATE login_attempts
+            SET failures = %1$s,
+                window_started_at = CASE WHEN %2$s = 0 THEN :now ELSE window_started_at END,
+                blocked_until = CASE WHEN %1$s >= :max_failures THEN CAST(:lockout_end AS TIMESTAMP WITH TIME ZONE)
+                                     WHEN %3$s THEN NULL ELSE blocked_until END,
+                in_flight = %4$s
+            WHERE login_key = :login_key
+            """.formatted(NEW_COUNT, FAILURES_NOW, STALE, RELEASED);
     private static final RowViewMapper<Failures> FAILURES = row -> new Failures(
             row.getColumn("failures", Integer.class),
             Optional.ofNullable(row.getColumn("blocked_until", Instant.class)));
@@ -38,30 +55,48 @@ public final class JdbiLoginAttempts implements LoginAttempts {
 
     @Override
     public Optional<Instant> blockedUntil(String key, Instant now) {
-        return db.withHandle(h -> h.createQuery("""
-                        SELECT blocked_until FROM login_attempts WHERE login_key = :login_key AND blocked_until > :now
-                        """)
-                .bind("login_key", key)
-                .bind("now", now)
-                .mapTo(Instant.class)
-                .findOne());
+        return db.withHandle(h -> blockedUntil(h, key, now));
     }
 
     /**
-     * The conditional update counts the attempt when the row exists; the first attempt inserts it.
-     * Of two concurrent first attempts one insert wins through the primary key and the other
-     * counts by the update after all. The row stays locked until the transaction ends, so the
-     * read that follows sees this attempt's count and no other.
+     * The conditional update takes a place when the row exists and has one free; the first claim
+     * for a name inserts the row. Neither happening means the name is locked out or full, or a
+     * concurrent first claim inserted the row: the caller asks again after a pause in that case too.
      */
     @Override
-    public Failures claimAttempt(String key, Instant now, LoginThrottle throttle) {
-        return db.inTransaction(() -> db.withHandle(h -> {
-            if (countAttempt(h, key, now, throttle) == 0 && !insertFirst(h, key, now, throttle)) {
-                countAttempt(h, key, now, throttle);
+    public Claim claim(String key, Instant now, LoginThrottle throttle) {
+        return db.withHandle(h -> {
+            int claimed = h.createUpdate(CLAIM)
+                    .bind("login_key", key)
+                    .bind("now", now)
+                    .bind("window_cutoff", now.minus(throttle.window()))
+                    .bind("max_failures", throttle.maxFailures())
+                    .bind("lease_end", now.plus(CHECK_LEASE))
+                    .execute();
+            if (claimed == 1 || insert(h, key, 0, now, null, 1, now.plus(CHECK_LEASE))) {
+                return Claim.granted();
             }
-            return h.createQuery("""
-                            SELECT failures, blocked_until FROM login_attempts WHERE login_key = :login_key
-                            """)
+            return blockedUntil(h, key, now).map(Claim::blocked).orElse(Claim.busy());
+        });
+    }
+
+    /**
+     * Counts by the update when the row exists (it always does after a granted claim, unless
+     * housekeeping removed it after a lease ran out) and inserts it otherwise; of two concurrent
+     * inserts one wins through the primary key and the other counts by the update after all. The
+     * row stays locked until the transaction ends, so the read that follows sees this failure's
+     * count and no other.
+     */
+    @Override
+    public Failures failed(String key, Instant now, LoginThrottle throttle) {
+        return db.inTransaction(() -> db.withHandle(h -> {
+            if (countFailure(h, key, now, throttle) == 0) {
+                Instant lockoutEnd = throttle.maxFailures() == 1 ? now.plus(throttle.lockout()) : null;
+                if (!insert(h, key, 1, now, lockoutEnd, 0, null)) {
+                    countFailure(h, key, now, throttle);
+                }
+            }
+            return h.createQuery("SELECT failures, blocked_until FROM login_attempts WHERE login_key = :login_key")
                     .bind("login_key", key)
                     .map(FAILURES)
                     .one();
@@ -69,30 +104,55 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public void clear(String key) {
-        db.withHandle(h -> h.createUpdate("DELETE FROM login_attempts WHERE login_key = :login_key")
+    public void succeeded(String key, Instant now) {
+        db.withHandle(h -> h.createUpdate("""
+                        UPDATE login_attempts
+                        SET failures = 0, window_started_at = :now, blocked_until = NULL, in_flight = %s
+                        WHERE login_key = :login_key
+                        """.formatted(RELEASED))
+                .bind("login_key", key)
+                .bind("now", now)
+                .execute());
+    }
+
+    @Override
+    public void abandoned(String key, Instant now) {
+        db.withHandle(h -> h.createUpdate("UPDATE login_attempts SET in_flight = %s WHERE login_key = :login_key"
+                        .formatted(RELEASED))
                 .bind("login_key", key)
                 .execute());
     }
 
     /**
-     * Races with counting lose nothing that matters: on PostgreSQL a delete that meets a row an
-     * attempt is counting waits for its lock and re-checks the row, which is fresh by then; a row
-     * deleted first makes the attempt insert it anew, at a count of 1 as the stale row would have.
+     * Races with counting lose nothing that matters: on PostgreSQL a delete that meets a row a
+     * claim or failure is writing waits for its lock and re-checks the row, which then has a check
+     * in flight or a fresh failure; a row deleted first makes the next step insert it anew, at the
+     * count the stale row would have given.
      */
     @Override
     public int purgeStale(Instant now, LoginThrottle throttle) {
         return db.withHandle(h -> h.createUpdate("""
                         DELETE FROM login_attempts
-                        WHERE blocked_until <= :now OR (blocked_until IS NULL AND window_started_at <= :window_cutoff)
+                        WHERE (in_flight = 0 OR in_flight_until <= :now)
+                          AND (blocked_until <= :now OR (blocked_until IS NULL AND window_started_at <= :window_cutoff))
                         """)
                 .bind("now", now)
                 .bind("window_cutoff", now.minus(throttle.window()))
                 .execute());
     }
 
-    private static int countAttempt(Handle h, String key, Instant now, LoginThrottle throttle) {
-        return h.createUpdate(COUNT_ATTEMPT)
+    private static Optional<Instant> blockedUntil(Handle h, String key, Instant now) {
+        return h.createQuery("""
+                        SELECT blocked_until FROM login_attempts WHERE login_key = :login_key AND blocked_until > :now
+                        """)
+                .bind("login_key", key)
+                .bind("now", now)
+                .mapTo(Instant.class)
+                .findOne();
+    }
+
+    private static int countFailure(Handle h, String key, Instant now, LoginThrottle throttle) {
+        return h.createUpdate(FAIL)
                 .bind("login_key", key)
                 .bind("now", now)
                 .bind("window_cutoff", now.minus(throttle.window()))
@@ -101,17 +161,21 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 .execute();
     }
 
-    /** False when a concurrent first attempt inserted the row first. */
-    private static boolean insertFirst(Handle h, String key, Instant now, LoginThrottle throttle) {
-        Instant lockoutEnd = throttle.maxFailures() == 1 ? now.plus(throttle.lockout()) : null;
+    /** False when a concurrent step inserted the row first. */
+    private static boolean insert(Handle h, String key, int failures, Instant windowStart, Instant blockedUntil,
+            int inFlight, Instant inFlightUntil) {
         return h.createUpdate("""
-                        INSERT INTO login_attempts (login_key, failures, window_started_at, blocked_until)
-                        VALUES (:login_key, 1, :now, :blocked_until)
+                        INSERT INTO login_attempts
+                            (login_key, failures, window_started_at, blocked_until, in_flight, in_flight_until)
+                        VALUES (:login_key, :failures, :window_started_at, :blocked_until, :in_flight, :in_flight_until)
                         ON CONFLICT DO NOTHING
                         """)
                 .bind("login_key", key)
-                .bind("now", now)
-                .bindByType("blocked_until", lockoutEnd, Instant.class)
+                .bind("failures", failures)
+                .bind("window_started_at", windowStart)
+                .bindByType("blocked_until", blockedUntil, Instant.class)
+                .bind("in_flight", inFlight)
+                .bindByType("in_flight_until", inFlightUntil, Instant.class)
                 .execute() == 1;
     }
 }

@@ -20,6 +20,7 @@ import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.Overloaded;
 import dev.stockroom.core.shared.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,8 +29,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 final class AuthenticationService implements Authentication {
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(5);
+    private static final long MAX_CHECK_PAUSE_MILLIS = 20;
+
     private final UserRepository users;
     private final SessionRepository sessionStore;
     private final Sessions sessions;
@@ -58,39 +63,91 @@ final class AuthenticationService implements Authentication {
     }
 
     /**
-     * A locked-out login name is refused before its password is looked at, the right one too.
-     * Every attempt counts against the name, known or not, before the password is checked (so
-     * that concurrent guesses cannot overtake the count), and a success takes it back; the
-     * lockout therefore says nothing about which accounts exist.
+     * A locked-out login name is refused before its password is looked at, the right one too. A
+     * password is checked only once the name's failure count granted the check a place (see
+     * {@link LoginAttempts}), so a burst of concurrent guesses gets no more checks than could fail
+     * before the lockout; only a wrong password counts as a failure, so any number of concurrent
+     * logins with the right one never lock anyone out. Unknown names are counted like real ones, so
+     * the lockout says nothing about which accounts exist.
      */
     @Override
     public SessionGrant logIn(LogInCommand command) {
         String key = throttleKey(command);
+        awaitCheck(key);
+        boolean right;
+        Optional<User> found;
+        try {
+            found = findByLogin(command);
+            if (found.isEmpty()) {
+                hasher.matches(command.password(), dummyHash());
+                right = false;
+            } else {
+                right = hasher.matches(command.password(), found.get().passwordHash());
+            }
+        } catch (RuntimeException e) {
+            abandon(key, e);
+            throw e;
+        }
         Instant now = clock.instant();
-        Optional<Instant> blockedUntil = loginAttempts.blockedUntil(key, now);
-        if (blockedUntil.isPresent()) {
-            throw throttled(now, blockedUntil.get());
-        }
-        LoginAttempts.Failures counted = loginAttempts.claimAttempt(key, now, throttle);
-        if (counted.count() > throttle.maxFailures()) {
-            // Lost a race with the attempt that reached the limit.
-            throw throttled(now, counted.blockedUntil().orElseThrow());
-        }
-        Optional<User> found = findByLogin(command);
-        if (found.isEmpty()) {
-            hasher.matches(command.password(), dummyHash());
+        if (!right) {
+            loginAttempts.failed(key, now, throttle);
             throw new AccountFailure.InvalidCredentials();
         }
+        // Settled on its own, before the session is written: holding the count's row until that
+        // commits would queue every other login of the name behind it.
+        loginAttempts.succeeded(key, now);
         User user = found.get();
-        if (!hasher.matches(command.password(), user.passwordHash())) {
-            throw new AccountFailure.InvalidCredentials();
-        }
         return transactions.inTransaction(() -> {
-            loginAttempts.clear(key);
             Session session = sessions.openLogin(user.id(), now);
             String refreshToken = sessions.issueRefreshToken(session.id(), now);
             return sessions.grant(user, session, Optional.of(refreshToken), now);
         });
+    }
+
+    /**
+     * Waits, briefly, for a place to check a password for the key: every place taken means that
+     * many checks of this name are in flight, and each frees its place within one hash. A place
+     * that stays taken for {@link #CHECK_WAIT} (checks stuck behind a full hashing queue, or held by
+     * an instance that died, until their lease runs out) is answered as a busy service, not as a
+     * lockout: nothing failed.
+     */
+    private void awaitCheck(String key) {
+        long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
+        long pauseMillis = 1;
+        while (true) {
+            Instant now = clock.instant();
+            LoginAttempts.Claim claim = loginAttempts.claim(key, now, throttle);
+            switch (claim.outcome()) {
+                case GRANTED:
+                    return;
+                case BLOCKED:
+                    throw throttled(now, claim.blockedUntil().orElseThrow());
+                case BUSY:
+                default:
+                    break;
+            }
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) - deadline > 0) {
+                throw new Overloaded("Too many logins for this account at once; try again shortly.",
+                        Duration.ofSeconds(1));
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Overloaded("Interrupted while waiting to check the password.", Duration.ofSeconds(1));
+            }
+            pauseMillis = Math.min(pauseMillis * 2, MAX_CHECK_PAUSE_MILLIS);
+        }
+    }
+
+    /** Gives the check's place back when it came to no verdict; the original failure is what the caller hears. */
+    private void abandon(String key, RuntimeException cause) {
+        try {
+            loginAttempts.abandoned(key, clock.instant());
+        } catch (RuntimeException e) {
+            // Its lease frees the place in the end.
+            cause.addSuppressed(e);
+        }
     }
 
     @Override

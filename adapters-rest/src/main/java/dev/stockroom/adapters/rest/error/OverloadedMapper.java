@@ -1,0 +1,21 @@
+package dev.stockroom.adapters.rest.error;
+
+import dev.stockroom.core.shared.Overloaded;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * No capacity for the request right now: 503 with {@code Retry-After}, at once. Not logged per
+ * request: under the flood that causes it, a line each would be a second flood.
+ */
+final class OverloadedMapper implements ExceptionMapper<Overloaded> {
+
+    @Override
+    public Response toResponse(Overloaded e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
+        return Response.fromResponse(ErrorResponses.of(503, e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
+    }
+}
