@@ -40,6 +40,7 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_SMTP_PASSWORD", smtp::setPassword);
         ifSet(env, "STOCKROOM_SMTP_TRANSPORT", smtp::setTransport);
         ifSet(env, "STOCKROOM_MAIL_FROM", config.getMail()::setFrom);
+        ifSet(env, "STOCKROOM_PASSWORD_HASHER", config.getPasswordHashing()::setImplementation);
         ifSet(env, "STOCKROOM_HTTP_PORT", port -> setPort(config.getServerFactory(), false,
                 parsePort("STOCKROOM_HTTP_PORT", port)));
         ifSet(env, "STOCKROOM_ADMIN_PORT", port -> setPort(config.getServerFactory(), true,

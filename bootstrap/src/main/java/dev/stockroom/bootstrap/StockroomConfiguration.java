@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +45,10 @@ public class StockroomConfiguration extends Configuration {
     @Valid
     @NotNull
     private AccountSettings accounts = new AccountSettings();
+
+    @Valid
+    @NotNull
+    private PasswordHashingSettings passwordHashing = new PasswordHashingSettings();
 
     public StockroomConfiguration() {
         database.setDriverClass("org.h2.Driver");
@@ -105,6 +110,16 @@ public class StockroomConfiguration extends Configuration {
     @JsonProperty
     public void setMail(MailSettings mail) {
         this.mail = mail;
+    }
+
+    @JsonProperty
+    public PasswordHashingSettings getPasswordHashing() {
+        return passwordHashing;
+    }
+
+    @JsonProperty
+    public void setPasswordHashing(PasswordHashingSettings passwordHashing) {
+        this.passwordHashing = passwordHashing;
     }
 
     @JsonProperty
@@ -421,6 +436,74 @@ public class StockroomConfiguration extends Configuration {
         @JsonProperty
         public void setHousekeepingInterval(Duration housekeepingInterval) {
             this.housekeepingInterval = housekeepingInterval;
+        }
+    }
+
+    /**
+     * Where Argon2id runs: which implementation, and the bounded pool every hash goes through so
+     * that a login flood cannot take every core or pile up 19 MiB buffers.
+     */
+    public static class PasswordHashingSettings {
+        /** {@code auto}: libargon2 when it loads, else pure Java with a warning; {@code native}: libargon2 or no start; {@code java}: Bouncy Castle. */
+        @NotNull
+        @Pattern(regexp = "(?i)auto|native|java",
+                message = "must be auto, native or java")
+        private String implementation = "auto";
+        // 0: one per core.
+        @Min(0)
+        @Max(256)
+        private int threads = 0;
+        // Hashes that may wait for a thread; one more answers 503 at once.
+        @Min(1)
+        @Max(100_000)
+        private int maxWaiting = 64;
+        // Run hashing threads at a lower OS priority (Linux), so reads keep their latency under a login flood.
+        private boolean lowPriority = true;
+
+        @JsonProperty
+        public String getImplementation() {
+            return implementation;
+        }
+
+        @JsonProperty
+        public void setImplementation(String implementation) {
+            this.implementation = implementation;
+        }
+
+        @JsonProperty
+        public int getThreads() {
+            return threads;
+        }
+
+        @JsonProperty
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        /** The configured thread count, or the number of cores for 0. */
+        @JsonIgnore
+        public int effectiveThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+
+        @JsonProperty
+        public int getMaxWaiting() {
+            return maxWaiting;
+        }
+
+        @JsonProperty
+        public void setMaxWaiting(int maxWaiting) {
+            this.maxWaiting = maxWaiting;
+        }
+
+        @JsonProperty
+        public boolean isLowPriority() {
+            return lowPriority;
+        }
+
+        @JsonProperty
+        public void setLowPriority(boolean lowPriority) {
+            this.lowPriority = lowPriority;
         }
     }
 }

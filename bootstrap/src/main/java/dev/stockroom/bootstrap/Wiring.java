@@ -12,6 +12,7 @@ import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.core.Stockroom;
+import dev.stockroom.core.account.hashing.HashingPool;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.notification.port.out.MailSender;
 import io.dropwizard.core.setup.Environment;
@@ -48,11 +49,13 @@ final class Wiring implements AutoCloseable {
     private final SecureRandom random;
     private final MailSender mailSender;
     private final ManagedDataSource ownDataSource;
+    private final HashingPool hashing;
 
     private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource, Clock clock) {
         this.ownDataSource = ownDataSource;
         Path dataDir = createDirectory(config.dataPath());
         SecureRandom random = new SecureRandom();
+        this.hashing = PasswordHashing.pool(config.getPasswordHashing(), random);
         StockroomDatabase persistence = new StockroomDatabase(jdbi);
         this.mailSender = mailSender(config, dataDir, clock);
         this.stockroom = Stockroom.builder()
@@ -64,6 +67,7 @@ final class Wiring implements AutoCloseable {
                 .products(persistence.products())
                 .photos(new FilePhotoStore(createDirectory(dataDir.resolve("photos")), random))
                 .transactions(persistence.transactions())
+                .passwordHasher(hashing)
                 .mailSender(mailSender)
                 .clock(clock)
                 .random(random)
@@ -88,6 +92,7 @@ final class Wiring implements AutoCloseable {
             @Override
             public void stop() {
                 wiring.closeMailSender();
+                wiring.hashing.close();
             }
         });
         return wiring;
@@ -185,6 +190,7 @@ final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         closeMailSender();
+        hashing.close();
         if (ownDataSource != null) {
             try {
                 ownDataSource.stop();

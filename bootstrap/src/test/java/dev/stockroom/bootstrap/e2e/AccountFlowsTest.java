@@ -215,6 +215,36 @@ abstract class AccountFlowsTest {
     }
 
     @Test
+    void any_number_of_concurrent_logins_with_the_right_password_succeed_and_lock_nobody_out() throws Exception {
+        String username = unique();
+        registerVerified(username);
+
+        // More at once than the 10 failures that would lock the name: none of them is a failure.
+        List<Reply> replies = concurrently(24, () -> login(username, PASSWORD));
+
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.text("access_token")).isNotBlank();
+        });
+        for (int i = 0; i < 9; i++) {
+            assertError(login(username, NEW_PASSWORD), 401);
+        }
+        assertThat(login(username, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_burst_of_concurrent_wrong_guesses_gets_no_more_than_the_limit_checked() throws Exception {
+        String username = unique();
+        registerVerified(username);
+
+        List<Reply> replies = concurrently(30, () -> login(username, NEW_PASSWORD));
+
+        assertThat(replies).extracting(Reply::status).filteredOn(s -> s == 401).hasSize(10);
+        assertThat(replies).extracting(Reply::status).filteredOn(s -> s != 401).hasSize(20).containsOnly(429);
+        assertError(login(username, PASSWORD), 429);
+    }
+
+    @Test
     void refresh_rotates_and_a_replayed_token_ends_the_family() {
         String username = unique();
         Reply first = registerVerified(username);

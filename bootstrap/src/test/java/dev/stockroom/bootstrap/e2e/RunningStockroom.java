@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -51,8 +52,16 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     TestDatabase databaseInUse;
     HttpApi http;
 
+    private Consumer<StockroomConfiguration> settings = config -> { };
+
     private RunningStockroom(Supplier<TestDatabase> database) {
         this.database = database;
+    }
+
+    /** The same service with some settings changed from what the tests usually run. */
+    RunningStockroom with(Consumer<StockroomConfiguration> changes) {
+        this.settings = changes;
+        return this;
     }
 
     /** On the embedded default, as {@code server} runs with no file: the H2 file under the data directory. */
@@ -104,6 +113,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         config.getJwt().setSecret(Base64.getEncoder().encodeToString(key));
+        settings.accept(config);
         return config;
     }
 
