@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.persistence.account;
 
+import dev.stockroom.adapters.persistence.row.Columns;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
@@ -10,23 +11,22 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Sessions and the refresh tokens rotated from them, in {@code sessions} and {@code refresh_tokens}. */
 public final class JdbiSessionRepository implements SessionRepository {
-    private static final RowViewMapper<Session> SESSION = row -> new Session(
-            new SessionId(row.getColumn("id", UUID.class)),
-            new UserId(row.getColumn("user_id", UUID.class)),
-            row.getColumn("kind", SessionKind.class),
-            row.getColumn("created_at", Instant.class),
-            row.getColumn("expires_at", Instant.class),
-            row.getColumn("revoked_at", Instant.class));
-    private static final RowViewMapper<RefreshToken> REFRESH_TOKEN = row -> new RefreshToken(
-            row.getColumn("hash", String.class),
-            new SessionId(row.getColumn("session_id", UUID.class)),
-            row.getColumn("issued_at", Instant.class),
-            row.getColumn("spent_at", Instant.class));
+    private static final RowMapper<Session> SESSION = (rs, ctx) -> new Session(
+            new SessionId(Columns.uuid(rs, "id")),
+            new UserId(Columns.uuid(rs, "user_id")),
+            Columns.enumValue(rs, "kind", SessionKind.class),
+            Columns.instant(rs, "created_at"),
+            Columns.instant(rs, "expires_at"),
+            Columns.instant(rs, "revoked_at"));
+    private static final RowMapper<RefreshToken> REFRESH_TOKEN = (rs, ctx) -> new RefreshToken(
+            rs.getString("hash"),
+            new SessionId(Columns.uuid(rs, "session_id")),
+            Columns.instant(rs, "issued_at"),
+            Columns.instant(rs, "spent_at"));
 
     private static final String ENDED = "(revoked_at <= :cutoff OR expires_at <= :cutoff)";
 

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.persistence.account;
 
+import dev.stockroom.adapters.persistence.row.Columns;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuthStatus;
@@ -11,13 +12,11 @@ import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.out.UserRepository;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowViewMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -30,17 +29,17 @@ public final class JdbiUserRepository implements UserRepository {
             SELECT id, first_name, last_name, username, email, password_hash, auth_status, role, created_at, updated_at
             FROM users
             """;
-    private static final RowViewMapper<User> USER = row -> User.rehydrate(
-            new UserId(row.getColumn("id", UUID.class)),
-            new PersonName(row.getColumn("first_name", String.class)),
-            new PersonName(row.getColumn("last_name", String.class)),
-            new Username(row.getColumn("username", String.class)),
-            new EmailAddress(row.getColumn("email", String.class)),
-            row.getColumn("password_hash", String.class),
-            row.getColumn("auth_status", AuthStatus.class),
-            row.getColumn("role", Role.class),
-            row.getColumn("created_at", Instant.class),
-            row.getColumn("updated_at", Instant.class));
+    private static final RowMapper<User> USER = (rs, ctx) -> User.rehydrate(
+            new UserId(Columns.uuid(rs, "id")),
+            new PersonName(rs.getString("first_name")),
+            new PersonName(rs.getString("last_name")),
+            new Username(rs.getString("username")),
+            new EmailAddress(rs.getString("email")),
+            rs.getString("password_hash"),
+            Columns.enumValue(rs, "auth_status", AuthStatus.class),
+            Columns.enumValue(rs, "role", Role.class),
+            Columns.instant(rs, "created_at"),
+            Columns.instant(rs, "updated_at"));
 
     private final JdbiTransactions db;
 

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.persistence.catalog;
 
+import dev.stockroom.adapters.persistence.row.Columns;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.catalog.domain.Description;
@@ -15,15 +16,13 @@ import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.domain.Quantity;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -38,17 +37,17 @@ public final class JdbiProductRepository implements ProductRepository {
                    created_at, updated_at
             FROM products
             """;
-    private static final RowViewMapper<Product> PRODUCT = row -> Product.rehydrate(
-            new ProductId(row.getColumn("id", Long.class)),
-            new UserId(row.getColumn("owner_id", UUID.class)),
-            new ProductName(row.getColumn("name", String.class)),
-            new Price(row.getColumn("price", BigDecimal.class)),
-            new Description(row.getColumn("description", String.class)),
-            new Quantity(row.getColumn("quantity", Integer.class)),
-            photo(row.getColumn("photo_url", String.class), row.getColumn("photo_key", String.class)),
-            row.getColumn("version", Long.class),
-            row.getColumn("created_at", Instant.class),
-            row.getColumn("updated_at", Instant.class));
+    private static final RowMapper<Product> PRODUCT = (rs, ctx) -> Product.rehydrate(
+            new ProductId(rs.getLong("id")),
+            new UserId(Columns.uuid(rs, "owner_id")),
+            new ProductName(rs.getString("name")),
+            new Price(rs.getBigDecimal("price")),
+            new Description(rs.getString("description")),
+            new Quantity(rs.getInt("quantity")),
+            photo(rs.getString("photo_url"), rs.getString("photo_key")),
+            rs.getLong("version"),
+            Columns.instant(rs, "created_at"),
+            Columns.instant(rs, "updated_at"));
 
     private final JdbiTransactions db;
 
