@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Argon2id computed by the reference C implementation (libargon2, shipped inside argon2-jvm and
- * called over JNA), several times faster than Bouncy Castle's pure Java at the same cost. The
+ * called over JNA), about twice as fast as Bouncy Castle's pure Java at the same cost. The
  * parameters, the PHC strings and the limits on stored hashes are core's {@link Argon2idHash}, so
  * this hasher and core's {@code Argon2idPasswordHasher} verify each other's hashes and can replace
  * each other at any time. Where libargon2 may be missing, build it through {@link #load}.
