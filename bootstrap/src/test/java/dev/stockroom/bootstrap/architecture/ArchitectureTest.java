@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String REST = "dev.stockroom.adapters.rest..";
     private static final String PERSISTENCE = "dev.stockroom.adapters.persistence..";
     private static final String MAIL = "dev.stockroom.adapters.mail..";
+    private static final String NATIVE_HASHING = "dev.stockroom.adapters.hashing..";
     private static final String BOOTSTRAP = "dev.stockroom.bootstrap..";
     private static final String[] FEATURES = {"account", "catalog", "notification"};
 
@@ -65,15 +66,28 @@ class ArchitectureTest {
     // Rule 3: adapters see the core, never each other; each framework stays in its adapter.
     @ArchTest
     static final ArchRule rest_sees_no_other_adapter = noClasses().that().resideInAPackage(REST)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, MAIL, BOOTSTRAP);
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, MAIL, NATIVE_HASHING, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule persistence_sees_no_other_adapter = noClasses().that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, MAIL, BOOTSTRAP);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, MAIL, NATIVE_HASHING, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule mail_sees_no_other_adapter = noClasses().that().resideInAPackage(MAIL)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, PERSISTENCE, BOOTSTRAP);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, PERSISTENCE, NATIVE_HASHING, BOOTSTRAP);
+
+    // Native hashing implements one port with core's shared Argon2id format: nothing else of the core.
+    @ArchTest
+    static final ArchRule native_hashing_sees_only_ports_domain_and_the_hash_format = classes()
+            .that().resideInAPackage(NATIVE_HASHING)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", NATIVE_HASHING,
+                    "dev.stockroom.core.*.port..", "dev.stockroom.core.*.domain..", HASHING,
+                    "com.sun.jna..", "de.mkammerer..");
+
+    @ArchTest
+    static final ArchRule jna_and_argon2_jvm_only_in_native_hashing = noClasses()
+            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackage(NATIVE_HASHING)
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "de.mkammerer..");
 
     @ArchTest
     static final ArchRule jax_rs_and_jwt_only_in_rest = noClasses()
