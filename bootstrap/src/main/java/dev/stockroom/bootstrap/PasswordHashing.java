@@ -1,27 +1,41 @@
 package dev.stockroom.bootstrap;
 
+import dev.stockroom.adapters.hashing.LowPriorityThreadFactory;
+import dev.stockroom.adapters.hashing.NativeArgon2idPasswordHasher;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import dev.stockroom.core.account.hashing.HashingPool;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the Argon2id implementation the service runs and puts it behind the bounded
- * {@link HashingPool}; logs one line saying which runs.
+ * Chooses the Argon2id implementation the service runs (libargon2 when it loads, Bouncy Castle
+ * otherwise or when asked) and puts it behind the bounded {@link HashingPool}; logs one line
+ * saying which runs, and a warning when the native one was wanted and could not load.
  */
 final class PasswordHashing {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHashing.class);
+    private static final String SETTING = "passwordHashing.implementation / STOCKROOM_PASSWORD_HASHER";
 
     private PasswordHashing() {
     }
 
     static HashingPool pool(StockroomConfiguration.PasswordHashingSettings settings, SecureRandom random) {
         PasswordHasher hasher = implementation(settings.getImplementation(), random);
-        HashingPool pool = new HashingPool(hasher, settings.effectiveThreads(), settings.getMaxWaiting());
-        LOG.info("Password hashing: {}", pool);
+        int threads = settings.effectiveThreads();
+        String priority = "at normal priority";
+        HashingPool pool;
+        if (settings.isLowPriority()) {
+            LowPriorityThreadFactory low = new LowPriorityThreadFactory();
+            pool = new HashingPool(hasher, threads, settings.getMaxWaiting(), low);
+            priority = low.lowersPriority() ? "at nice " + low.niceness() : "at normal priority (cannot lower it here)";
+        } else {
+            pool = new HashingPool(hasher, threads, settings.getMaxWaiting());
+        }
+        LOG.info("Password hashing: {} {}", pool, priority);
         return pool;
     }
 
@@ -29,11 +43,23 @@ final class PasswordHashing {
         String normalised = choice == null ? "" : choice.strip().toLowerCase(Locale.ROOT);
         switch (normalised) {
             case "java":
-            case "auto":
                 return new Argon2idPasswordHasher(random);
+            case "native":
+                return loadNative(random).orElseThrow(() -> new IllegalStateException(
+                        "libargon2 could not be loaded on this platform, and " + SETTING + " is 'native'"));
+            case "auto":
+                return loadNative(random).orElseGet(() -> {
+                    LOG.warn("libargon2 could not be loaded here: hashing passwords with Bouncy Castle's pure-Java "
+                            + "Argon2id, about half as fast (same hashes; see the README on heap settings)");
+                    return new Argon2idPasswordHasher(random);
+                });
             default:
-                throw new IllegalArgumentException("passwordHashing.implementation / STOCKROOM_PASSWORD_HASHER must be "
-                        + "auto, native or java, not '" + choice + "'");
+                throw new IllegalArgumentException(SETTING + " must be auto, native or java, not '" + choice + "'");
         }
+    }
+
+    private static Optional<PasswordHasher> loadNative(SecureRandom random) {
+        return NativeArgon2idPasswordHasher.load(random,
+                why -> LOG.info("libargon2 did not load: {}", why.toString()));
     }
 }

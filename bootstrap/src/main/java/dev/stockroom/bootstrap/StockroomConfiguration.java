@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
@@ -55,6 +57,13 @@ public class StockroomConfiguration extends Configuration {
         database.setUrl(EMBEDDED_DATABASE);
         database.setUser("stockroom");
         database.setPassword("");
+        // One line per request through logback-classic: the same facts as logback-access's
+        // default line, at a fraction of the cost (logback-access copies every header, cookie and
+        // attribute of every request for its asynchronous appender). "server.requestLog.type:
+        // logback-access" in a file brings the other back.
+        if (getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRequestLogFactory(new LogbackClassicRequestLogFactory());
+        }
     }
 
     @JsonProperty
