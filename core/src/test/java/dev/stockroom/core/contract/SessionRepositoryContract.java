@@ -52,6 +52,30 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
+    void finds_a_session_with_every_field_of_its_owner() {
+        User owner = Samples.verifiedAdmin();
+        users().add(owner);
+        Session session = new Session(SessionId.random(), owner.id(), SessionKind.LOGIN, T0,
+                T0.plus(Duration.ofDays(30)).plusNanos(1_000), null);
+        sessions().add(session);
+
+        assertThat(sessions().findWithOwner(session.id(), users()))
+                .contains(new SessionRepository.SessionOwner(session, owner));
+    }
+
+    @Test
+    void finds_a_revoked_session_with_its_owner_too_and_no_unknown_one() {
+        Session session = storedSession();
+        sessions().revoke(session.id(), T0.plusSeconds(5));
+
+        SessionRepository.SessionOwner found = sessions().findWithOwner(session.id(), users()).orElseThrow();
+
+        assertThat(found.session().revokedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(found.user().id()).isEqualTo(session.userId());
+        assertThat(sessions().findWithOwner(SessionId.random(), users())).isEmpty();
+    }
+
+    @Test
     void finds_no_unknown_session() {
         assertThat(sessions().findById(SessionId.random())).isEmpty();
     }

@@ -6,8 +6,10 @@ import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
 import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.UserRepository;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,27 @@ public final class JdbiSessionRepository implements SessionRepository {
             new SessionId(Columns.uuid(rs, "session_id")),
             Columns.instant(rs, "issued_at"),
             Columns.instant(rs, "spent_at"));
+
+    // The user's columns under their own names (JdbiUserRepository's mapper reads them), the
+    // session's under s_ names.
+    private static final String SESSION_WITH_OWNER = """
+            SELECT s.id AS s_id, s.kind AS s_kind, s.created_at AS s_created_at, s.expires_at AS s_expires_at,
+                   s.revoked_at AS s_revoked_at,
+                   u.id, u.first_name, u.last_name, u.username, u.email, u.password_hash, u.auth_status, u.role,
+                   u.created_at, u.updated_at
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = :id
+            """;
+    private static final RowMapper<SessionOwner> SESSION_OWNER = (rs, ctx) -> {
+        User user = JdbiUserRepository.USER.map(rs, ctx);
+        return new SessionOwner(new Session(
+                new SessionId(Columns.uuid(rs, "s_id")),
+                user.id(),
+                Columns.enumValue(rs, "s_kind", SessionKind.class),
+                Columns.instant(rs, "s_created_at"),
+                Columns.instant(rs, "s_expires_at"),
+                Columns.instant(rs, "s_revoked_at")), user);
+    };
 
     private static final String ENDED = "(revoked_at <= :cutoff OR expires_at <= :cutoff)";
 
@@ -58,6 +81,18 @@ public final class JdbiSessionRepository implements SessionRepository {
                         """)
                 .bind("id", id.value())
                 .map(SESSION)
+                .findOne());
+    }
+
+    /** One query when the users live in this database too; the two look-ups otherwise. */
+    @Override
+    public Optional<SessionOwner> findWithOwner(SessionId id, UserRepository users) {
+        if (!(users instanceof JdbiUserRepository jdbiUsers) || !jdbiUsers.sharesDatabaseWith(db)) {
+            return SessionRepository.super.findWithOwner(id, users);
+        }
+        return db.withHandle(h -> h.createQuery(SESSION_WITH_OWNER)
+                .bind("id", id.value())
+                .map(SESSION_OWNER)
                 .findOne());
     }
 

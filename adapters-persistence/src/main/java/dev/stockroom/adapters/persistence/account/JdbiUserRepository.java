@@ -29,7 +29,7 @@ public final class JdbiUserRepository implements UserRepository {
             SELECT id, first_name, last_name, username, email, password_hash, auth_status, role, created_at, updated_at
             FROM users
             """;
-    private static final RowMapper<User> USER = (rs, ctx) -> User.rehydrate(
+    static final RowMapper<User> USER = (rs, ctx) -> User.rehydrate(
             new UserId(Columns.uuid(rs, "id")),
             new PersonName(rs.getString("first_name")),
             new PersonName(rs.getString("last_name")),
@@ -45,6 +45,11 @@ public final class JdbiUserRepository implements UserRepository {
 
     public JdbiUserRepository(JdbiTransactions db) {
         this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** Whether this repository's users live in the database {@code other} reaches (so a join can reach them). */
+    boolean sharesDatabaseWith(JdbiTransactions other) {
+        return db == other;
     }
 
     @Override

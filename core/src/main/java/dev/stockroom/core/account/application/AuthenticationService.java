@@ -204,11 +204,11 @@ final class AuthenticationService implements Authentication {
     @Override
     public AuthenticatedUser authenticate(UserId userId, SessionId sessionId) {
         Instant now = clock.instant();
-        Session session = sessionStore.findById(sessionId)
-                .filter(s -> s.userId().equals(userId) && s.isActive(now))
+        SessionRepository.SessionOwner owner = sessionStore.findWithOwner(sessionId, users)
+                .filter(o -> o.session().userId().equals(userId) && o.session().isActive(now))
                 .orElseThrow(AccountFailure.SessionEnded::new);
-        User user = users.findById(userId).orElseThrow(AccountFailure.SessionEnded::new);
-        return new AuthenticatedUser(user.id(), session.id(), session.kind(), user.username(), user.status(),
+        User user = owner.user();
+        return new AuthenticatedUser(user.id(), sessionId, owner.session().kind(), user.username(), user.status(),
                 user.role());
     }
 

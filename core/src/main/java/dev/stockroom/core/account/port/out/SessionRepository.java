@@ -3,8 +3,10 @@ package dev.stockroom.core.account.port.out;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 public interface SessionRepository {
@@ -12,6 +14,18 @@ public interface SessionRepository {
     void add(Session session);
 
     Optional<Session> findById(SessionId id);
+
+    /**
+     * The session with the user it belongs to: the check behind every authenticated request. This
+     * default looks up each in its own store; an adapter that keeps both in one database (and is
+     * given that database's {@code users}) answers in one round trip.
+     *
+     * @param users the store of the session's user
+     */
+    default Optional<SessionOwner> findWithOwner(SessionId id, UserRepository users) {
+        return findById(id).flatMap(session -> users.findById(session.userId())
+                .map(user -> new SessionOwner(session, user)));
+    }
 
     /** Revokes one session (no-op when already revoked); true when this call revoked it. */
     boolean revoke(SessionId id, Instant now);
@@ -45,4 +59,15 @@ public interface SessionRepository {
      * @return how many sessions this call deleted
      */
     int purgeEndedSessions(Instant cutoff);
+
+    /** A session and the user it belongs to. */
+    record SessionOwner(Session session, User user) {
+        public SessionOwner {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(user, "user");
+            if (!session.userId().equals(user.id())) {
+                throw new IllegalArgumentException("the session belongs to another user");
+            }
+        }
+    }
 }
