@@ -14,8 +14,10 @@ import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,43 @@ class AccessTokensTest {
                 .signWith(new SecretKeySpec(KEY, "HmacSHA512"), Jwts.SIG.HS512).compact();
 
         assertThat(tokens.verify(hs512)).isEmpty();
+    }
+
+    @Test
+    void a_token_that_verified_is_refused_once_it_expires() {
+        String token = tokens.mint(grant(SessionKind.LOGIN));
+        assertThat(tokens.verify(token)).isPresent();
+        clock.advance(Duration.ofMinutes(10).minusMillis(1));
+        assertThat(tokens.verify(token)).isPresent();
+
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(tokens.verify(token)).isEmpty();
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void a_token_tampered_after_the_original_verified_is_still_refused() {
+        String token = tokens.mint(grant(SessionKind.LOGIN));
+        assertThat(tokens.verify(token)).isPresent();
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String otherSignature = parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertThat(tokens.verify(parts[0] + "." + parts[1] + "." + otherSignature)).isEmpty();
+        assertThat(tokens.verify(token + " ")).isEmpty();
+    }
+
+    @Test
+    void more_live_tokens_than_it_remembers_all_keep_verifying() {
+        List<String> minted = new ArrayList<>();
+        for (int i = 0; i < AccessTokens.MAX_REMEMBERED + 50; i++) {
+            minted.add(tokens.mint(new SessionGrant(user, SessionId.random(), SessionKind.LOGIN, AuthStatus.VERIFIED,
+                    Role.USER, Optional.empty(), clock.instant().plus(Duration.ofMinutes(10)))));
+        }
+
+        assertThat(minted).allSatisfy(token -> assertThat(tokens.verify(token)).isPresent());
+        assertThat(minted).allSatisfy(token -> assertThat(tokens.verify(token)).isPresent());
     }
 
     @Test
