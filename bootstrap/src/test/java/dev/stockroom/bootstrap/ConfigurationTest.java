@@ -8,10 +8,12 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,5 +88,41 @@ class ConfigurationTest {
         assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:");
         assertThat(config.getMail().getSmtp().isConfigured()).isTrue();
         assertThat(config.getAccounts().getHousekeepingInterval()).isEqualTo(Duration.hours(1));
+        assertThat(config.getPasswordHashing().getImplementation()).isEqualTo("auto");
+        assertThat(config.getPasswordHashing().getMaxWaiting()).isEqualTo(64);
+        assertThat(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory())
+                .isInstanceOf(LogbackClassicRequestLogFactory.class);
+    }
+
+    @Test
+    void with_no_file_the_request_log_is_the_cheap_one_and_hashing_runs_one_thread_per_core() {
+        StockroomConfiguration config = new StockroomConfiguration();
+
+        assertThat(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory())
+                .isInstanceOf(LogbackClassicRequestLogFactory.class);
+        assertThat(config.getPasswordHashing().effectiveThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        config.getPasswordHashing().setThreads(3);
+        assertThat(config.getPasswordHashing().effectiveThreads()).isEqualTo(3);
+    }
+
+    @Test
+    void an_unknown_hasher_stops_the_start_naming_the_setting_and_its_variable() {
+        StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_PASSWORD_HASHER", "md5"));
+
+        assertThatThrownBy(() -> PasswordHashing.pool(config.getPasswordHashing(), new java.security.SecureRandom()))
+                .hasMessageContaining("STOCKROOM_PASSWORD_HASHER").hasMessageContaining("md5");
+    }
+
+    @Test
+    void java_hashing_is_chosen_on_request() {
+        StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_PASSWORD_HASHER", "java"));
+
+        try (var pool = PasswordHashing.pool(config.getPasswordHashing(), new java.security.SecureRandom())) {
+            assertThat(pool.toString()).startsWith("Argon2idPasswordHasher");
+            assertThat(pool.matches("velvet harbor quietly 1987", pool.hash("velvet harbor quietly 1987"))).isTrue();
+        }
     }
 }
