@@ -145,7 +145,9 @@ cleanup() {
   else
     for d in "${TMPDIRS[@]}"; do rm -rf "$d"; done
   fi
-  [ "$rc" = 0 ] || echo "[bench] failed (exit $rc); children stopped, temporary files removed" >&2
+  if [ "$rc" != 0 ]; then
+    echo "[bench] failed (exit $rc); children stopped, temporary files removed${RAW:+; partial output in $RAW}" >&2
+  fi
   exit "$rc"
 }
 trap cleanup EXIT
@@ -161,12 +163,16 @@ forget_child() {
 free_ports() {   # free_ports N: N distinct free TCP ports on 127.0.0.1
   python3 - "$1" <<'PY'
 import socket, sys
-socks = []
-for _ in range(int(sys.argv[1])):
+# never the ports other tools here use by default (the service, the peer, peers/pg.sh)
+avoid = {8000, 8080, 8081, 55432}
+socks, ports = [], []
+while len(ports) < int(sys.argv[1]):
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     socks.append(s)
-print(" ".join(str(s.getsockname()[1]) for s in socks))
+    if s.getsockname()[1] not in avoid:
+        ports.append(s.getsockname()[1])
+print(" ".join(map(str, ports)))
 PY
 }
 
