@@ -191,7 +191,26 @@ call() {
 expect() {
   if [ "$1" = 2xx ]; then [[ $STATUS == 2?? ]] && return 0
   else [ "$STATUS" = "$1" ] && return 0; fi
+  server_alive "$2"
   die "$2: expected HTTP $1, got $STATUS: $(redact "${RESP:0:300}")"
+}
+# server_alive WHAT: fail loudly when the server process is gone
+server_alive() {
+  [ -n "${SERVER_PID:-}" ] || return 0
+  kill -0 "$SERVER_PID" 2>/dev/null && return 0
+  local st=0 why
+  wait "$SERVER_PID" 2>/dev/null || st=$?
+  forget_child "$SERVER_PID"
+  case $st in
+    143) why="SIGTERM: something outside this script stopped it (a broad pkill?)" ;;
+    137) why="SIGKILL: the OOM killer or a kill -9 from outside" ;;
+    130) why="SIGINT" ;;
+    *) why="see the log" ;;
+  esac
+  SERVER_PID=
+  echo "[bench] last lines of the server log (whole log: $RAW/server.log):" >&2
+  grep -vE '^(127\.0\.0\.1 |! )' "$RAW/server.log" | tail -8 >&2 || true
+  die "during $1: the server process exited with status $st ($why)"
 }
 # tokens never go to the terminal
 redact() { sed -E 's/("(access_token|refresh_token)":")[^"]*/\1<redacted>/g' <<<"$1"; }
@@ -330,6 +349,7 @@ run_wrk() {
   CHILDREN+=("$pid")
   wait "$pid" || rc=$?
   forget_child "$pid"
+  server_alive "row $name"
   [ "$rc" = 0 ] || die "wrk failed for $name (exit $rc): $(tail -3 "$out")"
   grep -q '^RESULT ' "$out" || die "no RESULT line from wrk for $name: $(tail -3 "$out")"
 }
@@ -351,12 +371,30 @@ record() {   # record ROW RAWFILE
     "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}" "${NON2XX[$1]}" "${SOCK[$1]}" "${CODES[$1]}"
 }
 
+# wait_idle: until the server uses less than a quarter of a core (work queued by the previous row,
+# such as hashes still running for closed connections, must not land in the next one); 20 s at most
+wait_idle() {
+  local hz t0 t1 i start=$SECONDS
+  hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+  for ((i = 0; i < 40; i++)); do
+    t0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null) || return 0
+    sleep 0.5
+    t1=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null) || return 0
+    if [ $(((t1 - t0) * 100 / hz)) -lt 13 ]; then   # ticks in 0.5 s: < 0.25 core
+      [ $((SECONDS - start)) -lt 2 ] || say "  (waited $((SECONDS - start)) s for the server to go idle)"
+      return 0
+    fi
+  done
+  say "  (the server is still busy after 20 s; going on)"
+}
+
 PREP=
 # row NAME LABEL SCRIPT URL [ARGS...]: warm-up, then the measured run ($PREP runs before each)
 row() {
   local name=$1 label=$2 script=$3 url=$4
   shift 4
   LABEL[$name]=$label
+  [ "$name" = mixed ] || wait_idle
   say "row $name: $label (${WARMUP}s warm-up + ${DURATION}s)"
   if [ "$WARMUP" -gt 0 ]; then
     [ -z "$PREP" ] || $PREP
@@ -439,6 +477,7 @@ run_rows() {
 # detail again while a second wrk logs one user in at $CONNS connections
 run_mixed() {
   local who=$((NUSERS - 1)) secs=$((WARMUP + DURATION + 3)) pid rc=0
+  wait_idle
   login_user "$who"; expect 2xx "pre-flight login (mixed, one user)"
   call GET "/products/$FIRST_ID/detail/"; expect 2xx "pre-flight GET detail"
   say "row mixed: background wrk: POST /users/login/ of one user, $CONNS connections, ${secs}s"
@@ -450,6 +489,7 @@ run_mixed() {
   row mixed "GET /products/<id>/detail/ under login load" "$BENCH/wrk/detail.lua" "$API" "$IDS"
   wait "$pid" || rc=$?
   forget_child "$pid"
+  server_alive "row mixed (background login)"
   if [ "$rc" != 0 ] || ! grep -q '^RESULT ' "$RAW/mixed-login.txt"; then
     die "background wrk for mixed failed (exit $rc): $(tail -3 "$RAW/mixed-login.txt")"
   fi
@@ -584,13 +624,13 @@ bench_db() {
   [ "$db" != postgres ] || start_pg "$PG_PORT"
   start_server "$db"
   seed
-  sleep 2   # let the mail relay and the JIT settle before reading memory
+  wait_idle   # let the mail relay and the JIT settle before reading memory
   RSS_SEEDED=$(rss_mib "$SERVER_PID")
   JVM_FLAGS=$(jcmd "$SERVER_PID" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || true)
   [ -n "$JVM_FLAGS" ] || JVM_FLAGS="(jcmd unavailable)"
   say "$db: seeded; server RSS $RSS_SEEDED MiB"
   run_rows
-  sleep 2
+  wait_idle
   RSS_AFTER=$(rss_mib "$SERVER_PID")
   say "$db: rows done; server RSS $RSS_AFTER MiB; stopping the server"
   hasher_class
