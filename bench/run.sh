@@ -197,8 +197,15 @@ expect() {
 # server_alive WHAT: fail loudly when the server process is gone
 server_alive() {
   [ -n "${SERVER_PID:-}" ] || return 0
-  kill -0 "$SERVER_PID" 2>/dev/null && return 0
   local st=0 why
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    # alive, but is it shutting down? (only this script's stop_server may stop it)
+    grep -q 'org.eclipse.jetty.server.Server: Stopped' "$RAW/server.log" 2>/dev/null || return 0
+    sleep 2
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      die "during $1: the server (pid $SERVER_PID) is shutting down, which this script did not ask for: a signal from outside (a broad pkill?). Log: $RAW/server.log"
+    fi
+  fi
   wait "$SERVER_PID" 2>/dev/null || st=$?
   forget_child "$SERVER_PID"
   case $st in
