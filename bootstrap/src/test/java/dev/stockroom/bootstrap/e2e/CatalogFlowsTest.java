@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,21 @@ abstract class CatalogFlowsTest {
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
         assertThat(deleted.text("message")).isEqualTo("Deleted");
         assertError(http().get("/products/" + id + "/detail/", null), 404);
+    }
+
+    @Test
+    void concurrent_patches_without_if_match_all_succeed_and_the_last_writer_wins() throws Exception {
+        String token = verifiedUser()[1];
+        long id = addProduct(token, "Contended " + UUID.randomUUID());
+        AtomicInteger next = new AtomicInteger();
+
+        List<Reply> replies = AccountFlowsTest.concurrently(16, () -> send("PATCH", "/products/" + id + "/update/",
+                map("quantity", 100 + next.incrementAndGet()), token, null));
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        Reply detail = http().get("/products/" + id + "/detail/", null);
+        assertThat(detail.body().get("quantity").asInt()).isBetween(101, 116);
+        assertThat(detail.header("ETag")).isEqualTo("\"v17\"");
     }
 
     @Test

@@ -63,6 +63,8 @@ public abstract class ProductRepositoryContract {
         assertThat(found).isEqualTo(added);
         assertThat(found.price().toString()).isEqualTo("9999999999.99");
         assertThat(found.description().value()).hasSize(Description.MAX_LENGTH);
+        assertThat(products().findByIdForUpdate(added.id())).contains(added);
+        assertThat(products().findByIdForUpdate(new ProductId(added.id().value() + 1_000_000))).isEmpty();
     }
 
     @Test

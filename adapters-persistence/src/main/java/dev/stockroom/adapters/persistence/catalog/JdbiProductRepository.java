@@ -81,6 +81,15 @@ public final class JdbiProductRepository implements ProductRepository {
                 .findOne());
     }
 
+    /** Locks the row until the transaction ends, so concurrent writers of one product queue. */
+    @Override
+    public Optional<Product> findByIdForUpdate(ProductId id) {
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id FOR UPDATE")
+                .bind("id", id.value())
+                .map(PRODUCT)
+                .findOne());
+    }
+
     /** Owner and creation time are the product's for life, so only the rest is written. */
     @Override
     public boolean update(Product changed, long expectedVersion) {

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
  */
 public final class CatalogService implements Catalog {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());
+    private static final int MAX_WRITE_ATTEMPTS = 5;
     private static final String URL_AND_FILE = "Give either a photo URL or a photo file, not both.";
     private static final String NOT_THIS_PRODUCTS_PHOTO = "Upload the image to use it as this product's photo.";
     // Every supported format is recognisable from its first twelve bytes.
@@ -92,14 +93,14 @@ public final class CatalogService implements Catalog {
     @Override
     public void delete(AuthenticatedUser caller, ProductId id) {
         requireWriter(caller);
-        Product deleted = transactions.inTransaction(() -> {
-            Product current = load(id);
+        Product deleted = retryingLostRaces(OptionalLong.empty(), () -> transactions.inTransaction(() -> {
+            Product current = loadForUpdate(id);
             requireMayChange(caller, current, OptionalLong.empty());
             if (!products.delete(id, current.version())) {
                 throw conflictOn(id);
             }
             return current;
-        });
+        }));
         deleteAfterCommit(deleted.photo());
     }
 
@@ -119,18 +120,20 @@ public final class CatalogService implements Catalog {
         requireWriter(caller);
         PhotoType type = inspect(photo);
         // Refuse before writing a file; the conditional update below catches what changes meanwhile.
-        Product current = load(id);
-        requireMayChange(caller, current, expectedVersion);
+        requireMayChange(caller, load(id), expectedVersion);
         PhotoKey key = photos.store(photo.content(), type);
-        Product changed = discardingPhotoOnFailure(key, () -> transactions.inTransaction(() -> {
-            Product next = current.withPhoto(Optional.of(Photo.stored(key)), clock.instant());
-            if (!products.update(next, current.version())) {
-                throw conflictOn(id);
-            }
-            return next;
-        }));
-        deleteAfterCommit(current.photo());
-        return changed;
+        Change change = discardingPhotoOnFailure(key, () -> retryingLostRaces(expectedVersion,
+                () -> transactions.inTransaction(() -> {
+                    Product current = loadForUpdate(id);
+                    requireMayChange(caller, current, expectedVersion);
+                    Product next = current.withPhoto(Optional.of(Photo.stored(key)), clock.instant());
+                    if (!products.update(next, current.version())) {
+                        throw conflictOn(id);
+                    }
+                    return new Change(current, next);
+                })));
+        deleteAfterCommit(change.before().photo());
+        return change.after();
     }
 
     @Override
@@ -142,8 +145,8 @@ public final class CatalogService implements Catalog {
     private Product change(AuthenticatedUser caller, ProductId id, OptionalLong expectedVersion,
             Function<Product, ProductDetails> edit) {
         requireWriter(caller);
-        Change change = transactions.inTransaction(() -> {
-            Product current = load(id);
+        Change change = retryingLostRaces(expectedVersion, () -> transactions.inTransaction(() -> {
+            Product current = loadForUpdate(id);
             requireMayChange(caller, current, expectedVersion);
             ProductDetails next = edit.apply(current);
             requireOwnPhoto(current, next.photo());
@@ -156,11 +159,29 @@ public final class CatalogService implements Catalog {
                 throw conflictOn(id);
             }
             return new Change(current, changed);
-        });
+        }));
         if (!change.after().photo().equals(change.before().photo())) {
             deleteAfterCommit(change.before().photo());
         }
         return change.after();
+    }
+
+    /**
+     * A write with no expected version that loses the conditional update to a concurrent writer is
+     * done again on what that writer left: the client asked for no precondition, so the last writer
+     * wins (field by field, for a patch) rather than anyone seeing 412. Only
+     * {@value #MAX_WRITE_ATTEMPTS} lost races in a row give up with the conflict.
+     */
+    private static <T> T retryingLostRaces(OptionalLong expectedVersion, Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (CatalogFailure.StaleVersion lost) {
+                if (expectedVersion.isPresent() || attempt == MAX_WRITE_ATTEMPTS) {
+                    throw lost;
+                }
+            }
+        }
     }
 
     private record Change(Product before, Product after) {
@@ -196,6 +217,10 @@ public final class CatalogService implements Catalog {
 
     private Product load(ProductId id) {
         return products.findById(id).orElseThrow(() -> new CatalogFailure.ProductNotFound(id));
+    }
+
+    private Product loadForUpdate(ProductId id) {
+        return products.findByIdForUpdate(id).orElseThrow(() -> new CatalogFailure.ProductNotFound(id));
     }
 
     /** After a conditional write matched nothing: the product is gone, or someone else changed it first. */

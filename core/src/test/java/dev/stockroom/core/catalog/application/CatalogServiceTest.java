@@ -333,11 +333,44 @@ class CatalogServiceTest {
             // The other writer commits between this one's read and its conditional write.
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
             doReturn(Optional.of(original)).when(racing).findById(original.id());
+            doReturn(Optional.of(original)).when(racing).findByIdForUpdate(original.id());
 
             assertThatThrownBy(() -> change.accept(new Fixture(catalogWith(racing, photos), alice, original)))
                     .isInstanceOf(CatalogFailure.StaleVersion.class);
             assertThat(catalog.get(original.id())).isEqualTo(current);
             assertThat(photos.keys()).as("the upload of the loser is deleted").isEmpty();
+        }
+
+        @Test
+        void a_change_with_no_expected_version_that_loses_a_race_is_made_again_on_the_winners_product() {
+            Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            Product winner = catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(),
+                    ANY_VERSION);
+            // The first read is from before the other writer committed; the second sees its product.
+            ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
+            doReturn(Optional.of(original)).doAnswer(call -> products.findById(original.id())).when(racing)
+                    .findByIdForUpdate(original.id());
+
+            Product patched = catalogWith(racing, photos).patch(alice, original.id(),
+                    ProductPatch.builder().name("Teapot").build(), ANY_VERSION);
+
+            assertThat(patched.details().name().value()).isEqualTo("Teapot");
+            assertThat(patched.details().price()).isEqualTo(winner.details().price());
+            assertThat(patched.version()).isEqualTo(winner.version() + 1);
+            assertThat(catalog.get(original.id())).isEqualTo(patched);
+        }
+
+        @Test
+        void a_delete_that_loses_a_race_is_made_again() {
+            Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
+            ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
+            doReturn(Optional.of(original)).doAnswer(call -> products.findById(original.id())).when(racing)
+                    .findByIdForUpdate(original.id());
+
+            catalogWith(racing, photos).delete(alice, original.id());
+
+            assertThatThrownBy(() -> catalog.get(original.id())).isInstanceOf(CatalogFailure.ProductNotFound.class);
         }
 
         @Test
@@ -347,6 +380,7 @@ class CatalogServiceTest {
                     ANY_VERSION);
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
             doReturn(Optional.of(original)).when(racing).findById(original.id());
+            doReturn(Optional.of(original)).when(racing).findByIdForUpdate(original.id());
 
             assertThatThrownBy(() -> catalogWith(racing, photos).delete(alice, original.id()))
                     .isInstanceOf(CatalogFailure.StaleVersion.class);
@@ -358,7 +392,8 @@ class CatalogServiceTest {
         void answers_not_found_when_the_product_was_deleted_meanwhile() {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
-            doReturn(Optional.of(original)).doReturn(Optional.empty()).when(racing).findById(original.id());
+            doReturn(Optional.of(original)).when(racing).findByIdForUpdate(original.id());
+            doReturn(Optional.empty()).when(racing).findById(original.id());
             catalog.delete(alice, original.id());
 
             assertThatThrownBy(() -> catalogWith(racing, photos).replace(alice, original.id(), draft("x", "1", null),

@@ -20,6 +20,9 @@ import java.util.OptionalLong;
  * product, {@link CatalogFailure.ProductNotFound} and {@link CatalogFailure.NotOwner}. Where an
  * {@code expectedVersion} is given (the HTTP {@code If-Match}), a product at another version
  * fails with {@link CatalogFailure.StaleVersion}; so does losing a race with a concurrent writer.
+ * Without one, a write that loses that race is done again on what the other writer left (the last
+ * writer wins; a patch changes only its own fields), and fails so only after several lost races in
+ * a row.
  */
 public interface Catalog {
 

@@ -20,6 +20,16 @@ public interface ProductRepository {
     Optional<Product> findById(ProductId id);
 
     /**
+     * The product, read to be written in the current transaction: a store that can lock the row
+     * until the transaction ends (SELECT … FOR UPDATE) should, so that concurrent writers queue
+     * instead of losing their conditional update to each other. This default only reads; the
+     * conditional update still catches every race, and the writer that lost it tries again.
+     */
+    default Optional<Product> findByIdForUpdate(ProductId id) {
+        return findById(id);
+    }
+
+    /**
      * Replaces the stored product with {@code changed} (same id) if the stored version is
      * {@code expectedVersion}, as one conditional write.
      *
