@@ -17,6 +17,9 @@
 #   SKIP_BUILD=1          use the jar as it is (otherwise: mvn -B -q package -DskipTests)
 #   STOCKROOM_JAVA_OPTS   JVM flags for the server (and for the hash-rate run)
 #   WARMUP (3)            seconds of unmeasured load before each row, 0 for none
+#   WARM_PASS (10)        seconds per row of a first, unreported pass over every row (the JIT
+#                         compiles the hot paths for a minute or more; without it the first rows
+#                         measure a half-compiled server), 0 for none
 #   WRK_CONNECTIONS (16), WRK_THREADS (1)
 #   USERS (32)            seeded users (at least 4)
 #   PRODUCTS (100)        seeded products
@@ -41,6 +44,7 @@ JAR=$ROOT/bootstrap/target/stockroom.jar
 WHICH=${1:-both}
 DURATION=${2:-10}
 WARMUP=${WARMUP:-3}
+WARM_PASS=${WARM_PASS:-10}
 CONNS=${WRK_CONNECTIONS:-16}
 THREADS=${WRK_THREADS:-1}
 NUSERS=${USERS:-32}
@@ -72,6 +76,7 @@ at_least() {
 }
 at_least DURATION "$DURATION" 1
 at_least WARMUP "$WARMUP" 0
+at_least WARM_PASS "$WARM_PASS" 0
 at_least WRK_CONNECTIONS "$CONNS" 1
 at_least WRK_THREADS "$THREADS" 1
 [ "$THREADS" -le "$CONNS" ] || die "WRK_THREADS ($THREADS) must not exceed WRK_CONNECTIONS ($CONNS)"
@@ -559,7 +564,7 @@ report() {
   echo "# Stockroom benchmark: $db"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$GIT_REV\`; \`bench/run.sh $db $DURATION\`: wrk -t$THREADS -c$CONNS --timeout 10s," \
-       "${WARMUP}s warm-up + ${DURATION}s per row; $NUSERS users, $NPRODUCTS products." \
+       "a first unreported pass of ${WARM_PASS}s per row, then ${WARMUP}s warm-up + ${DURATION}s per row; $NUSERS users, $NPRODUCTS products." \
        "wrk runs on the same machine as the server: compare ratios and runs of one machine."
   echo
   echo "| row | req/s | p50 ms | p99 ms | non-2xx | socket errors | statuses |"
@@ -636,6 +641,16 @@ bench_db() {
   JVM_FLAGS=$(jcmd "$SERVER_PID" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || true)
   [ -n "$JVM_FLAGS" ] || JVM_FLAGS="(jcmd unavailable)"
   say "$db: seeded; server RSS $RSS_SEEDED MiB"
+  if [ "$WARM_PASS" -gt 0 ]; then
+    say "$db: warm pass, ${WARM_PASS}s per row, not reported"
+    local saved_duration=$DURATION saved_warmup=$WARMUP saved_raw=$RAW
+    DURATION=$WARM_PASS WARMUP=0 RAW=$RAW/warm-pass
+    mkdir -p "$RAW"
+    run_rows
+    DURATION=$saved_duration WARMUP=$saved_warmup RAW=$saved_raw
+    RPS=() P50=() P99=() NON2XX=() SOCK=() CODES=() EXTRA=() LABEL=()
+    say "$db: measured pass"
+  fi
   run_rows
   wait_idle
   RSS_AFTER=$(rss_mib "$SERVER_PID")

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.persistence.account;
 
+import dev.stockroom.adapters.persistence.row.Columns;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.port.out.LoginAttempts;
@@ -61,7 +62,8 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     /**
      * The conditional update takes a place when the row exists and has one free; the first claim
      * for a name inserts the row. Neither happening means the name is locked out or full, or a
-     * concurrent first claim inserted the row: the caller asks again after a pause in that case too.
+     * concurrent first claim inserted the row (or a settle freed a place meanwhile): busy, and the
+     * caller asks again after a pause.
      */
     @Override
     public Claim claim(String key, Instant now, LoginThrottle throttle) {
@@ -73,10 +75,20 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                     .bind("max_failures", throttle.maxFailures())
                     .bind("lease_end", now.plus(CHECK_LEASE))
                     .execute();
-            if (claimed == 1 || insert(h, key, 0, now, null, 1, now.plus(CHECK_LEASE))) {
+            if (claimed == 1) {
                 return Claim.granted();
             }
-            return blockedUntil(h, key, now).map(Claim::blocked).orElse(Claim.busy());
+            // Asked first, so that a name whose places are all taken (the common case here, as its
+            // waiting logins ask again) costs one more statement, not an insert that conflicts too.
+            Optional<Optional<Instant>> row = h.createQuery(
+                            "SELECT blocked_until FROM login_attempts WHERE login_key = :login_key")
+                    .bind("login_key", key)
+                    .map((rs, ctx) -> Optional.ofNullable(Columns.instant(rs, "blocked_until")))
+                    .findOne();
+            if (row.isPresent()) {
+                return row.get().filter(now::isBefore).map(Claim::blocked).orElse(Claim.busy());
+            }
+            return insert(h, key, 0, now, null, 1, now.plus(CHECK_LEASE)) ? Claim.granted() : Claim.busy();
         });
     }
 

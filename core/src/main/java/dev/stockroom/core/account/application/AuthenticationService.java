@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 final class AuthenticationService implements Authentication {
     private static final Duration CHECK_WAIT = Duration.ofSeconds(5);
-    private static final long MAX_CHECK_PAUSE_MILLIS = 20;
+    private static final long MAX_CHECK_PAUSE_MILLIS = 25;
 
     private final UserRepository users;
     private final SessionRepository sessionStore;
@@ -113,7 +113,7 @@ final class AuthenticationService implements Authentication {
      */
     private void awaitCheck(String key) {
         long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
-        long pauseMillis = 1;
+        long pauseMillis = 2;
         while (true) {
             Instant now = clock.instant();
             LoginAttempts.Claim claim = loginAttempts.claim(key, now, throttle);
