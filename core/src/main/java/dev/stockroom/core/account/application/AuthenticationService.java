@@ -93,11 +93,11 @@ final class AuthenticationService implements Authentication {
             loginAttempts.failed(key, now, throttle);
             throw new AccountFailure.InvalidCredentials();
         }
-        // Settled on its own, before the session is written: holding the count's row until that
-        // commits would queue every other login of the name behind it.
-        loginAttempts.succeeded(key, now);
         User user = found.get();
+        // One commit for the verdict and the session. The count's row stays locked until then,
+        // a millisecond or so, against the tens of milliseconds of the hash each login waits for.
         return transactions.inTransaction(() -> {
+            loginAttempts.succeeded(key, now);
             Session session = sessions.openLogin(user.id(), now);
             String refreshToken = sessions.issueRefreshToken(session.id(), now);
             return sessions.grant(user, session, Optional.of(refreshToken), now);
