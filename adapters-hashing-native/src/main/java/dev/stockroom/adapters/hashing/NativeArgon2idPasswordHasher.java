@@ -3,11 +3,9 @@ package dev.stockroom.adapters.hashing;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import dev.stockroom.core.account.hashing.Argon2idHash;
+import dev.stockroom.core.account.hashing.Argon2idHasher;
 import dev.stockroom.core.account.port.out.PasswordHasher;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,7 +17,7 @@ import java.util.function.Consumer;
  * this hasher and core's {@code Argon2idPasswordHasher} verify each other's hashes and can replace
  * each other at any time. Where libargon2 may be missing, build it through {@link #load}.
  */
-public final class NativeArgon2idPasswordHasher implements PasswordHasher {
+public final class NativeArgon2idPasswordHasher extends Argon2idHasher {
     // Thread-safe and stateless; its own salt generator and PHC encoder are not used.
     private static final Argon2Advanced ARGON2 = Argon2Factory.createAdvanced(
             Argon2Factory.Argon2Types.ARGON2id, Argon2idHash.SALT_BYTES, Argon2idHash.HASH_BYTES);
@@ -29,8 +27,6 @@ public final class NativeArgon2idPasswordHasher implements PasswordHasher {
     private static final String KNOWN_HASH =
             "$argon2id$v=19$m=19456,t=2,p=1$Adu7TpukAIg5/MmgeAA1VQ$9srPMGSADOAnLj7tcSYK2d09YEnjObbQ6TRYkrXriO8";
 
-    private final SecureRandom random;
-
     /** @throws LinkageError when libargon2 (or JNA) cannot be loaded on this platform */
     public NativeArgon2idPasswordHasher() {
         this(new SecureRandom());
@@ -38,7 +34,7 @@ public final class NativeArgon2idPasswordHasher implements PasswordHasher {
 
     /** @throws LinkageError when libargon2 (or JNA) cannot be loaded on this platform */
     public NativeArgon2idPasswordHasher(SecureRandom random) {
-        this.random = Objects.requireNonNull(random, "random");
+        super(random);
         // The cheapest hash there is, so that a missing library fails here, not at the first login.
         ARGON2.pbkdf(1, 8, 1, new byte[1], new byte[8], 16);
     }
@@ -69,40 +65,14 @@ public final class NativeArgon2idPasswordHasher implements PasswordHasher {
         }
     }
 
-    @Override
-    public String hash(String password) {
-        Objects.requireNonNull(password, "password");
-        byte[] salt = new byte[Argon2idHash.SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = derive(password, salt, Argon2idHash.MEMORY_KIB, Argon2idHash.ITERATIONS,
-                Argon2idHash.PARALLELISM, Argon2idHash.HASH_BYTES);
-        return Argon2idHash.withDefaults(salt, hash).encode();
-    }
-
-    @Override
-    public boolean matches(String password, String encodedHash) {
-        Optional<Argon2idHash> stored = Argon2idHash.parse(encodedHash);
-        if (password == null || stored.isEmpty()) {
-            return false;
-        }
-        Argon2idHash s = stored.get();
-        byte[] expected = s.hash();
-        byte[] actual = derive(password, s.salt(), s.memoryKib(), s.iterations(), s.parallelism(), expected.length);
-        return MessageDigest.isEqual(actual, expected);
-    }
-
     /**
      * argon2id_hash_raw with the given output length. argon2-jvm's {@code rawHash} is the same call
      * but always with the factory's default length; a stored hash may have another.
      */
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+    @Override
+    protected byte[] argon2id(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
             int length) {
-        byte[] secret = password.getBytes(StandardCharsets.UTF_8);
-        try {
-            return ARGON2.pbkdf(iterations, memoryKib, parallelism, secret, salt, length);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
+        return ARGON2.pbkdf(iterations, memoryKib, parallelism, password, salt, length);
     }
 
     @Override
