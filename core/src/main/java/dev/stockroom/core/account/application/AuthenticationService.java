@@ -32,7 +32,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 final class AuthenticationService implements Authentication {
-    private static final Duration CHECK_WAIT = Duration.ofSeconds(5);
+    // Longer than any login should queue: under a login flood that also competes with reads, the
+    // low-priority hashing threads free places slowly, and polling is not first come, first served.
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(30);
     private static final long MAX_CHECK_PAUSE_MILLIS = 25;
 
     private final UserRepository users;
