@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Failed logins and password checks in flight per login name in {@code login_attempts}. Each step
@@ -34,6 +35,11 @@ public final class JdbiLoginAttempts implements LoginAttempts {
               AND (blocked_until IS NULL OR blocked_until <= :now)
               AND %1$s + %3$s < :max_failures
             """.formatted(FAILURES_NOW, STALE, IN_FLIGHT_NOW);
+    // Whether every place is taken now, by the same reckoning as CLAIM.
+    private static final String STATE = """
+            SELECT blocked_until, %1$s + %2$s >= :max_failures AS all_taken
+            FROM login_attempts WHERE login_key = :login_key
+            """.formatted(FAILURES_NOW, IN_FLIGHT_NOW);
     private static final String NEW_COUNT = "(" + FAILURES_NOW + " + 1)";
     private static final String FAIL = """
             UPDATE login_attempts
@@ -68,28 +74,45 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     @Override
     public Claim claim(String key, Instant now, LoginThrottle throttle) {
         return db.withHandle(h -> {
-            int claimed = h.createUpdate(CLAIM)
-                    .bind("login_key", key)
-                    .bind("now", now)
-                    .bind("window_cutoff", now.minus(throttle.window()))
-                    .bind("max_failures", throttle.maxFailures())
-                    .bind("lease_end", now.plus(CHECK_LEASE))
-                    .execute();
-            if (claimed == 1) {
-                return Claim.granted();
+            // A few rounds at most: a round ends undecided only when a concurrent step changed the
+            // row between its statements (a first claim inserted it, a check freed a place).
+            for (int round = 0; round < 3; round++) {
+                if (bindClaim(h.createUpdate(CLAIM), key, now, throttle).execute() == 1) {
+                    return Claim.granted();
+                }
+                // Asked before trying an insert, so that a name whose places are all taken (the
+                // common case here: its waiting logins ask again) costs one statement more, not two.
+                Optional<RowState> row = bindClaim(h.createQuery(STATE), key, now, throttle)
+                        .map((rs, ctx) -> new RowState(Columns.instant(rs, "blocked_until"),
+                                rs.getBoolean("all_taken")))
+                        .findOne();
+                if (row.isPresent()) {
+                    Instant blockedUntil = row.get().blockedUntil();
+                    if (blockedUntil != null && now.isBefore(blockedUntil)) {
+                        return Claim.blocked(blockedUntil);
+                    }
+                    if (row.get().allTaken()) {
+                        return Claim.busy();
+                    }
+                } else if (insert(h, key, 0, now, null, 1, now.plus(CHECK_LEASE))) {
+                    return Claim.granted();
+                }
             }
-            // Asked first, so that a name whose places are all taken (the common case here, as its
-            // waiting logins ask again) costs one more statement, not an insert that conflicts too.
-            Optional<Optional<Instant>> row = h.createQuery(
-                            "SELECT blocked_until FROM login_attempts WHERE login_key = :login_key")
-                    .bind("login_key", key)
-                    .map((rs, ctx) -> Optional.ofNullable(Columns.instant(rs, "blocked_until")))
-                    .findOne();
-            if (row.isPresent()) {
-                return row.get().filter(now::isBefore).map(Claim::blocked).orElse(Claim.busy());
-            }
-            return insert(h, key, 0, now, null, 1, now.plus(CHECK_LEASE)) ? Claim.granted() : Claim.busy();
+            return Claim.busy();
         });
+    }
+
+    private static <S extends SqlStatement<S>> S bindClaim(S statement, String key, Instant now,
+            LoginThrottle throttle) {
+        return statement
+                .bind("login_key", key)
+                .bind("now", now)
+                .bind("window_cutoff", now.minus(throttle.window()))
+                .bind("max_failures", throttle.maxFailures())
+                .bind("lease_end", now.plus(CHECK_LEASE));
+    }
+
+    private record RowState(Instant blockedUntil, boolean allTaken) {
     }
 
     /**
