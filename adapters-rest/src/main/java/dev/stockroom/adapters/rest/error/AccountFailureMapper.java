@@ -15,7 +15,6 @@ import dev.stockroom.core.account.domain.AccountFailure.UsernameTaken;
 import dev.stockroom.core.account.domain.AccountFailure.WrongCode;
 import dev.stockroom.core.account.domain.AccountFailure.WrongPassword;
 import dev.stockroom.core.account.domain.AccountFailure.WrongTokenKind;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -43,9 +42,7 @@ final class AccountFailureMapper implements ExceptionMapper<AccountFailure> {
     public Response toResponse(AccountFailure failure) {
         Response response = ErrorResponses.of(failure.match(STATUS), failure.getMessage(), failure.fieldErrors());
         if (failure instanceof Throttled throttled) {
-            long seconds = Math.max(1, throttled.retryAfter().toSeconds()
-                    + (throttled.retryAfter().toNanosPart() > 0 ? 1 : 0));
-            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+            return ErrorResponses.withRetryAfter(response, throttled.retryAfter());
         }
         return response;
     }

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.rest.error;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,12 @@ public final class ErrorResponses {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stockroom\"");
         }
         return builder.build();
+    }
+
+    /** The response with {@code Retry-After}: the wait in whole seconds, rounded up, at least 1. */
+    static Response withRetryAfter(Response response, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     public static Response unauthorized(String message) {

@@ -1,7 +1,6 @@
 package dev.stockroom.adapters.rest.error;
 
 import dev.stockroom.core.shared.Overloaded;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -13,9 +12,6 @@ final class OverloadedMapper implements ExceptionMapper<Overloaded> {
 
     @Override
     public Response toResponse(Overloaded e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
-        return Response.fromResponse(ErrorResponses.of(503, e.getMessage()))
-                .header(HttpHeaders.RETRY_AFTER, seconds)
-                .build();
+        return ErrorResponses.withRetryAfter(ErrorResponses.of(503, e.getMessage()), e.retryAfter());
     }
 }
