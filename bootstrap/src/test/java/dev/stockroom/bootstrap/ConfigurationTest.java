@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -16,6 +17,7 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,8 +113,19 @@ class ConfigurationTest {
         StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
                 Map.of("STOCKROOM_PASSWORD_HASHER", "md5"));
 
-        assertThatThrownBy(() -> PasswordHashing.pool(config.getPasswordHashing(), new java.security.SecureRandom()))
+        assertThatThrownBy(() -> PasswordHashing.pool(config.getPasswordHashing(), new SecureRandom()))
                 .hasMessageContaining("STOCKROOM_PASSWORD_HASHER").hasMessageContaining("md5");
+    }
+
+    @Test
+    void by_default_the_service_hashes_with_libargon2_where_it_loads() {
+        try (var pool = PasswordHashing.pool(new StockroomConfiguration().getPasswordHashing(),
+                new SecureRandom())) {
+            assertThat(pool.toString()).startsWith("NativeArgon2idPasswordHasher[libargon2");
+            String hash = pool.hash("velvet harbor quietly 1987");
+            assertThat(new Argon2idPasswordHasher()
+                    .matches("velvet harbor quietly 1987", hash)).isTrue();
+        }
     }
 
     @Test
@@ -120,7 +133,7 @@ class ConfigurationTest {
         StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
                 Map.of("STOCKROOM_PASSWORD_HASHER", "java"));
 
-        try (var pool = PasswordHashing.pool(config.getPasswordHashing(), new java.security.SecureRandom())) {
+        try (var pool = PasswordHashing.pool(config.getPasswordHashing(), new SecureRandom())) {
             assertThat(pool.toString()).startsWith("Argon2idPasswordHasher");
             assertThat(pool.matches("velvet harbor quietly 1987", pool.hash("velvet harbor quietly 1987"))).isTrue();
         }
