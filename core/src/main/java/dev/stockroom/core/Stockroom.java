@@ -4,14 +4,17 @@ import dev.stockroom.core.account.application.AccountHousekeeping;
 import dev.stockroom.core.account.application.AccountServices;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
+import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.application.CatalogService;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
@@ -35,7 +38,7 @@ import java.util.Objects;
  * <pre>{@code
  * Stockroom stockroom = Stockroom.builder()
  *         .users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
- *         .outbox(outbox).mailSender(mailSender).transactions(transactions)
+ *         .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
  *         .build();
  * Registered registered = stockroom.registration().register(command);
@@ -52,8 +55,8 @@ public final class Stockroom {
     private Stockroom(Builder b) {
         this.accountPolicy = b.accountPolicy;
         this.clock = b.clock;
-        this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.loginAttempts, b.outbox, b.transactions,
-                b.passwordHasher, b.accountPolicy, b.clock, b.random);
+        this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.loginAttempts, b.devices, b.audit,
+                b.outbox, b.transactions, b.passwordHasher, b.accountPolicy, b.clock, b.random);
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock);
         this.catalog = b.products == null ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
@@ -77,6 +80,11 @@ public final class Stockroom {
 
     public Profiles profiles() {
         return accounts.profiles();
+    }
+
+    /** What a shop's administrator sees and does: users, sessions, throttling and the audit trail. */
+    public Administration administration() {
+        return accounts.administration();
     }
 
     /**
@@ -123,6 +131,8 @@ public final class Stockroom {
         private SessionRepository sessions;
         private OneTimeCodeRepository codes;
         private LoginAttempts loginAttempts;
+        private TrustedDevices devices;
+        private AuditLog audit;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
         // Catalogue (optional, both or neither)
@@ -158,6 +168,18 @@ public final class Stockroom {
         /** Where failed logins are counted; in a database, so that every instance enforces one limit. */
         public Builder loginAttempts(LoginAttempts loginAttempts) {
             this.loginAttempts = Objects.requireNonNull(loginAttempts, "loginAttempts");
+            return this;
+        }
+
+        /** Where device tokens are kept, so that a stranger's wrong passwords never slow the owner's device. */
+        public Builder devices(TrustedDevices devices) {
+            this.devices = Objects.requireNonNull(devices, "devices");
+            return this;
+        }
+
+        /** The trail of security events; appended to in the transaction of each change. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
             return this;
         }
 
@@ -237,6 +259,8 @@ public final class Stockroom {
             require(missing, sessions, "sessions(SessionRepository)");
             require(missing, codes, "codes(OneTimeCodeRepository)");
             require(missing, loginAttempts, "loginAttempts(LoginAttempts)");
+            require(missing, devices, "devices(TrustedDevices)");
+            require(missing, audit, "audit(AuditLog)");
             require(missing, outbox, "outbox(Outbox)");
             require(missing, mailSender, "mailSender(MailSender)");
             require(missing, transactions, "transactions(Transactions)");

@@ -12,6 +12,8 @@ public final class InMemoryAdapters {
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
     private final InMemoryOneTimeCodeRepository codes = new InMemoryOneTimeCodeRepository(transactions);
     private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(transactions);
+    private final InMemoryTrustedDevices devices = new InMemoryTrustedDevices(transactions);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
@@ -23,7 +25,7 @@ public final class InMemoryAdapters {
      */
     public Stockroom.Builder stockroom() {
         return Stockroom.builder().users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
-                .outbox(outbox).mailSender(mailSender).transactions(transactions).products(products).photos(photos);
+                .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions).products(products).photos(photos);
     }
 
     public InMemoryProductRepository products() {
@@ -52,6 +54,14 @@ public final class InMemoryAdapters {
 
     public InMemoryLoginAttempts loginAttempts() {
         return loginAttempts;
+    }
+
+    public InMemoryTrustedDevices devices() {
+        return devices;
+    }
+
+    public InMemoryAuditLog audit() {
+        return audit;
     }
 
     public InMemoryOutbox outbox() {

@@ -3,6 +3,7 @@ package dev.stockroom.core.testing;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,13 +37,13 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(throttle, "throttle");
         return guard.get(() -> {
-            Counter c = counters.getOrDefault(key, new Counter(0, now, null, 0, null));
+            Counter c = counters.getOrDefault(key, Counter.NONE);
             if (c.blockedUntil() != null && c.blockedUntil().isAfter(now)) {
                 return Claim.blocked(c.blockedUntil());
             }
-            Counter current = c.stale(now, throttle) ? c.forgetFailures(now) : c;
+            Counter current = c.forgotten(now, throttle) ? c.forgetFailures() : c;
             int inFlight = current.inFlight(now);
-            if (current.failures() + inFlight >= throttle.maxFailures()) {
+            if (inFlight >= throttle.places(current.failures())) {
                 return Claim.busy();
             }
             counters.put(key, current.withInFlight(inFlight + 1, now.plus(CHECK_LEASE)));
@@ -55,12 +56,11 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(throttle, "throttle");
         return guard.get(() -> {
-            Counter c = counters.getOrDefault(key, new Counter(0, now, null, 0, null));
-            Counter current = c.stale(now, throttle) ? c.forgetFailures(now) : c;
+            Counter c = counters.getOrDefault(key, Counter.NONE);
+            Counter current = c.forgotten(now, throttle) ? c.forgetFailures() : c;
             int count = current.failures() + 1;
-            Instant windowStart = current.failures() == 0 ? now : current.windowStartedAt();
-            Instant blockedUntil = count >= throttle.maxFailures() ? now.plus(throttle.lockout()) : null;
-            counters.put(key, new Counter(count, windowStart, blockedUntil, current.released(), current.inFlightUntil()));
+            Instant blockedUntil = throttle.delayAfter(count).map(now::plus).orElse(null);
+            counters.put(key, new Counter(count, now, blockedUntil, current.released(), current.inFlightUntil()));
             return new Failures(count, Optional.ofNullable(blockedUntil));
         });
     }
@@ -70,7 +70,7 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
         guard.run(() -> {
             Counter c = counters.get(key);
             if (c != null) {
-                counters.put(key, new Counter(0, now, null, c.released(), c.inFlightUntil()));
+                counters.put(key, new Counter(0, null, null, c.released(), c.inFlightUntil()));
             }
         });
     }
@@ -86,14 +86,19 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
     }
 
     @Override
+    public void forget(Collection<String> keys) {
+        guard.run(() -> keys.forEach(key -> counters.computeIfPresent(key, (k, c) -> c.forgetFailures())));
+    }
+
+    @Override
     public int purgeStale(Instant now, LoginThrottle throttle) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(throttle, "throttle");
         return guard.get(() -> {
             int before = counters.size();
-            counters.values().removeIf(c -> c.inFlight(now) == 0 && (c.blockedUntil() == null
-                    ? !c.windowStartedAt().isAfter(now.minus(throttle.window()))
-                    : !c.blockedUntil().isAfter(now)));
+            counters.values().removeIf(c -> c.inFlight(now) == 0
+                    && (c.blockedUntil() == null || !c.blockedUntil().isAfter(now))
+                    && (c.failures() == 0 || c.forgotten(now, throttle)));
             return before - counters.size();
         });
     }
@@ -106,21 +111,18 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
         });
     }
 
-    /**
-     * Failures since {@code windowStartedAt} (with none, when the count was last reset), and checks
-     * in flight until {@code inFlightUntil}.
-     */
-    private record Counter(int failures, Instant windowStartedAt, Instant blockedUntil, int inFlight,
+    /** Failures in a row, the last at {@code lastFailureAt}, and checks in flight until {@code inFlightUntil}. */
+    private record Counter(int failures, Instant lastFailureAt, Instant blockedUntil, int inFlight,
             Instant inFlightUntil) {
+        static final Counter NONE = new Counter(0, null, null, 0, null);
 
-        /** The failures no longer count: the window of the first has passed, or the lockout has ended. */
-        boolean stale(Instant now, LoginThrottle throttle) {
-            return !windowStartedAt.isAfter(now.minus(throttle.window()))
-                    || blockedUntil != null && !blockedUntil.isAfter(now);
+        /** The failures no longer count: the last was longer ago than the throttle remembers. */
+        boolean forgotten(Instant now, LoginThrottle throttle) {
+            return lastFailureAt != null && !lastFailureAt.isAfter(now.minus(throttle.memory()));
         }
 
-        Counter forgetFailures(Instant now) {
-            return new Counter(0, now, null, inFlight, inFlightUntil);
+        Counter forgetFailures() {
+            return new Counter(0, null, null, inFlight, inFlightUntil);
         }
 
         /** Checks in flight at {@code now}: none once the lease of the latest has run out. */
@@ -133,7 +135,7 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
         }
 
         Counter withInFlight(int count, Instant until) {
-            return new Counter(failures, windowStartedAt, blockedUntil, count, until);
+            return new Counter(failures, lastFailureAt, blockedUntil, count, until);
         }
     }
 }

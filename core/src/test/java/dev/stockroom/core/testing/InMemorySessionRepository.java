@@ -3,9 +3,11 @@ package dev.stockroom.core.testing;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +125,29 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
         return before - tokens.size();
     }
 
+    @Override
+    public List<Session> findActiveOf(UserId userId, SessionKind kind, Instant now) {
+        return guard.get(() -> sessions.values().stream()
+                .filter(s -> s.userId().equals(userId) && s.kind() == kind && s.isActive(now))
+                .sorted(Comparator.comparing(Session::createdAt).reversed()
+                        .thenComparing(s -> s.id().value().toString()))
+                .toList());
+    }
+
+    @Override
+    public void touch(SessionId id, Instant at) {
+        guard.run(() -> {
+            Session s = sessions.get(id);
+            if (s != null && at.isAfter(s.lastUsedAt())) {
+                sessions.put(id, new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(),
+                        s.revokedAt(), s.origin(), at));
+            }
+        });
+    }
+
     private static Session revoked(Session s, Instant now) {
-        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), now);
+        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), now, s.origin(),
+                s.lastUsedAt());
     }
 
     @Override

@@ -2,11 +2,17 @@ package dev.stockroom.core.testing;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.UserQuery;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.shared.Page;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +69,33 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
         return guard.get(() -> byId.values().stream().filter(u -> u.email().key().equals(email.key())).findFirst());
+    }
+
+    @Override
+    public void recordLogin(UserId id, Instant at) {
+        guard.run(() -> byId.computeIfPresent(id, (k, u) -> u.loggedIn(at)));
+    }
+
+    @Override
+    public Page<User> find(UserQuery query) {
+        return guard.get(() -> {
+            List<User> matching = byId.values().stream()
+                    .filter(u -> query.searchKey().map(k -> u.username().key().contains(k)
+                            || u.email().key().contains(k)).orElse(true))
+                    .filter(u -> query.status().map(s -> u.status() == s).orElse(true))
+                    .filter(u -> query.role().map(r -> u.role() == r).orElse(true))
+                    .filter(u -> query.disabled().map(d -> u.isDisabled() == d).orElse(true))
+                    .sorted(Comparator.comparing(User::createdAt).thenComparing(u -> u.id().value().toString()))
+                    .toList();
+            List<User> page = matching.stream().skip(query.page().offset()).limit(query.page().pageSize()).toList();
+            return query.page().of(page, matching.size());
+        });
+    }
+
+    @Override
+    public int countEnabledWithRoleForUpdate(Role role) {
+        // The store's lock is the transaction's: held from here to the end of the unit of work.
+        return guard.get(() -> (int) byId.values().stream().filter(u -> u.role() == role && !u.isDisabled()).count());
     }
 
     private void requireUnique(User user) {

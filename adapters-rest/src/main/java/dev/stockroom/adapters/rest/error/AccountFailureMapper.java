@@ -36,6 +36,9 @@ final class AccountFailureMapper implements ExceptionMapper<AccountFailure> {
         @Override public Integer wrongTokenKind(WrongTokenKind f) { return 403; }
         @Override public Integer wrongPassword(WrongPassword f) { return 400; }
         @Override public Integer userNotFound(UserNotFound f) { return 404; }
+        @Override public Integer notAdmin(AccountFailure.NotAdmin f) { return 403; }
+        @Override public Integer lastAdmin(AccountFailure.LastAdmin f) { return 400; }
+        @Override public Integer sessionNotFound(AccountFailure.SessionNotFound f) { return 404; }
     };
 
     @Override

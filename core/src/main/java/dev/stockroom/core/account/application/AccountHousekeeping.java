@@ -2,9 +2,11 @@ package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.TrustedDevices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,10 @@ import java.time.Instant;
  * <li>one-time codes used or expired at or before the cutoff, but never one younger than the
  * resend cooldown, which is measured from the current code. A purged code answers "wrong code"
  * where it answered "expired", a day or more later;</li>
- * <li>failed-login counts that are not locked out and whose next attempt would start a new count
- * anyway (see {@link LoginAttempts#purgeStale}); these need no retention.</li>
+ * <li>failed-login counts with no delay running whose failures are forgotten anyway (see
+ * {@link LoginAttempts#purgeStale}); these need no retention;</li>
+ * <li>device tokens not used for {@link AccountPolicy#deviceTokenLifetime()}, which no longer count;</li>
+ * <li>audit events older than {@link AccountPolicy#auditRetention()}.</li>
  * </ul>
  * Each kind is deleted by its own statement, not in one transaction, so that no purge holds locks
  * on the tables longer than one statement.
@@ -42,15 +46,23 @@ public final class AccountHousekeeping {
     private final SessionRepository sessions;
     private final OneTimeCodeRepository codes;
     private final LoginAttempts loginAttempts;
+    private final TrustedDevices devices;
+    private final AuditLog audit;
     private final LoginThrottle throttle;
     private final Duration codeRetention;
+    private final Duration deviceLifetime;
+    private final Duration auditRetention;
     private final Clock clock;
 
     AccountHousekeeping(SessionRepository sessions, OneTimeCodeRepository codes, LoginAttempts loginAttempts,
-            AccountPolicy policy, Clock clock) {
+            TrustedDevices devices, AuditLog audit, AccountPolicy policy, Clock clock) {
         this.sessions = sessions;
         this.codes = codes;
         this.loginAttempts = loginAttempts;
+        this.devices = devices;
+        this.audit = audit;
+        this.deviceLifetime = policy.deviceTokenLifetime();
+        this.auditRetention = policy.auditRetention();
         this.throttle = policy.loginThrottle();
         // A code's end comes after its creation, so keeping it this long after its end keeps it
         // for the whole cooldown that OneTimeCodes measures from its creation.
@@ -67,6 +79,9 @@ public final class AccountHousekeeping {
         int endedSessions = sessions.purgeEndedSessions(cutoff);
         int deadCodes = codes.purgeEndedBefore(now.minus(codeRetention));
         int staleLoginAttempts = loginAttempts.purgeStale(now, throttle);
-        return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts);
+        int unusedDevices = devices.purgeUnusedSince(now.minus(deviceLifetime));
+        int oldEvents = audit.purgeBefore(now.minus(auditRetention));
+        return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts, unusedDevices,
+                oldEvents);
     }
 }

@@ -1,14 +1,17 @@
 package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
@@ -25,15 +28,19 @@ public final class AccountServices {
     private final Authentication authentication;
     private final PasswordRecovery passwordRecovery;
     private final Profiles profiles;
+    private final Administration administration;
     private final AccountHousekeeping housekeeping;
 
     public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
-            LoginAttempts loginAttempts, Outbox outbox, Transactions transactions, PasswordHasher hasher,
-            AccountPolicy policy, Clock clock, SecureRandom random) {
+            LoginAttempts loginAttempts, TrustedDevices devices, AuditLog auditLog, Outbox outbox,
+            Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
+            SecureRandom random) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
         Objects.requireNonNull(loginAttempts, "loginAttempts");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(hasher, "hasher");
@@ -44,14 +51,18 @@ public final class AccountServices {
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
         AccountMail mail = new AccountMail(policy);
+        Audit audit = new Audit(auditLog);
         this.registration = new RegistrationService(users, sessionStore, sessions, codes, outbox, mail, transactions,
-                hasher, passwordPolicy, clock);
-        this.authentication = new AuthenticationService(users, sessionStore, sessions, loginAttempts,
-                policy.loginThrottle(), transactions, hasher, clock, random);
+                hasher, passwordPolicy, clock, audit);
+        this.authentication = new AuthenticationService(users, sessionStore, sessions, loginAttempts, devices, audit,
+                policy, transactions, hasher, clock, random);
         this.passwordRecovery = new PasswordRecoveryService(users, sessionStore, sessions, codes, outbox, mail,
-                transactions, hasher, passwordPolicy, clock);
-        this.profiles = new ProfileService(users, clock);
-        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, policy, clock);
+                transactions, hasher, passwordPolicy, clock, audit);
+        this.profiles = new ProfileService(users, transactions, audit, clock);
+        this.administration = new AdministrationService(users, sessionStore, loginAttempts, devices, auditLog, audit,
+                transactions, clock);
+        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, devices, auditLog, policy,
+                clock);
     }
 
     public Registration registration() {
@@ -68,6 +79,10 @@ public final class AccountServices {
 
     public Profiles profiles() {
         return profiles;
+    }
+
+    public Administration administration() {
+        return administration;
     }
 
     /** Purges ended sessions, spent tokens, dead codes and stale login counts; the host runs it on a schedule. */

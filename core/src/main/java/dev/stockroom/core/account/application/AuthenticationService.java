@@ -1,6 +1,9 @@
 package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.AuditKind;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.EmailAddress;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.domain.RefreshToken;
@@ -18,6 +21,7 @@ import dev.stockroom.core.account.port.in.SessionGrant;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.Overloaded;
@@ -27,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,9 @@ final class AuthenticationService implements Authentication {
     private final SessionRepository sessionStore;
     private final Sessions sessions;
     private final LoginAttempts loginAttempts;
+    private final TrustedDevices devices;
+    private final Audit audit;
+    private final AccountPolicy policy;
     private final LoginThrottle throttle;
     private final Transactions transactions;
     private final PasswordHasher hasher;
@@ -51,13 +59,16 @@ final class AuthenticationService implements Authentication {
     private volatile String dummyHash;
 
     AuthenticationService(UserRepository users, SessionRepository sessionStore, Sessions sessions,
-            LoginAttempts loginAttempts, LoginThrottle throttle, Transactions transactions, PasswordHasher hasher,
-            Clock clock, SecureRandom random) {
+            LoginAttempts loginAttempts, TrustedDevices devices, Audit audit, AccountPolicy policy,
+            Transactions transactions, PasswordHasher hasher, Clock clock, SecureRandom random) {
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
         this.loginAttempts = loginAttempts;
-        this.throttle = throttle;
+        this.devices = devices;
+        this.audit = audit;
+        this.policy = policy;
+        this.throttle = policy.loginThrottle();
         this.transactions = transactions;
         this.hasher = hasher;
         this.clock = clock;
@@ -65,21 +76,28 @@ final class AuthenticationService implements Authentication {
     }
 
     /**
-     * A locked-out login name is refused before its password is looked at, the right one too. A
-     * password is checked only once the name's failure count granted the check a place (see
-     * {@link LoginAttempts}), so a burst of concurrent guesses gets no more checks than could fail
-     * before the lockout; only a wrong password counts as a failure, so any number of concurrent
-     * logins with the right one never lock anyone out. Unknown names are counted like real ones, so
-     * the lockout says nothing about which accounts exist.
+     * Wrong passwords are counted per login name (the username and the email address of an account
+     * each have their own count, exactly as names that are no account do, so the throttling says
+     * nothing about which accounts exist or which address goes with which name), or per device when the client
+     * sends back the device token an earlier login of this account gave it: a stranger's guesses
+     * then never slow the owner's own device. Past the free failures the next check waits a
+     * doubling delay, the right password too; nothing is refused for good. A password is checked
+     * only once the key granted the check a place (see {@link LoginAttempts}), so a burst of
+     * concurrent guesses gets no more checks than a sequence would; only a wrong password counts,
+     * so any number of concurrent logins with the right one slow nobody down.
      */
     @Override
     public SessionGrant logIn(LogInCommand command) {
-        String key = throttleKey(command);
+        Optional<User> found = findByLogin(command);
+        Instant started = clock.instant();
+        Optional<String> device = command.deviceToken().map(Sessions::hashOf)
+                .filter(hash -> found.isPresent() && devices
+                        .ownerOf(hash, started.minus(policy.deviceTokenLifetime()))
+                        .filter(found.get().id()::equals).isPresent());
+        String key = device.map(AuthenticationService::deviceKey).orElseGet(() -> nameKey(command));
         awaitCheck(key);
         boolean right;
-        Optional<User> found;
         try {
-            found = findByLogin(command);
             if (found.isEmpty()) {
                 hasher.matches(command.password(), dummyHash());
                 right = false;
@@ -92,17 +110,56 @@ final class AuthenticationService implements Authentication {
         }
         Instant now = clock.instant();
         if (!right) {
-            loginAttempts.failed(key, now, throttle);
+            recordFailure(key, found, device.isPresent(), command, now);
             throw new AccountFailure.InvalidCredentials();
         }
         User user = found.get();
-        // One commit for the verdict and the session. The count's row stays locked until then,
-        // a millisecond or so, against the tens of milliseconds of the hash each login waits for.
+        if (user.isDisabled()) {
+            // Checked after the password, so that neither the answer nor its timing says the account is disabled.
+            abandon(key, null);
+            transactions.run(() -> audit.record(AuditKind.LOGIN_FAILED, user.id(), user.username(), Optional.empty(),
+                    command.origin(), now, "account disabled"));
+            throw new AccountFailure.InvalidCredentials();
+        }
+        // One commit for the verdict, the session and the event. The count's row stays locked until
+        // then, a millisecond or so, against the tens of milliseconds of the hash each login waits for.
         return transactions.inTransaction(() -> {
             loginAttempts.succeeded(key, now);
-            Session session = sessions.openLogin(user.id(), now);
+            Session session = sessions.openLogin(user.id(), now, command.origin());
             String refreshToken = sessions.issueRefreshToken(session.id(), now);
-            return sessions.grant(user, session, Optional.of(refreshToken), now);
+            users.recordLogin(user.id(), now);
+            // A device token is single use: each login replaces it, so a copied one stops counting.
+            device.ifPresent(devices::remove);
+            String deviceToken = sessions.newSecret();
+            devices.add(Sessions.hashOf(deviceToken), user.id(), now);
+            audit.record(AuditKind.LOGIN_SUCCEEDED, user.id(), user.username(), Optional.of(session.id()),
+                    command.origin(), now, device.isPresent() ? "known device" : null);
+            return sessions.grant(user, session, Optional.of(refreshToken), now).withDeviceToken(deviceToken);
+        });
+    }
+
+    /**
+     * Counts the wrong password and records it, in one transaction. The failure that uses up the
+     * free ones is also recorded as THROTTLED; refusals during a delay are not recorded, or a
+     * stranger could fill the trail with them.
+     */
+    private void recordFailure(String key, Optional<User> found, boolean byDevice, LogInCommand command,
+            Instant now) {
+        transactions.run(() -> {
+            LoginAttempts.Failures failures = loginAttempts.failed(key, now, throttle);
+            String what = byDevice ? "wrong password from a known device" : "wrong password";
+            if (found.isEmpty()) {
+                audit.anonymous(AuditKind.LOGIN_FAILED, command.origin(), now, "unknown login name");
+                return;
+            }
+            User user = found.get();
+            audit.record(AuditKind.LOGIN_FAILED, user.id(), user.username(), Optional.empty(), command.origin(), now,
+                    what);
+            if (failures.count() == throttle.freeFailures()) {
+                audit.record(AuditKind.THROTTLED, user.id(), user.username(), Optional.empty(), command.origin(), now,
+                        (byDevice ? "device: " : "account: ") + failures.count()
+                                + " wrong passwords in a row; later logins wait");
+            }
         });
     }
 
@@ -142,55 +199,80 @@ final class AuthenticationService implements Authentication {
         }
     }
 
-    /** Gives the check's place back when it came to no verdict; the original failure is what the caller hears. */
+    /** Gives the check's place back when it came to no verdict; the original failure, if any, is what the caller hears. */
     private void abandon(String key, RuntimeException cause) {
         try {
             loginAttempts.abandoned(key, clock.instant());
         } catch (RuntimeException e) {
             // Its lease frees the place in the end.
+            if (cause == null) {
+                throw e;
+            }
             cause.addSuppressed(e);
         }
     }
 
     @Override
-    public SessionGrant refresh(String refreshToken) {
+    public SessionGrant refresh(String refreshToken, Origin origin) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new AccountFailure.InvalidCredentials();
         }
         String hash = Sessions.hashOf(refreshToken.strip());
         Instant now = clock.instant();
         // No exception inside: a reuse must commit its revocation before the caller hears "no".
-        return transactions.inTransaction(() -> rotate(hash, now)).orElseThrow(AccountFailure.InvalidCredentials::new);
+        return transactions.inTransaction(() -> rotate(hash, now, origin))
+                .orElseThrow(AccountFailure.InvalidCredentials::new);
     }
 
-    private Optional<SessionGrant> rotate(String hash, Instant now) {
+    private Optional<SessionGrant> rotate(String hash, Instant now, Origin origin) {
         Optional<RefreshToken> stored = sessionStore.findRefreshToken(hash);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         SessionId sessionId = stored.get().sessionId();
-        if (stored.get().isSpent() || !sessionStore.spendRefreshToken(hash, now)) {
-            // A spent token came back (or two exchanges raced): someone else may hold the
-            // family, so the whole session ends.
-            sessionStore.revoke(sessionId, now);
+        boolean spentNow = !stored.get().isSpent() && sessionStore.spendRefreshToken(hash, now);
+        if (!spentNow && !withinReuseInterval(stored.get(), now)) {
+            // A spent token came back: someone else may hold the family, so the whole session ends.
+            if (sessionStore.revoke(sessionId, now)) {
+                sessionStore.findById(sessionId).flatMap(s -> users.findById(s.userId())).ifPresent(user ->
+                        audit.record(AuditKind.REFRESH_REUSED, user.id(), user.username(), Optional.of(sessionId),
+                                origin, now, "a spent refresh token came back; the session was ended"));
+            }
             return Optional.empty();
         }
         Optional<Session> session = sessionStore.findById(sessionId).filter(s -> s.isActive(now));
-        Optional<User> user = session.flatMap(s -> users.findById(s.userId()));
+        Optional<User> user = session.flatMap(s -> users.findById(s.userId())).filter(u -> !u.isDisabled());
         if (user.isEmpty()) {
             return Optional.empty();
         }
+        sessionStore.touch(sessionId, now);
         String fresh = sessions.issueRefreshToken(sessionId, now);
         return Optional.of(sessions.grant(user.get(), session.get(), Optional.of(fresh), now));
     }
 
+    /**
+     * A token spent a moment ago (by another tab of the same client, or by the exchange it raced)
+     * may come back within the configured interval and get a fresh token of its own. Zero, the
+     * default, allows no reuse at all.
+     */
+    private boolean withinReuseInterval(RefreshToken token, Instant now) {
+        Duration interval = policy.refreshReuseInterval();
+        if (interval.isZero()) {
+            return false;
+        }
+        Instant spentAt = token.spentAt() == null ? now : token.spentAt();
+        return !now.isAfter(spentAt.plus(interval));
+    }
+
     @Override
-    public void logOut(AuthenticatedUser caller, LogOutCommand command) {
+    public void logOut(AuthenticatedUser caller, LogOutCommand command, Origin origin) {
         Callers.requireKind(caller, SessionKind.LOGIN);
         Instant now = clock.instant();
         transactions.run(() -> {
             if (command.all()) {
                 sessionStore.revokeAllOf(caller.userId(), now);
+                audit.record(AuditKind.LOGGED_OUT, caller.userId(), caller.username(),
+                        Optional.of(caller.sessionId()), origin, now, "every session");
                 return;
             }
             sessionStore.revoke(caller.sessionId(), now);
@@ -200,6 +282,29 @@ final class AuthenticationService implements Authentication {
                     .flatMap(token -> sessionStore.findById(token.sessionId()))
                     .filter(session -> session.userId().equals(caller.userId()))
                     .ifPresent(session -> sessionStore.revoke(session.id(), now));
+            audit.record(AuditKind.LOGGED_OUT, caller.userId(), caller.username(), Optional.of(caller.sessionId()),
+                    origin, now, null);
+        });
+    }
+
+    @Override
+    public List<Session> sessionsOf(AuthenticatedUser caller) {
+        Callers.requireKind(caller, SessionKind.LOGIN);
+        return sessionStore.findActiveOf(caller.userId(), SessionKind.LOGIN, clock.instant());
+    }
+
+    @Override
+    public void endSession(AuthenticatedUser caller, SessionId id, Origin origin) {
+        Callers.requireKind(caller, SessionKind.LOGIN);
+        Instant now = clock.instant();
+        transactions.run(() -> {
+            Session session = sessionStore.findById(id)
+                    .filter(s -> s.userId().equals(caller.userId()) && s.kind() == SessionKind.LOGIN && s.isActive(now))
+                    .orElseThrow(AccountFailure.SessionNotFound::new);
+            if (sessionStore.revoke(session.id(), now)) {
+                audit.record(AuditKind.SESSION_ENDED, caller.userId(), caller.username(), Optional.of(session.id()),
+                        origin, now, "ended by its user");
+            }
         });
     }
 
@@ -207,7 +312,8 @@ final class AuthenticationService implements Authentication {
     public AuthenticatedUser authenticate(UserId userId, SessionId sessionId) {
         Instant now = clock.instant();
         SessionRepository.SessionOwner owner = sessionStore.findWithOwner(sessionId, users)
-                .filter(o -> o.session().userId().equals(userId) && o.session().isActive(now))
+                .filter(o -> o.session().userId().equals(userId) && o.session().isActive(now)
+                        && !o.user().isDisabled())
                 .orElseThrow(AccountFailure.SessionEnded::new);
         User user = owner.user();
         return new AuthenticatedUser(user.id(), sessionId, owner.session().kind(), user.username(), user.status(),
@@ -231,11 +337,20 @@ final class AuthenticationService implements Authentication {
     }
 
     /**
-     * The digest the login name's failures are counted under: of the name as the account look-up
-     * normalises it, so that "Ada" and "ada" share one count, and of the lower-cased text for what
-     * could be no account's name. A digest, so that the table of failures lists no login names.
+     * The throttling keys are digests, so that the table of failures lists no names: of a device
+     * token's hash, or of the login name as the account look-up normalises it, so that "Ada" and
+     * "ada" share one count; for what could be no account's name, of the lower-cased text.
      */
-    private static String throttleKey(LogInCommand command) {
+    static String deviceKey(String deviceTokenHash) {
+        return Digests.sha256Hex("device:" + deviceTokenHash);
+    }
+
+    /** The keys a user's own names are counted under: its username's and its email address's. */
+    static List<String> nameKeys(User user) {
+        return List.of(nameKey(user.username().key()), nameKey(user.email().key()));
+    }
+
+    private static String nameKey(LogInCommand command) {
         String login = command.login();
         String normalised;
         try {
@@ -243,7 +358,11 @@ final class AuthenticationService implements Authentication {
         } catch (InvalidValue malformed) {
             normalised = login.strip().toLowerCase(Locale.ROOT);
         }
-        return Digests.sha256Hex(normalised);
+        return nameKey(normalised);
+    }
+
+    private static String nameKey(String normalised) {
+        return Digests.sha256Hex("name:" + normalised);
     }
 
     private String dummyHash() {

@@ -7,17 +7,21 @@ package dev.stockroom.core.account.application;
  * @param spentRefreshTokens spent refresh tokens
  * @param oneTimeCodes       used or expired one-time codes
  * @param loginAttempts      failed-login counts that no longer counted
+ * @param deviceTokens       device tokens unused for their lifetime
+ * @param auditEvents        audit events past their retention
  */
-public record HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts) {
+public record HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts,
+        int deviceTokens, int auditEvents) {
 
     public HousekeepingReport {
-        if (sessions < 0 || spentRefreshTokens < 0 || oneTimeCodes < 0 || loginAttempts < 0) {
+        if (sessions < 0 || spentRefreshTokens < 0 || oneTimeCodes < 0 || loginAttempts < 0 || deviceTokens < 0
+                || auditEvents < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
 
     /** True when nothing was deleted. */
     public boolean isEmpty() {
-        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts == 0;
+        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts + deviceTokens + auditEvents == 0;
     }
 }

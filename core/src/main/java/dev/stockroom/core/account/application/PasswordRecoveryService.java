@@ -1,6 +1,8 @@
 package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuditKind;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.EmailAddress;
@@ -37,10 +39,12 @@ final class PasswordRecoveryService implements PasswordRecovery {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final Audit audit;
 
     PasswordRecoveryService(UserRepository users, SessionRepository sessionStore, Sessions sessions,
             OneTimeCodes codes, Outbox outbox, AccountMail mail, Transactions transactions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, Clock clock) {
+            PasswordPolicy passwordPolicy, Clock clock, Audit audit) {
+        this.audit = audit;
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
@@ -88,24 +92,25 @@ final class PasswordRecoveryService implements PasswordRecovery {
         OneTimeCode matched = codes.check(user.id(), CodePurpose.RESET_PASSWORD, command.code(), now);
         return transactions.inTransaction(() -> {
             codes.consume(matched, now);
-            Session session = sessions.openPasswordReset(user.id(), now);
+            Session session = sessions.openPasswordReset(user.id(), now, Origin.UNKNOWN);
             return sessions.grant(user, session, Optional.empty(), now);
         });
     }
 
     @Override
-    public void reset(AuthenticatedUser caller, NewPasswordCommand command) {
+    public void reset(AuthenticatedUser caller, NewPasswordCommand command, Origin origin) {
         Callers.requireKind(caller, SessionKind.PASSWORD_RESET);
         User user = Callers.storedUser(users, caller);
         String newHash = hashAcceptable(command.password(), user);
         Instant now = clock.instant();
         User changed = user.withPasswordHash(newHash, now);
         // Completing a reset proves the address, as a verification code would have.
-        replacePassword(caller, changed.status() == AuthStatus.NEW ? changed.verified(now) : changed, now);
+        replacePassword(caller, changed.status() == AuthStatus.NEW ? changed.verified(now) : changed, now,
+                AuditKind.PASSWORD_RESET, origin);
     }
 
     @Override
-    public void change(AuthenticatedUser caller, NewPasswordCommand command) {
+    public void change(AuthenticatedUser caller, NewPasswordCommand command, Origin origin) {
         Callers.requireKind(caller, SessionKind.LOGIN);
         User user = Callers.storedUser(users, caller);
         if (!user.isVerified()) {
@@ -120,7 +125,7 @@ final class PasswordRecoveryService implements PasswordRecovery {
         }
         String newHash = hashAcceptable(command.password(), user);
         Instant now = clock.instant();
-        replacePassword(caller, user.withPasswordHash(newHash, now), now);
+        replacePassword(caller, user.withPasswordHash(newHash, now), now, AuditKind.PASSWORD_CHANGED, origin);
     }
 
     private String hashAcceptable(String password, User user) {
@@ -135,7 +140,8 @@ final class PasswordRecoveryService implements PasswordRecovery {
      * Stores the new password and ends every session of the user. The caller's own session is
      * revoked first, conditionally: of two requests with one reset token, only one gets past it.
      */
-    private void replacePassword(AuthenticatedUser caller, User changed, Instant now) {
+    private void replacePassword(AuthenticatedUser caller, User changed, Instant now, AuditKind kind,
+            Origin origin) {
         transactions.run(() -> {
             if (!sessionStore.revoke(caller.sessionId(), now)) {
                 throw new AccountFailure.SessionEnded();
@@ -143,6 +149,8 @@ final class PasswordRecoveryService implements PasswordRecovery {
             users.update(changed);
             sessionStore.revokeAllOf(changed.id(), now);
             outbox.enqueue(mail.passwordChanged(changed, now), now);
+            audit.record(kind, changed.id(), changed.username(), Optional.of(caller.sessionId()), origin, now,
+                    "every session ended");
         });
     }
 }

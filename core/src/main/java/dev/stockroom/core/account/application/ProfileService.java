@@ -1,6 +1,8 @@
 package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuditKind;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.domain.User;
@@ -9,14 +11,21 @@ import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.account.port.in.Profile;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.shared.Transactions;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 final class ProfileService implements Profiles {
     private final UserRepository users;
+    private final Transactions transactions;
+    private final Audit audit;
     private final Clock clock;
 
-    ProfileService(UserRepository users, Clock clock) {
+    ProfileService(UserRepository users, Transactions transactions, Audit audit, Clock clock) {
         this.users = users;
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -28,9 +37,21 @@ final class ProfileService implements Profiles {
 
     @Override
     public Profile assignRole(Username username, Role role) {
-        User user = users.findByUsername(username).orElseThrow(() -> new AccountFailure.UserNotFound("named " + username));
-        User changed = user.withRole(role, clock.instant());
-        users.update(changed);
-        return Profile.from(changed);
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            User user = users.findByUsername(username)
+                    .orElseThrow(() -> new AccountFailure.UserNotFound("named " + username));
+            if (user.role() == role) {
+                return Profile.from(user);
+            }
+            if (user.role() == Role.ADMIN && !user.isDisabled() && users.countEnabledWithRoleForUpdate(Role.ADMIN) <= 1) {
+                throw new AccountFailure.LastAdmin();
+            }
+            User changed = user.withRole(role, now);
+            users.update(changed);
+            audit.record(AuditKind.ROLE_CHANGED, user.id(), user.username(), Optional.empty(), Origin.UNKNOWN, now,
+                    "role " + role + " by the make-admin command");
+            return Profile.from(changed);
+        });
     }
 }

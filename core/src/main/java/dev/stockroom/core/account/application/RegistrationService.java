@@ -1,6 +1,8 @@
 package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuditKind;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.OneTimeCode;
@@ -40,10 +42,12 @@ final class RegistrationService implements Registration {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final Audit audit;
 
     RegistrationService(UserRepository users, SessionRepository sessionStore, Sessions sessions, OneTimeCodes codes,
             Outbox outbox, AccountMail mail, Transactions transactions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, Clock clock) {
+            PasswordPolicy passwordPolicy, Clock clock, Audit audit) {
+        this.audit = audit;
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
@@ -57,7 +61,7 @@ final class RegistrationService implements Registration {
     }
 
     @Override
-    public Registered register(RegisterCommand command) {
+    public Registered register(RegisterCommand command, Origin origin) {
         // Checked up front so that every problem is reported at once; the store's unique
         // constraints still decide a race (UsernameTaken / EmailTaken from add).
         Violations v = new Violations();
@@ -78,16 +82,18 @@ final class RegistrationService implements Registration {
                 command.email(), passwordHash, now);
         Session session = transactions.inTransaction(() -> {
             users.add(user);
-            Session opened = sessions.openLogin(user.id(), now);
+            Session opened = sessions.openLogin(user.id(), now, origin);
             String code = codes.issue(user.id(), CodePurpose.VERIFY_EMAIL, now);
             outbox.enqueue(mail.verificationCode(user, code), now);
+            audit.record(AuditKind.REGISTERED, user.id(), user.username(), Optional.of(opened.id()), origin, now,
+                    null);
             return opened;
         });
         return new Registered(Profile.from(user), sessions.grant(user, session, Optional.empty(), now));
     }
 
     @Override
-    public SessionGrant verify(AuthenticatedUser caller, CodeCommand code) {
+    public SessionGrant verify(AuthenticatedUser caller, CodeCommand code, Origin origin) {
         Callers.requireKind(caller, SessionKind.LOGIN);
         User user = requireNew(caller);
         Instant now = clock.instant();
@@ -99,6 +105,7 @@ final class RegistrationService implements Registration {
                     .orElseThrow(AccountFailure.SessionEnded::new);
             User verified = user.verified(now);
             users.update(verified);
+            audit.record(AuditKind.VERIFIED, user.id(), user.username(), Optional.of(session.id()), origin, now, null);
             String refreshToken = sessions.issueRefreshToken(session.id(), now);
             return sessions.grant(verified, session, Optional.of(refreshToken), now);
         });

@@ -1,6 +1,7 @@
 package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
@@ -29,25 +30,31 @@ final class Sessions {
         this.random = random;
     }
 
-    Session openLogin(UserId userId, Instant now) {
-        Session session = Session.open(userId, SessionKind.LOGIN, now, now.plus(policy.sessionLifetime()));
+    Session openLogin(UserId userId, Instant now, Origin origin) {
+        Session session = Session.open(userId, SessionKind.LOGIN, now, now.plus(policy.sessionLifetime()), origin);
         sessions.add(session);
         return session;
     }
 
-    Session openPasswordReset(UserId userId, Instant now) {
-        Session session = Session.open(userId, SessionKind.PASSWORD_RESET, now, now.plus(policy.resetTokenLifetime()));
+    Session openPasswordReset(UserId userId, Instant now, Origin origin) {
+        Session session = Session.open(userId, SessionKind.PASSWORD_RESET, now, now.plus(policy.resetTokenLifetime()),
+                origin);
         sessions.add(session);
         return session;
     }
 
     /** Stores a new refresh token of the session (its hash only) and returns the token itself, once. */
     String issueRefreshToken(SessionId sessionId, Instant now) {
-        byte[] bytes = new byte[REFRESH_TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = URL_SAFE.encodeToString(bytes);
+        String token = newSecret();
         sessions.addRefreshToken(new RefreshToken(hashOf(token), sessionId, now, null));
         return token;
+    }
+
+    /** 256 random bits, URL-safe: a refresh or device token. */
+    String newSecret() {
+        byte[] bytes = new byte[REFRESH_TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return URL_SAFE.encodeToString(bytes);
     }
 
     static String hashOf(String refreshToken) {

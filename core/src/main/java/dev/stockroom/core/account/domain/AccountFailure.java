@@ -54,6 +54,12 @@ public abstract sealed class AccountFailure extends RuntimeException {
         R wrongPassword(WrongPassword failure);
 
         R userNotFound(UserNotFound failure);
+
+        R notAdmin(NotAdmin failure);
+
+        R lastAdmin(LastAdmin failure);
+
+        R sessionNotFound(SessionNotFound failure);
     }
 
     /** Field name (as in the API) to what is wrong with it; empty when no single field is at fault. */
@@ -261,6 +267,48 @@ public abstract sealed class AccountFailure extends RuntimeException {
 
         public UserNotFound(String who) {
             super("No user " + who + ".", Map.of());
+        }
+    }
+
+    /** An administration call by someone who is not an admin. */
+    public static final class NotAdmin extends AccountFailure {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.notAdmin(this);
+        }
+
+        public NotAdmin() {
+            super("Only an admin may do this.", Map.of());
+        }
+    }
+
+    /** A role change or a disabling that would leave no enabled admin. */
+    public static final class LastAdmin extends AccountFailure {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.lastAdmin(this);
+        }
+
+        public LastAdmin() {
+            super("This is the last enabled admin; make another admin first.", Map.of());
+        }
+    }
+
+    /** No session with that id belongs to the caller (another user's sessions are not found either). */
+    public static final class SessionNotFound extends AccountFailure {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.sessionNotFound(this);
+        }
+
+        public SessionNotFound() {
+            super("No such session.", Map.of());
         }
     }
 }

@@ -15,18 +15,22 @@ import java.util.Objects;
  * @param sessionLifetime     absolute lifetime of a login session and its refresh tokens
  * @param passwordMinLength   minimum password length in code points
  * @param passwordMaxLength   maximum password length in code points
- * @param maxLoginFailures    failed logins for one login name that start a lockout
- * @param loginFailureWindow  how long failed logins keep counting after the first of them
- * @param loginLockout        how long a login name is refused once it reached the limit
+ * @param loginThrottle       how wrong passwords for one account (or one of its devices) are slowed down
+ * @param refreshReuseInterval how long a spent refresh token may come back and still be exchanged
+ *                            (for clients with several tabs); zero, the default, ends the session at
+ *                            any reuse
+ * @param deviceTokenLifetime how long a device token counts after its last login
+ * @param auditRetention      how long security events are kept
  */
 public record AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration resendCooldown,
         Duration accessTokenLifetime, Duration resetTokenLifetime, Duration sessionLifetime,
-        int passwordMinLength, int passwordMaxLength,
-        int maxLoginFailures, Duration loginFailureWindow, Duration loginLockout) {
+        int passwordMinLength, int passwordMaxLength, LoginThrottle loginThrottle, Duration refreshReuseInterval,
+        Duration deviceTokenLifetime, Duration auditRetention) {
 
-    public static final int DEFAULT_MAX_LOGIN_FAILURES = 10;
-    public static final Duration DEFAULT_LOGIN_FAILURE_WINDOW = Duration.ofMinutes(15);
-    public static final Duration DEFAULT_LOGIN_LOCKOUT = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_DEVICE_TOKEN_LIFETIME = Duration.ofDays(365);
+    public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
+    /** A reuse window longer than this would keep a stolen token usable for too long. */
+    public static final Duration MAX_REFRESH_REUSE_INTERVAL = Duration.ofMinutes(5);
 
     public AccountPolicy {
         requirePositive(codeLifetime, "codeLifetime");
@@ -46,20 +50,22 @@ public record AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration
         if (passwordMaxLength < passwordMinLength || passwordMaxLength > 4096) {
             throw new IllegalArgumentException("passwordMaxLength must be between passwordMinLength and 4096");
         }
-        if (maxLoginFailures < 1) {
-            throw new IllegalArgumentException("maxLoginFailures must be at least 1");
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(refreshReuseInterval, "refreshReuseInterval");
+        if (refreshReuseInterval.isNegative() || refreshReuseInterval.compareTo(MAX_REFRESH_REUSE_INTERVAL) > 0) {
+            throw new IllegalArgumentException("refreshReuseInterval must be from 0 to " + MAX_REFRESH_REUSE_INTERVAL);
         }
-        requirePositive(loginFailureWindow, "loginFailureWindow");
-        requirePositive(loginLockout, "loginLockout");
+        requirePositive(deviceTokenLifetime, "deviceTokenLifetime");
+        requirePositive(auditRetention, "auditRetention");
     }
 
-    /** The policy before login throttling was configurable: the login limits take their defaults. */
+    /** The policy's first eight settings; login throttling, refresh reuse, devices and the audit trail take their defaults. */
     public AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration resendCooldown,
             Duration accessTokenLifetime, Duration resetTokenLifetime, Duration sessionLifetime,
             int passwordMinLength, int passwordMaxLength) {
         this(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime, resetTokenLifetime, sessionLifetime,
-                passwordMinLength, passwordMaxLength, DEFAULT_MAX_LOGIN_FAILURES, DEFAULT_LOGIN_FAILURE_WINDOW,
-                DEFAULT_LOGIN_LOCKOUT);
+                passwordMinLength, passwordMaxLength, LoginThrottle.defaults(), Duration.ZERO,
+                DEFAULT_DEVICE_TOKEN_LIFETIME, DEFAULT_AUDIT_RETENTION);
     }
 
     public static AccountPolicy defaults() {
@@ -67,9 +73,28 @@ public record AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration
                 Duration.ofMinutes(10), Duration.ofDays(30), 12, 128);
     }
 
-    /** The login limits as the {@code LoginAttempts} port takes them. */
-    public LoginThrottle loginThrottle() {
-        return new LoginThrottle(maxLoginFailures, loginFailureWindow, loginLockout);
+    public AccountPolicy withLoginThrottle(LoginThrottle throttle) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
+                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, throttle,
+                refreshReuseInterval, deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withRefreshReuseInterval(Duration interval) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
+                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, interval,
+                deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withDeviceTokenLifetime(Duration lifetime) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
+                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle,
+                refreshReuseInterval, lifetime, auditRetention);
+    }
+
+    public AccountPolicy withAuditRetention(Duration retention) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
+                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle,
+                refreshReuseInterval, deviceTokenLifetime, retention);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -18,9 +18,12 @@ public final class User {
     private final Role role;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final boolean disabled;
+    private final Instant lastLoginAt;
 
     private User(UserId id, PersonName firstName, PersonName lastName, Username username, EmailAddress email,
-            String passwordHash, AuthStatus status, Role role, Instant createdAt, Instant updatedAt) {
+            String passwordHash, AuthStatus status, Role role, Instant createdAt, Instant updatedAt, boolean disabled,
+            Instant lastLoginAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.firstName = Objects.requireNonNull(firstName, "firstName");
         this.lastName = Objects.requireNonNull(lastName, "lastName");
@@ -31,6 +34,8 @@ public final class User {
         this.role = Objects.requireNonNull(role, "role");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.disabled = disabled;
+        this.lastLoginAt = lastLoginAt;
         if (passwordHash.isBlank()) {
             throw new IllegalArgumentException("passwordHash must not be blank");
         }
@@ -39,26 +44,54 @@ public final class User {
     /** A freshly registered account: NEW, role USER. */
     public static User register(UserId id, PersonName firstName, PersonName lastName, Username username,
             EmailAddress email, String passwordHash, Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, AuthStatus.NEW, Role.USER, now, now);
+        return new User(id, firstName, lastName, username, email, passwordHash, AuthStatus.NEW, Role.USER, now, now,
+                false, null);
     }
 
-    /** An account read back from storage; every invariant is checked again. */
+    /** An enabled account that never logged in, read back from storage; every invariant is checked again. */
     public static User rehydrate(UserId id, PersonName firstName, PersonName lastName, Username username,
             EmailAddress email, String passwordHash, AuthStatus status, Role role, Instant createdAt,
             Instant updatedAt) {
-        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt);
+        return rehydrate(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt,
+                false, null);
+    }
+
+    /**
+     * An account read back from storage; every invariant is checked again.
+     *
+     * @param lastLoginAt null when it never logged in
+     */
+    public static User rehydrate(UserId id, PersonName firstName, PersonName lastName, Username username,
+            EmailAddress email, String passwordHash, AuthStatus status, Role role, Instant createdAt,
+            Instant updatedAt, boolean disabled, Instant lastLoginAt) {
+        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt,
+                disabled, lastLoginAt);
     }
 
     public User verified(Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, AuthStatus.VERIFIED, role, createdAt, now);
+        return new User(id, firstName, lastName, username, email, passwordHash, AuthStatus.VERIFIED, role, createdAt,
+                now, disabled, lastLoginAt);
     }
 
     public User withPasswordHash(String newHash, Instant now) {
-        return new User(id, firstName, lastName, username, email, newHash, status, role, createdAt, now);
+        return new User(id, firstName, lastName, username, email, newHash, status, role, createdAt, now, disabled,
+                lastLoginAt);
     }
 
     public User withRole(Role newRole, Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, status, newRole, createdAt, now);
+        return new User(id, firstName, lastName, username, email, passwordHash, status, newRole, createdAt, now,
+                disabled, lastLoginAt);
+    }
+
+    /** Disabled: cannot log in, refresh or use a token; an admin enables it again. */
+    public User withDisabled(boolean off, Instant now) {
+        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, now, off,
+                lastLoginAt);
+    }
+
+    public User loggedIn(Instant at) {
+        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt,
+                disabled, at);
     }
 
     public UserId id() { return id; }
@@ -71,6 +104,9 @@ public final class User {
     public Role role() { return role; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    public boolean isDisabled() { return disabled; }
+    /** Empty when it never logged in. */
+    public java.util.Optional<Instant> lastLoginAt() { return java.util.Optional.ofNullable(lastLoginAt); }
 
     public boolean isVerified() {
         return status == AuthStatus.VERIFIED;
@@ -81,7 +117,8 @@ public final class User {
         return o instanceof User other && id.equals(other.id) && firstName.equals(other.firstName)
                 && lastName.equals(other.lastName) && username.equals(other.username) && email.equals(other.email)
                 && passwordHash.equals(other.passwordHash) && status == other.status && role == other.role
-                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt);
+                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt) && disabled == other.disabled
+                && Objects.equals(lastLoginAt, other.lastLoginAt);
     }
 
     @Override
@@ -92,6 +129,7 @@ public final class User {
     /** Never prints the password hash. */
     @Override
     public String toString() {
-        return "User[id=" + id + ", username=" + username + ", status=" + status + ", role=" + role + "]";
+        return "User[id=" + id + ", username=" + username + ", status=" + status + ", role=" + role
+                + (disabled ? ", disabled" : "") + "]";
     }
 }

@@ -1,29 +1,55 @@
 package dev.stockroom.core.account.port.in;
 
+import dev.stockroom.core.account.domain.Origin;
+import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
 import dev.stockroom.core.account.domain.UserId;
+import java.util.List;
 
-/** Sessions: sign in, rotate, sign out, and confirm who a token's session belongs to. */
+/** Sessions: sign in, rotate, sign out, list and end one's own, and confirm who a token's session belongs to. */
 public interface Authentication {
 
     /**
      * One generic failure for every way this can go wrong, so no account is enumerated.
      *
      * @throws dev.stockroom.core.account.domain.AccountFailure.InvalidCredentials for an unknown
-     *         login name or a wrong password; each counts against the name
-     * @throws dev.stockroom.core.account.domain.AccountFailure.Throttled when the name has had too many
-     *         failed logins lately (see {@code AccountPolicy.maxLoginFailures}), whatever the password;
-     *         known and unknown names alike
+     *         login name, a wrong password or a disabled account; each wrong password counts against
+     *         the account, or only against the device when the command carries the account's device token
+     * @throws dev.stockroom.core.account.domain.AccountFailure.Throttled while the account's (or the
+     *         device's) delay after repeated wrong passwords runs (see {@code AccountPolicy.loginThrottle}),
+     *         whatever the password; known and unknown names alike
      */
     SessionGrant logIn(LogInCommand command);
 
-    /** Exchanges a refresh token for a new one (the old is spent); a spent token revokes its session. */
-    SessionGrant refresh(String refreshToken);
+    /**
+     * Exchanges a refresh token for a new one (the old is spent); a spent token revokes its session,
+     * unless it comes back within {@code AccountPolicy.refreshReuseInterval}.
+     */
+    SessionGrant refresh(String refreshToken, Origin origin);
 
-    void logOut(AuthenticatedUser caller, LogOutCommand command);
+    default SessionGrant refresh(String refreshToken) {
+        return refresh(refreshToken, Origin.UNKNOWN);
+    }
+
+    void logOut(AuthenticatedUser caller, LogOutCommand command, Origin origin);
+
+    default void logOut(AuthenticatedUser caller, LogOutCommand command) {
+        logOut(caller, command, Origin.UNKNOWN);
+    }
+
+    /** The caller's live login sessions, newest first. */
+    List<Session> sessionsOf(AuthenticatedUser caller);
 
     /**
-     * Confirms that the session a verified token names is live and belongs to the user.
+     * Ends one of the caller's own sessions (the current one too).
+     *
+     * @throws dev.stockroom.core.account.domain.AccountFailure.SessionNotFound when no live session
+     *         with that id belongs to the caller
+     */
+    void endSession(AuthenticatedUser caller, SessionId session, Origin origin);
+
+    /**
+     * Confirms that the session a verified token names is live and belongs to an enabled user.
      *
      * @throws dev.stockroom.core.account.domain.AccountFailure.SessionEnded otherwise
      */

@@ -1,5 +1,7 @@
 package dev.stockroom.core.account.port.in;
 
+import dev.stockroom.core.account.domain.Origin;
+
 /** Forgotten and changed passwords. Every success ends all of the user's sessions. */
 public interface PasswordRecovery {
 
@@ -10,8 +12,16 @@ public interface PasswordRecovery {
     SessionGrant verifyCode(VerifyResetCodeCommand command);
 
     /** Sets a new password with a reset session; proves the address, so a NEW account becomes VERIFIED. */
-    void reset(AuthenticatedUser caller, NewPasswordCommand command);
+    void reset(AuthenticatedUser caller, NewPasswordCommand command, Origin origin);
+
+    default void reset(AuthenticatedUser caller, NewPasswordCommand command) {
+        reset(caller, command, Origin.UNKNOWN);
+    }
 
     /** Sets a new password from a login session, given the current one. */
-    void change(AuthenticatedUser caller, NewPasswordCommand command);
+    void change(AuthenticatedUser caller, NewPasswordCommand command, Origin origin);
+
+    default void change(AuthenticatedUser caller, NewPasswordCommand command) {
+        change(caller, command, Origin.UNKNOWN);
+    }
 }

@@ -3,9 +3,11 @@ package dev.stockroom.core.account.port.out;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
+import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +28,12 @@ public interface SessionRepository {
         return findById(id).flatMap(session -> users.findById(session.userId())
                 .map(user -> new SessionOwner(session, user)));
     }
+
+    /** The user's sessions of {@code kind} that are live at {@code now}, newest first. */
+    List<Session> findActiveOf(UserId userId, SessionKind kind, Instant now);
+
+    /** Moves the session's last use to {@code at} (never back). */
+    void touch(SessionId id, Instant at);
 
     /** Revokes one session (no-op when already revoked); true when this call revoked it. */
     boolean revoke(SessionId id, Instant now);

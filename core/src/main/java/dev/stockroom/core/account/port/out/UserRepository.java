@@ -1,9 +1,13 @@
 package dev.stockroom.core.account.port.out;
 
 import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.UserQuery;
 import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.shared.Page;
+import java.time.Instant;
 import java.util.Optional;
 
 public interface UserRepository {
@@ -27,4 +31,17 @@ public interface UserRepository {
 
     /** Matches without regard to case. */
     Optional<User> findByEmail(EmailAddress email);
+
+    /** Records a login without touching anything else of the user (a concurrent change of the user is kept). */
+    void recordLogin(UserId id, Instant at);
+
+    /** The users matching the query, oldest account first (ties by id). */
+    Page<User> find(UserQuery query);
+
+    /**
+     * Counts the enabled users with {@code role}, locking them until the transaction ends, so that
+     * two concurrent changes cannot each see the other's admin and together leave none. Call it
+     * inside a transaction.
+     */
+    int countEnabledWithRoleForUpdate(Role role);
 }

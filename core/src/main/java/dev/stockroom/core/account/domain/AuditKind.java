@@ -1,0 +1,26 @@
+package dev.stockroom.core.account.domain;
+
+/** What a security event records; the names are the API's. */
+public enum AuditKind {
+    REGISTERED,
+    VERIFIED,
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    /** An account's wrong passwords reached the point where the next check must wait. */
+    THROTTLED,
+    /** A spent refresh token came back; its session was ended. */
+    REFRESH_REUSED,
+    LOGGED_OUT,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    ROLE_CHANGED,
+    DISABLED,
+    ENABLED,
+    UNLOCKED,
+    /** Sessions ended by their user (one device) or by an admin. */
+    SESSION_ENDED,
+    EMAIL_CHANGED,
+    MFA_ENABLED,
+    MFA_DISABLED,
+    ACCOUNT_DELETED
+}
