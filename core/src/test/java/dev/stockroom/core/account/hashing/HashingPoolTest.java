@@ -63,11 +63,15 @@ class HashingPoolTest {
     void refuses_at_once_when_every_thread_is_busy_and_the_queue_is_full() throws Exception {
         try (HashingPool pool = new HashingPool(gate, 1, 2)) {
             List<Future<Boolean>> admitted = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                admitted.add(callers.submit(() -> pool.matches("pw", "hash")));
-            }
+            // One at a time: submitted together, the third could find the first still queued
+            // (the thread not yet having taken it) and be the one refused.
+            admitted.add(callers.submit(() -> pool.matches("pw", "hash")));
             gate.awaitRunning(1);
-            await(() -> pool.waiting() == 2);
+            for (int i = 1; i < 3; i++) {
+                admitted.add(callers.submit(() -> pool.matches("pw", "hash")));
+                int queued = i;
+                await(() -> pool.waiting() == queued);
+            }
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> pool.matches("pw", "hash"))
