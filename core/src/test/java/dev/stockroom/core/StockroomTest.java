@@ -32,6 +32,8 @@ class StockroomTest {
                 .sessions(adapters.sessions())
                 .codes(adapters.codes())
                 .loginAttempts(adapters.loginAttempts())
+                .devices(adapters.devices())
+                .audit(adapters.audit())
                 .outbox(adapters.outbox())
                 .mailSender(adapters.mailSender())
                 .transactions(adapters.transactions())

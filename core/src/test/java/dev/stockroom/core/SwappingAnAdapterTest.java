@@ -12,6 +12,9 @@ import dev.stockroom.core.contract.UserRepositoryContract;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.testing.InMemoryAdapters;
 import dev.stockroom.core.testing.InMemoryUserRepository;
+import dev.stockroom.core.account.domain.Role;
+import dev.stockroom.core.account.domain.UserQuery;
+import dev.stockroom.core.shared.Page;
 import dev.stockroom.core.testing.MutableClock;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,6 +54,21 @@ class SwappingAnAdapterTest {
         @Override
         public Optional<User> findByEmail(EmailAddress email) {
             return storage.findByEmail(email);
+        }
+
+        @Override
+        public void recordLogin(UserId id, Instant at) {
+            storage.recordLogin(id, at);
+        }
+
+        @Override
+        public Page<User> find(UserQuery query) {
+            return storage.find(query);
+        }
+
+        @Override
+        public int countEnabledWithRoleForUpdate(Role role) {
+            return storage.countEnabledWithRoleForUpdate(role);
         }
     }
 

@@ -41,8 +41,8 @@ final class AccountFixture {
 
     /** Services on this fixture's stores but with other users or outbox (to stage a race or a failure). */
     AccountServices services(UserRepository users, Outbox outbox) {
-        return new AccountServices(users, store.sessions(), store.codes(), store.loginAttempts(), outbox,
-                store.transactions(), hasher, policy, clock, new DistinctCodes());
+        return new AccountServices(users, store.sessions(), store.codes(), store.loginAttempts(), store.devices(),
+                store.audit(), outbox, store.transactions(), hasher, policy, clock, new DistinctCodes());
     }
 
     Registration registration() {
@@ -82,7 +82,11 @@ final class AccountFixture {
     }
 
     SessionGrant logIn(String login, String password) {
-        return authentication().logIn(new LogInCommand(login, password));
+        return logIn(new LogInCommand(login, password));
+    }
+
+    SessionGrant logIn(LogInCommand command) {
+        return authentication().logIn(command);
     }
 
     /** The code in the latest mail of this kind to this address. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.in.LogOutCommand;
@@ -29,7 +30,7 @@ class AccountHousekeepingTest {
         f.clock.advance(RETENTION.minus(SECOND));
         failLogIn("ada");
 
-        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0));
+        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0, 0, 0));
         assertThat(purge().isEmpty()).isTrue();
     }
 
@@ -97,7 +98,7 @@ class AccountHousekeepingTest {
         String current = f.authentication().refresh(grant.refreshToken().orElseThrow()).refreshToken().orElseThrow();
 
         f.clock.advance(f.policy.sessionLifetime().minus(SECOND));
-        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 1, 1, 0));
+        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 1, 1, 0, 0, 0));
 
         assertThat(f.authentication().refresh(current).sessionId()).isEqualTo(grant.sessionId());
     }
@@ -133,7 +134,7 @@ class AccountHousekeepingTest {
                 d.accessTokenLifetime(), d.resetTokenLifetime(), d.sessionLifetime(), d.passwordMinLength(),
                 d.passwordMaxLength());
         AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
-                f.store.loginAttempts(), longCooldown, f.clock);
+                f.store.loginAttempts(), f.store.devices(), f.store.audit(), longCooldown, f.clock);
         UserId ada = f.register("ada").grant().userId();
 
         f.clock.advance(f.policy.codeLifetime().plus(Duration.ofDays(3)).minus(SECOND));
@@ -145,10 +146,12 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void failedLoginsAreForgottenOnceTheirWindowHasPassed() {
+    void failedLoginsAreForgottenOnceTheThrottleNoLongerRemembersTheLast() {
+        failLogIn("ada");
+        f.clock.advance(Duration.ofHours(1));
         failLogIn("ada");
 
-        f.clock.advance(f.policy.loginFailureWindow().minus(SECOND));
+        f.clock.advance(f.policy.loginThrottle().memory().minus(SECOND));
         assertThat(purge().loginAttempts()).isZero();
 
         f.clock.advance(SECOND);
@@ -156,21 +159,29 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aLockoutIsKeptUntilItEndsEvenAfterTheWindowHasPassed() {
+    void aRunningDelayIsKept() {
         f.registerVerified("ada");
-        failLogIn("ada");
-        f.clock.advance(f.policy.loginFailureWindow().minus(SECOND));
-        for (int i = 1; i < f.policy.maxLoginFailures(); i++) {
+        LoginThrottle throttle = f.policy.loginThrottle();
+        for (int i = 0; i < throttle.freeFailures(); i++) {
             failLogIn("ada");
         }
-
-        f.clock.advance(SECOND);
         assertThat(purge().loginAttempts()).isZero();
         assertThatThrownBy(() -> f.logIn("ada", PASSWORD)).isInstanceOf(AccountFailure.Throttled.class);
+    }
 
-        f.clock.advance(f.policy.loginLockout().minus(SECOND));
-        assertThat(purge().loginAttempts()).isEqualTo(1);
-        assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
+    @Test
+    void unusedDeviceTokensGoAfterTheirLifetimeAndOldEventsAfterTheRetention() {
+        f.registerVerified("ada");
+        f.logIn("ada", PASSWORD);
+        int events = f.store.audit().all().size();
+
+        f.clock.advance(f.policy.deviceTokenLifetime().minus(SECOND));
+        assertThat(purge().deviceTokens()).isZero();
+        f.clock.advance(SECOND.plus(SECOND));
+        HousekeepingReport report = purge();
+        assertThat(report.deviceTokens()).isEqualTo(1);
+        assertThat(report.auditEvents()).as("retention is a year, as the device lifetime").isEqualTo(events);
+        assertThat(f.store.audit().all()).isEmpty();
     }
 
     private HousekeepingReport purge() {

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuditEvent;
+import dev.stockroom.core.account.domain.AuditKind;
+import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.core.account.domain.Origin;
+import dev.stockroom.core.account.port.in.LogInCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,67 +24,89 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Brute-force protection of logIn, with the default policy: 10 failures in 15 minutes lock a name for 15. */
+/**
+ * Brute-force protection of logIn, with the default policy: 5 wrong passwords free, then a delay
+ * doubling from 1 s to 15 min before the next check; a device token exempts its holder from
+ * everyone else's failures.
+ */
 class LoginThrottlingTest {
     private static final String WRONG = "not the passphrase at all";
 
     private final AccountFixture f = new AccountFixture();
-    private final int limit = f.policy.maxLoginFailures();
-    private final Duration lockout = f.policy.loginLockout();
+    private final LoginThrottle throttle = f.policy.loginThrottle();
+    private final int free = throttle.freeFailures();
 
     @Test
-    void theFailureThatReachesTheLimitIs401AndThenEvenTheRightPasswordIsThrottled() {
+    void theFreeFailuresCostNothing() {
         f.registerVerified("ada");
-        failTimes("ada", limit - 1);
-
-        assertThatThrownBy(() -> f.logIn("ada", WRONG)).isInstanceOf(AccountFailure.InvalidCredentials.class);
-        AccountFailure.Throttled throttled = throttledLogIn("ada", PASSWORD);
-
-        assertThat(throttled.retryAfter()).isEqualTo(lockout);
-        assertThat(throttled.getMessage()).isEqualTo("Too many failed logins; try again later.");
-        assertThat(throttled.fieldErrors()).isEmpty();
-    }
-
-    @Test
-    void oneFailureFewerThanTheLimitLetsTheRightPasswordIn() {
-        f.registerVerified("ada");
-        failTimes("ada", limit - 1);
+        failTimes("ada", free - 1);
 
         assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
     }
 
     @Test
-    void retryAfterIsWhatIsLeftOfTheLockoutRoundedUpToWholeSeconds() {
+    void theFailureThatUsesUpTheFreeOnesMakesTheNextCheckWaitASecondAndThenTheRightPasswordLogsIn() {
         f.registerVerified("ada");
-        failTimes("ada", limit);
+        failTimes("ada", free);
 
-        f.clock.advance(Duration.ofMillis(1_500));
+        AccountFailure.Throttled throttled = throttledLogIn("ada", PASSWORD);
+        assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttled.getMessage()).isEqualTo("Too many failed logins; try again later.");
+        assertThat(throttled.fieldErrors()).isEmpty();
 
-        assertThat(throttledLogIn("ada", PASSWORD).retryAfter()).isEqualTo(lockout.minusSeconds(1));
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
     }
 
     @Test
-    void aLockedOutNameSpendsNoHashAndAttemptsDoNotProlongTheLockout() {
+    void eachFurtherFailureDoublesTheDelayUpToFifteenMinutes() {
         f.registerVerified("ada");
-        failTimes("ada", limit);
+        failTimes("ada", free);
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            Duration delay = throttledLogIn("ada", WRONG).retryAfter();
+            delays.add(delay);
+            f.clock.advance(delay);
+            failTimes("ada", 1);
+        }
+
+        assertThat(delays.subList(0, 11)).extracting(Duration::getSeconds)
+                .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 900L);
+        assertThat(delays.subList(11, 14)).containsOnly(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aWaitingLoginSpendsNoHashAndDoesNotProlongTheDelay() {
+        f.registerVerified("ada");
+        failWaiting("ada", free + 3);
+        Duration delay = throttle.delayAfter(free + 3).orElseThrow();
         int hashed = f.hasher.verifications.get();
 
         for (int i = 0; i < 5; i++) {
-            f.clock.advance(Duration.ofMinutes(1));
             assertThat(throttledLogIn("ada", i % 2 == 0 ? WRONG : PASSWORD).retryAfter())
-                    .isEqualTo(lockout.minusMinutes(i + 1));
+                    .isEqualTo(delay.minusSeconds(i));
+            f.clock.advance(Duration.ofSeconds(1));
         }
 
         assertThat(f.hasher.verifications.get()).isEqualTo(hashed);
     }
 
     @Test
+    void retryAfterIsWhatIsLeftOfTheDelayRoundedUpToWholeSeconds() {
+        f.registerVerified("ada");
+        failWaiting("ada", free + 2);
+        f.clock.advance(Duration.ofMillis(1_500));
+
+        assertThat(throttledLogIn("ada", PASSWORD).retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void anUnknownNameIsCountedAndThrottledExactlyLikeAKnownOne() {
         f.registerVerified("ada");
-        failTimes("ada", limit);
-        failTimes("nobody", limit);
-        failTimes("nobody@example.com", limit);
-        failTimes("x", limit);
+        failTimes("ada", free);
+        failTimes("nobody", free);
+        failTimes("nobody@example.com", free);
+        failTimes("x", free);
 
         AccountFailure.Throttled known = throttledLogIn("ada", PASSWORD);
         for (String unknown : List.of("nobody", "nobody@example.com", "x")) {
@@ -90,70 +118,143 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void theCountIsPerLoginNameWithoutRegardToCase() {
+    void theCountIsPerLoginNameWithoutRegardToCaseAndTheEmailHasItsOwn() {
         f.registerVerified("ada");
         f.registerVerified("bob");
-        failTimes("ada", limit / 2);
-        failTimes("ADA", limit - limit / 2);
+        failTimes("ada", 2);
+        failTimes("ADA", free - 2);
 
         throttledLogIn("Ada", PASSWORD);
+        // Were the address counted with the name, a stranger could learn which address goes with a name.
+        assertThat(f.logIn("ada@example.com", PASSWORD).refreshToken()).isPresent();
         assertThat(f.logIn("bob", PASSWORD).refreshToken()).isPresent();
     }
 
     @Test
-    void theNameIsAgainAcceptedOnceTheLockoutHasEnded() {
-        SessionGrant registered = f.registerVerified("ada");
-        failTimes("ada", limit);
-        f.clock.advance(lockout.minusSeconds(1));
+    void failuresAreForgottenADayAfterTheLastOne() {
+        f.registerVerified("ada");
+        failTimes("ada", free - 1);
+        f.clock.advance(throttle.memory().minusSeconds(1));
+        failTimes("ada", 1);
         throttledLogIn("ada", PASSWORD);
 
-        f.clock.advance(Duration.ofSeconds(1));
-
-        assertThat(f.logIn("ada", PASSWORD).userId()).isEqualTo(registered.userId());
-    }
-
-    @Test
-    void failuresOlderThanTheWindowNoLongerCount() {
-        f.registerVerified("ada");
-        failTimes("ada", limit - 1);
-        f.clock.advance(f.policy.loginFailureWindow());
-        failTimes("ada", limit - 1);
-
+        f.clock.advance(throttle.memory());
+        failTimes("ada", free - 1);
         assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
     }
 
     @Test
     void aSuccessfulLoginStartsTheCountAgain() {
         f.registerVerified("ada");
-        failTimes("ada", limit - 1);
+        failTimes("ada", free - 1);
         f.logIn("ada", PASSWORD);
-        failTimes("ada", limit - 1);
+        failTimes("ada", free - 1);
 
         assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
-        failTimes("ada", limit);
+        failTimes("ada", free);
         throttledLogIn("ada", PASSWORD);
+    }
+
+    @Test
+    void theOwnersDeviceIsNotSlowedByAStrangersFailures() {
+        f.registerVerified("ada");
+        String device = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
+        failWaiting("ada", free + 5);
+        throttledLogIn("ada", PASSWORD);
+
+        SessionGrant owner = f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(device), Origin.UNKNOWN));
+
+        assertThat(owner.refreshToken()).isPresent();
+        assertThat(owner.deviceToken()).isPresent().get().isNotEqualTo(device);
+        // The stranger is still slowed.
+        throttledLogIn("ada", PASSWORD);
+    }
+
+    @Test
+    void wrongPasswordsWithADeviceTokenCountAgainstThatDeviceOnly() {
+        f.registerVerified("ada");
+        String device = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
+        for (int i = 0; i < free; i++) {
+            assertThatThrownBy(() -> f.logIn(new LogInCommand("ada", WRONG, Optional.of(device), Origin.UNKNOWN)))
+                    .isInstanceOf(AccountFailure.InvalidCredentials.class);
+        }
+
+        assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
+                () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(device), Origin.UNKNOWN)))).isNotNull();
+        assertThat(f.logIn("ada", PASSWORD).refreshToken()).as("the account's own count is untouched").isPresent();
+    }
+
+    @Test
+    void aDeviceTokenCountsOnceAndOnlyForItsOwnAccountAndLifetime() {
+        f.registerVerified("ada");
+        f.registerVerified("bob");
+        String adas = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
+        String adasNext = f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(adas), Origin.UNKNOWN))
+                .deviceToken().orElseThrow();
+        String bobs = f.logIn("bob", PASSWORD).deviceToken().orElseThrow();
+        failTimes("ada", free);
+
+        for (String notAdas : List.of(adas, bobs, "made-up")) {
+            assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
+                    () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(notAdas), Origin.UNKNOWN))))
+                    .as("device token %s", notAdas).isNotNull();
+        }
+        f.clock.advance(f.policy.deviceTokenLifetime().plusSeconds(1));
+        failTimes("ada", free);
+        assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
+                () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(adasNext), Origin.UNKNOWN))))
+                .as("an expired device token").isNotNull();
+    }
+
+    @Test
+    void aDisabledAccountWithTheRightPasswordGetsTheGenericAnswerAndIsRecorded() {
+        SessionGrant ada = f.registerVerified("ada");
+        f.store.users().update(f.store.users().findById(ada.userId()).orElseThrow().withDisabled(true, f.clock.instant()));
+
+        assertThatThrownBy(() -> f.logIn("ada", PASSWORD)).isInstanceOf(AccountFailure.InvalidCredentials.class);
+        assertThat(f.store.audit().all()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(AuditKind.LOGIN_FAILED);
+            assertThat(e.detail()).contains("account disabled");
+        });
+    }
+
+    @Test
+    void failuresAreRecordedAndTheOneThatUsesUpTheFreeOnesAlsoAsThrottled() {
+        SessionGrant ada = f.registerVerified("ada");
+        failTimes("ada", free);
+        failTimes("nobody", 1);
+
+        List<AuditEvent> events = f.store.audit().all();
+        assertThat(events).filteredOn(e -> e.kind() == AuditKind.LOGIN_FAILED && e.userId().isPresent())
+                .hasSize(free).allMatch(e -> e.userId().equals(Optional.of(ada.userId())));
+        assertThat(events).filteredOn(e -> e.kind() == AuditKind.THROTTLED).hasSize(1);
+        assertThat(events).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(AuditKind.LOGIN_FAILED);
+            assertThat(e.userId()).isEmpty();
+            assertThat(e.username()).as("a typed name may be a password").isEmpty();
+        });
     }
 
     @Test
     void concurrentWrongPasswordsAreEachCounted() throws Exception {
         f.registerVerified("ada");
 
-        List<AccountFailure> failures = concurrentLogIns("ada", WRONG, limit);
+        List<AccountFailure> failures = concurrentLogIns("ada", WRONG, free);
 
-        assertThat(failures).hasSize(limit).allMatch(AccountFailure.InvalidCredentials.class::isInstance);
+        assertThat(failures).hasSize(free).allMatch(AccountFailure.InvalidCredentials.class::isInstance);
         throttledLogIn("ada", PASSWORD);
     }
 
     @Test
-    void aBurstOfConcurrentGuessesGetsNoMorePasswordsCheckedThanTheLimit() throws Exception {
+    void aBurstOfConcurrentGuessesGetsNoMorePasswordsCheckedThanTheFreeFailures() throws Exception {
         f.registerVerified("ada");
         int hashed = f.hasher.verifications.get();
 
-        List<AccountFailure> failures = concurrentLogIns("ada", WRONG, 2 * limit);
+        List<AccountFailure> failures = concurrentLogIns("ada", WRONG, 2 * free);
 
-        assertThat(failures).filteredOn(AccountFailure.InvalidCredentials.class::isInstance).hasSize(limit);
-        assertThat(failures).filteredOn(AccountFailure.Throttled.class::isInstance).hasSize(limit);
-        assertThat(f.hasher.verifications.get() - hashed).isEqualTo(limit);
+        assertThat(failures).filteredOn(AccountFailure.InvalidCredentials.class::isInstance).hasSize(free);
+        assertThat(failures).filteredOn(AccountFailure.Throttled.class::isInstance).hasSize(free);
+        assertThat(f.hasher.verifications.get() - hashed).isEqualTo(free);
     }
 
     /** Starts {@code n} logins at once and returns how each failed (every one must). */
@@ -183,6 +284,14 @@ class LoginThrottlingTest {
             return failures;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Fails {@code times} times, waiting out each delay but the last failure's. */
+    private void failWaiting(String login, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.delayAfter(i).ifPresent(f.clock::advance);
+            failTimes(login, 1);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuditKind;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.EmailAddress;
 import dev.stockroom.core.account.domain.Role;
@@ -48,7 +49,12 @@ class ProfileServiceTest {
 
         assertThat(admin.role()).isEqualTo(Role.ADMIN);
         assertThat(f.store.users().findByUsername(new Username("ada")).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        assertThatThrownBy(() -> f.profiles().assignRole(new Username("ada"), Role.USER))
+                .as("the last admin").isInstanceOf(AccountFailure.LastAdmin.class);
+        f.register("bob");
+        f.profiles().assignRole(new Username("bob"), Role.ADMIN);
         assertThat(f.profiles().assignRole(new Username("ada"), Role.USER).role()).isEqualTo(Role.USER);
+        assertThat(f.store.audit().all()).filteredOn(e -> e.kind() == AuditKind.ROLE_CHANGED).hasSize(3);
     }
 
     @Test

@@ -272,6 +272,21 @@ class RegistrationServiceTest {
             public Optional<User> findByEmail(EmailAddress email) {
                 return Optional.empty();
             }
+
+            @Override
+            public void recordLogin(UserId id, java.time.Instant at) {
+                real.recordLogin(id, at);
+            }
+
+            @Override
+            public dev.stockroom.core.shared.Page<User> find(dev.stockroom.core.account.domain.UserQuery query) {
+                return real.find(query);
+            }
+
+            @Override
+            public int countEnabledWithRoleForUpdate(dev.stockroom.core.account.domain.Role role) {
+                return real.countEnabledWithRoleForUpdate(role);
+            }
         };
     }
 }
