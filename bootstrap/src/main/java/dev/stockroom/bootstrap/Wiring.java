@@ -64,6 +64,8 @@ final class Wiring implements AutoCloseable {
                 .sessions(persistence.sessions())
                 .codes(persistence.codes())
                 .loginAttempts(persistence.loginAttempts())
+                .devices(persistence.devices())
+                .audit(persistence.audit())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
                 .photos(new FilePhotoStore(createDirectory(dataDir.resolve("photos")), random))
@@ -178,7 +180,7 @@ final class Wiring implements AutoCloseable {
         AccessTokens accessTokens = new AccessTokens(
                 new TokenSettings(key, config.getJwt().getIssuer(), config.getJwt().getAudience()), clock);
         return new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
-                stockroom.profiles(), stockroom.catalog(), CatalogPolicy.defaults().maxPhotoBytes(), accessTokens,
+                stockroom.profiles(), stockroom.administration(), stockroom.catalog(), CatalogPolicy.defaults().maxPhotoBytes(), accessTokens,
                 clock);
     }
 

@@ -1,11 +1,13 @@
 package dev.stockroom.adapters.rest;
 
 import dev.stockroom.adapters.rest.account.AccountResources;
+import dev.stockroom.adapters.rest.admin.AdminResource;
 import dev.stockroom.adapters.rest.catalog.CatalogResources;
 import dev.stockroom.adapters.rest.error.ErrorMappers;
 import dev.stockroom.adapters.rest.http.HttpFilters;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.BearerAuth;
+import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
@@ -20,7 +22,8 @@ import java.util.Objects;
  * environment (the Dropwizard service's, or a test's {@code ResourceExtension}).
  */
 public record StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
-        Profiles profiles, Catalog catalog, int maxPhotoBytes, AccessTokens accessTokens, Clock clock) {
+        Profiles profiles, Administration administration, Catalog catalog, int maxPhotoBytes, AccessTokens accessTokens,
+        Clock clock) {
 
     /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
     private static final long FORM_OVERHEAD = 64 * 1024;
@@ -30,6 +33,7 @@ public record StockroomApi(Registration registration, Authentication authenticat
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(passwordRecovery, "passwordRecovery");
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(catalog, "catalog");
         if (maxPhotoBytes < 1) {
             throw new IllegalArgumentException("maxPhotoBytes must be positive");
@@ -45,5 +49,6 @@ public record StockroomApi(Registration registration, Authentication authenticat
         AccountResources.register(jersey, api.registration(), api.authentication(), api.passwordRecovery(),
                 api.profiles(), api.accessTokens(), api.clock());
         CatalogResources.register(jersey, api.catalog(), api.maxPhotoBytes());
+        jersey.accept(new AdminResource(api.administration()));
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stockroom.core.account.domain.Session;
+import dev.stockroom.core.account.domain.SessionId;
 import dev.stockroom.core.account.port.in.Profile;
+import java.util.List;
 
 /**
  * The account API's JSON bodies, named as in the sketch. Requests ignore fields they do not know
@@ -29,8 +32,9 @@ final class AccountJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LoginRequest(@JsonProperty("username") String username, @JsonProperty("password") String password) {
-        static final LoginRequest EMPTY = new LoginRequest(null, null);
+    record LoginRequest(@JsonProperty("username") String username, @JsonProperty("password") String password,
+            @JsonProperty("device_token") String deviceToken) {
+        static final LoginRequest EMPTY = new LoginRequest(null, null, null);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,11 +69,32 @@ final class AccountJson {
     record Reply(@JsonProperty("status") boolean status, @JsonProperty("message") String message,
             @JsonProperty("access_token") String accessToken, @JsonProperty("refresh_token") String refreshToken,
             @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") Long expiresIn,
-            @JsonProperty("auth_status") String authStatus, @JsonProperty("data") ProfileBody data) {
+            @JsonProperty("auth_status") String authStatus, @JsonProperty("data") ProfileBody data,
+            @JsonProperty("device_token") String deviceToken) {
 
         static Reply message(String message) {
-            return new Reply(true, message, null, null, null, null, null, null);
+            return new Reply(true, message, null, null, null, null, null, null, null);
         }
+
+        static Reply profile(ProfileBody data) {
+            return new Reply(true, null, null, null, null, null, null, data, null);
+        }
+    }
+
+    /** One of the caller's sessions, as {@code GET /users/sessions/} lists them. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SessionBody(@JsonProperty("id") String id, @JsonProperty("created_at") String createdAt,
+            @JsonProperty("last_used_at") String lastUsedAt, @JsonProperty("ip") String ip,
+            @JsonProperty("user_agent") String userAgent, @JsonProperty("current") boolean current) {
+
+        static SessionBody from(Session session, SessionId current) {
+            return new SessionBody(session.id().toString(), session.createdAt().toString(),
+                    session.lastUsedAt().toString(), session.origin().address().orElse(null),
+                    session.origin().userAgent().orElse(null), session.id().equals(current));
+        }
+    }
+
+    record SessionsReply(@JsonProperty("status") boolean status, @JsonProperty("results") List<SessionBody> results) {
     }
 
     record ProfileBody(@JsonProperty("id") String id, @JsonProperty("first_name") String firstName,

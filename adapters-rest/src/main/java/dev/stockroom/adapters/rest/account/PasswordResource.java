@@ -5,7 +5,10 @@ import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.port.in.NewPasswordCommand;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.VerifyResetCodeCommand;
+import dev.stockroom.adapters.rest.http.RequestOrigin;
 import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,19 +44,20 @@ public final class PasswordResource {
                 recovery.verifyCode(VerifyResetCodeCommand.of(r.email(), r.code())));
         // The reset token is not a login: no auth_status, no refresh token.
         return new AccountJson.Reply(true, reply.message(), reply.accessToken(), null, reply.tokenType(),
-                reply.expiresIn(), null, null);
+                reply.expiresIn(), null, null, null);
     }
 
     @POST
     @Path("/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountJson.Reply update(@Auth StockroomPrincipal caller, AccountJson.PasswordUpdateRequest body) {
+    public AccountJson.Reply update(@Auth StockroomPrincipal caller, AccountJson.PasswordUpdateRequest body,
+            @Context ContainerRequestContext request) {
         AccountJson.PasswordUpdateRequest r = Objects.requireNonNullElse(body, AccountJson.PasswordUpdateRequest.EMPTY);
         NewPasswordCommand command = NewPasswordCommand.of(r.password(), r.confirmPassword(), r.oldPassword());
         if (caller.user().kind() == SessionKind.PASSWORD_RESET) {
-            recovery.reset(caller.user(), command);
+            recovery.reset(caller.user(), command, RequestOrigin.of(request));
         } else {
-            recovery.change(caller.user(), command);
+            recovery.change(caller.user(), command, RequestOrigin.of(request));
         }
         return AccountJson.Reply.message("Password changed");
     }

@@ -19,7 +19,6 @@ public final class ProfileResource {
 
     @GET
     public AccountJson.Reply me(@Auth StockroomPrincipal caller) {
-        return new AccountJson.Reply(true, null, null, null, null, null, null,
-                AccountJson.ProfileBody.from(profiles.me(caller.user())));
+        return AccountJson.Reply.profile(AccountJson.ProfileBody.from(profiles.me(caller.user())));
     }
 }

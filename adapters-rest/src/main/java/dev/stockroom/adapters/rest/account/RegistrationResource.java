@@ -5,7 +5,10 @@ import dev.stockroom.core.account.port.in.CodeCommand;
 import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.adapters.rest.http.RequestOrigin;
 import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,10 +31,10 @@ public final class RegistrationResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(AccountJson.RegisterRequest body) {
+    public Response register(AccountJson.RegisterRequest body, @Context ContainerRequestContext request) {
         AccountJson.RegisterRequest r = Objects.requireNonNullElse(body, AccountJson.RegisterRequest.EMPTY);
         Registered registered = registration.register(RegisterCommand.of(r.firstName(), r.lastName(), r.username(),
-                r.email(), r.password(), r.confirmPassword()));
+                r.email(), r.password(), r.confirmPassword()), RequestOrigin.of(request));
         AccountJson.Reply reply = tokens.reply("Successfully registered, code sent to your email", registered.grant());
         return Response.status(Response.Status.CREATED).entity(reply).build();
     }
@@ -39,9 +42,11 @@ public final class RegistrationResource {
     @POST
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountJson.Reply verify(@Auth StockroomPrincipal caller, AccountJson.CodeRequest body) {
+    public AccountJson.Reply verify(@Auth StockroomPrincipal caller, AccountJson.CodeRequest body,
+            @Context ContainerRequestContext request) {
         AccountJson.CodeRequest r = Objects.requireNonNullElse(body, AccountJson.CodeRequest.EMPTY);
-        return tokens.reply(null, registration.verify(caller.user(), new CodeCommand(r.code())));
+        return tokens.reply(null, registration.verify(caller.user(), new CodeCommand(r.code()),
+                RequestOrigin.of(request)));
     }
 
     @POST
@@ -49,6 +54,6 @@ public final class RegistrationResource {
     public AccountJson.Reply resendCode(@Auth StockroomPrincipal caller) {
         registration.resendCode(caller.user());
         return new AccountJson.Reply(true, "Code sent successfully", null, null, null, null,
-                caller.user().status().name(), null);
+                caller.user().status().name(), null, null);
     }
 }

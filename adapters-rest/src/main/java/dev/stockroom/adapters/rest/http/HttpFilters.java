@@ -14,5 +14,6 @@ public final class HttpFilters {
         jersey.accept(new TrailingSlashFilter());
         jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
         jersey.accept(new NoStoreFilter());
+        jersey.accept(new RequestOrigin.Filter());
     }
 }

@@ -11,7 +11,8 @@ final class NoStoreFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if ((path.startsWith("users") || path.startsWith("/users"))
+        if ((path.startsWith("users") || path.startsWith("/users") || path.startsWith("admin")
+                || path.startsWith("/admin"))
                 && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             response.getHeaders().putSingle("Pragma", "no-cache");

@@ -44,7 +44,7 @@ class AccountApiTest {
     private static ResourceExtension api() {
         List<Object> components = new ArrayList<>();
         StockroomApi.register(components::add, new StockroomApi(STOCKROOM.registration(), STOCKROOM.authentication(),
-                STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.catalog(),
+                STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.administration(), STOCKROOM.catalog(),
                 CatalogPolicy.defaults().maxPhotoBytes(),
                 new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
                 Clock.systemUTC()));

@@ -1,0 +1,141 @@
+package dev.stockroom.adapters.rest.admin;
+
+import dev.stockroom.adapters.rest.http.RequestOrigin;
+import dev.stockroom.adapters.rest.security.StockroomPrincipal;
+import dev.stockroom.core.account.domain.AccountFailure;
+import dev.stockroom.core.account.domain.AuditQuery;
+import dev.stockroom.core.account.domain.Role;
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.UserQuery;
+import dev.stockroom.core.account.port.in.Administration;
+import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.Page;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The administration API: admins only (the core refuses anyone else with 403). */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminResource {
+    private final Administration administration;
+
+    public AdminResource(Administration administration) {
+        this.administration = Objects.requireNonNull(administration, "administration");
+    }
+
+    @GET
+    @Path("/users")
+    public AdminJson.PageReply<AdminJson.UserBody> users(@Auth StockroomPrincipal caller,
+            @QueryParam("search") String search, @QueryParam("status") String status,
+            @QueryParam("role") String role, @QueryParam("disabled") String disabled,
+            @QueryParam("page") String page, @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
+        UserQuery query = UserQuery.parse(search, status, role, disabled, page, pageSize);
+        return pageReply(administration.users(caller.user(), query), AdminJson.UserBody::from, uri);
+    }
+
+    @GET
+    @Path("/users/{id}")
+    public AdminJson.Reply user(@Auth StockroomPrincipal caller, @PathParam("id") String id) {
+        return new AdminJson.Reply(true, null,
+                AdminJson.UserDetailBody.from(administration.user(caller.user(), userId(id))));
+    }
+
+    @POST
+    @Path("/users/{id}/disable")
+    public AdminJson.Reply disable(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
+        administration.disable(caller.user(), userId(id), RequestOrigin.of(request));
+        return new AdminJson.Reply(true, "User disabled", null);
+    }
+
+    @POST
+    @Path("/users/{id}/enable")
+    public AdminJson.Reply enable(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
+        administration.enable(caller.user(), userId(id), RequestOrigin.of(request));
+        return new AdminJson.Reply(true, "User enabled", null);
+    }
+
+    @POST
+    @Path("/users/{id}/unlock")
+    public AdminJson.Reply unlock(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
+        administration.unlock(caller.user(), userId(id), RequestOrigin.of(request));
+        return new AdminJson.Reply(true, "User unlocked", null);
+    }
+
+    @POST
+    @Path("/users/{id}/logout")
+    public AdminJson.Reply logOut(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
+        administration.endSessions(caller.user(), userId(id), RequestOrigin.of(request));
+        return new AdminJson.Reply(true, "Sessions ended", null);
+    }
+
+    @PUT
+    @Path("/users/{id}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AdminJson.Reply changeRole(@Auth StockroomPrincipal caller, @PathParam("id") String id,
+            AdminJson.RoleRequest body, @Context ContainerRequestContext request) {
+        Role role = role(Objects.requireNonNullElse(body, AdminJson.RoleRequest.EMPTY).role());
+        return new AdminJson.Reply(true, "Role changed", AdminJson.UserBody.from(
+                administration.changeRole(caller.user(), userId(id), role, RequestOrigin.of(request))));
+    }
+
+    @GET
+    @Path("/audit")
+    public AdminJson.PageReply<AdminJson.EventBody> audit(@Auth StockroomPrincipal caller,
+            @QueryParam("user") String user, @QueryParam("kind") String kind, @QueryParam("since") String since,
+            @QueryParam("until") String until, @QueryParam("page") String page,
+            @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
+        AuditQuery query = AuditQuery.parse(user, kind, since, until, page, pageSize);
+        return pageReply(administration.events(caller.user(), query), AdminJson.EventBody::from, uri);
+    }
+
+    /** Not an id is no user: 404, as for an id nobody has. */
+    private static UserId userId(String text) {
+        try {
+            return UserId.parse(text);
+        } catch (InvalidValue notAnId) {
+            throw new AccountFailure.UserNotFound("with that id");
+        }
+    }
+
+    private static Role role(String text) {
+        if (text == null || text.isBlank()) {
+            throw AccountFailure.InvalidInput.of("role", "This field is required.");
+        }
+        try {
+            return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AccountFailure.InvalidInput.of("role", "Must be ADMIN or USER.");
+        }
+    }
+
+    private static <T, B> AdminJson.PageReply<B> pageReply(Page<T> page, Function<T, B> body, UriInfo uri) {
+        URI next = page.hasNext() ? pageLink(uri, page.page() + 1) : null;
+        URI previous = page.hasPrevious() ? pageLink(uri, page.page() - 1) : null;
+        List<B> results = page.items().stream().map(body).toList();
+        return new AdminJson.PageReply<>(true, page.total(), next, previous, results);
+    }
+
+    private static URI pageLink(UriInfo uri, int page) {
+        return uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
+    }
+}
