@@ -5,6 +5,7 @@ import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.in.Profile;
 import dev.stockroom.core.shared.InvalidValue;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.util.Map;
@@ -27,6 +28,16 @@ final class MakeAdminCommand extends ConfiguredCommand<StockroomConfiguration> {
         super.configure(subparser);
     }
 
+    /** A user's mistake (no such user, a malformed name) is one line on standard error, not a stack trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof UsageError) {
+            cli.getStdErr().println(e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+
     @Override
     protected void run(Bootstrap<StockroomConfiguration> bootstrap, Namespace namespace,
             StockroomConfiguration configuration) throws Exception {
@@ -34,13 +45,22 @@ final class MakeAdminCommand extends ConfiguredCommand<StockroomConfiguration> {
         try {
             username = new Username(namespace.getString("username"));
         } catch (InvalidValue e) {
-            throw new IllegalArgumentException("Not a valid username: " + e.getMessage());
+            throw new UsageError("Not a valid username: " + e.getMessage());
         }
         try (Wiring wiring = Wiring.forCommand(EnvironmentOverrides.apply(configuration, env), bootstrap.getMetricRegistry())) {
             Profile profile = wiring.stockroom().profiles().assignRole(username, Role.ADMIN);
             System.out.println(profile.username().value() + " is now an admin.");
         } catch (AccountFailure.UserNotFound e) {
-            throw new IllegalArgumentException("No user named '" + username.value() + "'.");
+            throw new UsageError("No user named '" + username.value() + "'.");
+        }
+    }
+
+    /** What the person running the command got wrong; said in one line. */
+    static final class UsageError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
         }
     }
 }

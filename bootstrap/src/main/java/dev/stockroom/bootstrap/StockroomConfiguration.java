@@ -8,6 +8,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -308,12 +309,22 @@ public class StockroomConfiguration extends Configuration {
         private int passwordMinLength = DEFAULTS.passwordMinLength();
         @Max(4096)
         private int passwordMaxLength = DEFAULTS.passwordMaxLength();
-        @Min(1)
-        private int maxLoginFailures = DEFAULTS.maxLoginFailures();
+        // Within it a spent refresh token may come back (a client with several tabs) and get a fresh
+        // one instead of ending the session; 0 is strict.
+        @JsonProperty
         @NotNull
-        private Duration loginFailureWindow = Duration.minutes(DEFAULTS.loginFailureWindow().toMinutes());
+        @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+        public Duration refreshReuseInterval = Duration.seconds(0);
+        // A device token stops counting this long after its last login.
+        @JsonProperty
         @NotNull
-        private Duration loginLockout = Duration.minutes(DEFAULTS.loginLockout().toMinutes());
+        @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+        public Duration deviceTokenLifetime = Duration.days(DEFAULTS.deviceTokenLifetime().toDays());
+        // How long security events are kept.
+        @JsonProperty
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.DAYS)
+        public Duration auditRetention = Duration.days(DEFAULTS.auditRetention().toDays());
         // How often ended sessions, spent tokens, dead codes and stale login counts are deleted.
         @NotNull
         @MinDuration(value = 1, unit = TimeUnit.SECONDS)
@@ -323,8 +334,10 @@ public class StockroomConfiguration extends Configuration {
         public AccountPolicy toPolicy() {
             return new AccountPolicy(codeLifetime.toJavaDuration(), maxCodeAttempts, resendCooldown.toJavaDuration(),
                     accessTokenLifetime.toJavaDuration(), resetTokenLifetime.toJavaDuration(),
-                    sessionLifetime.toJavaDuration(), passwordMinLength, passwordMaxLength, maxLoginFailures,
-                    loginFailureWindow.toJavaDuration(), loginLockout.toJavaDuration());
+                    sessionLifetime.toJavaDuration(), passwordMinLength, passwordMaxLength)
+                    .withRefreshReuseInterval(refreshReuseInterval.toJavaDuration())
+                    .withDeviceTokenLifetime(deviceTokenLifetime.toJavaDuration())
+                    .withAuditRetention(auditRetention.toJavaDuration());
         }
 
         @JsonProperty
@@ -405,36 +418,6 @@ public class StockroomConfiguration extends Configuration {
         @JsonProperty
         public void setPasswordMaxLength(int passwordMaxLength) {
             this.passwordMaxLength = passwordMaxLength;
-        }
-
-        @JsonProperty
-        public int getMaxLoginFailures() {
-            return maxLoginFailures;
-        }
-
-        @JsonProperty
-        public void setMaxLoginFailures(int maxLoginFailures) {
-            this.maxLoginFailures = maxLoginFailures;
-        }
-
-        @JsonProperty
-        public Duration getLoginFailureWindow() {
-            return loginFailureWindow;
-        }
-
-        @JsonProperty
-        public void setLoginFailureWindow(Duration loginFailureWindow) {
-            this.loginFailureWindow = loginFailureWindow;
-        }
-
-        @JsonProperty
-        public Duration getLoginLockout() {
-            return loginLockout;
-        }
-
-        @JsonProperty
-        public void setLoginLockout(Duration loginLockout) {
-            this.loginLockout = loginLockout;
         }
 
         @JsonProperty

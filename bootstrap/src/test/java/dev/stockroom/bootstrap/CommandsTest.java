@@ -44,8 +44,17 @@ class CommandsTest {
     void make_admin_names_a_user_it_cannot_find(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("config.yml"), "dataDir: " + dir + "\n");
 
-        assertThatThrownBy(() -> run("make-admin", "nobody-here", config.toString()))
-                .isInstanceOf(CommandFailed.class).hasMessageContaining("nobody-here");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> run("make-admin", "nobody-here", config.toString()))
+                    .isInstanceOf(CommandFailed.class).hasMessageContaining("nobody-here");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).strip())
+                .as("one line, no stack trace").isEqualTo("No user named 'nobody-here'.");
         assertThat(dir.resolve("jwt.key")).doesNotExist();
     }
 }
