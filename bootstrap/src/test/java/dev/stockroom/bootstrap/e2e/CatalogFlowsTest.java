@@ -283,14 +283,7 @@ abstract class CatalogFlowsTest {
     }
 
     void makeAdmin(String username) throws Exception {
-        Path config = Files.createTempFile(stockroom().dataDir, "command", ".yml");
-        Files.writeString(config, stockroom().commandConfig());
-        new StockroomApplication(Map.of(), stockroom().clock) {
-            @Override
-            protected void onFatalError(Throwable t) {
-                throw new AssertionError("make-admin failed", t);
-            }
-        }.run("make-admin", username, config.toString());
+        stockroom().makeAdmin(username);
     }
 
     Reply multipart(String path, String token, Map<String, String> fields, String fileField, String fileName,

@@ -151,6 +151,18 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
                 + "  password: " + databaseInUse.password() + "\n";
     }
 
+    /** Runs {@code make-admin} beside the running service, as an operator would. */
+    void makeAdmin(String username) throws Exception {
+        Path config = Files.createTempFile(dataDir, "command", ".yml");
+        Files.writeString(config, commandConfig());
+        new StockroomApplication(Map.of(), clock) {
+            @Override
+            protected void onFatalError(Throwable t) {
+                throw new AssertionError("make-admin failed", t);
+            }
+        }.run("make-admin", username, config.toString());
+    }
+
     /** Waits for the {@code n}th mail to {@code address} and returns its plain-text part. */
     String mail(String address, int n) {
         MimeMessage[] messages = await().atMost(java.time.Duration.ofSeconds(15))
