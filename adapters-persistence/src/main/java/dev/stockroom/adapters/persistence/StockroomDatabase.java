@@ -1,15 +1,19 @@
 package dev.stockroom.adapters.persistence;
 
+import dev.stockroom.adapters.persistence.account.JdbiAuditLog;
 import dev.stockroom.adapters.persistence.account.JdbiLoginAttempts;
 import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
+import dev.stockroom.adapters.persistence.account.JdbiTrustedDevices;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
+import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
@@ -36,6 +40,8 @@ public final class StockroomDatabase {
     private final SessionRepository sessions;
     private final OneTimeCodeRepository codes;
     private final LoginAttempts loginAttempts;
+    private final TrustedDevices devices;
+    private final AuditLog audit;
     private final Outbox outbox;
     private final ProductRepository products;
 
@@ -45,6 +51,8 @@ public final class StockroomDatabase {
         this.sessions = new JdbiSessionRepository(transactions);
         this.codes = new JdbiOneTimeCodeRepository(transactions);
         this.loginAttempts = new JdbiLoginAttempts(transactions);
+        this.devices = new JdbiTrustedDevices(transactions);
+        this.audit = new JdbiAuditLog(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
     }
@@ -67,6 +75,14 @@ public final class StockroomDatabase {
 
     public LoginAttempts loginAttempts() {
         return loginAttempts;
+    }
+
+    public TrustedDevices devices() {
+        return devices;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public Outbox outbox() {

@@ -5,54 +5,57 @@ import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowViewMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Failed logins and password checks in flight per login name in {@code login_attempts}. Each step
- * is one statement that reads and writes the row under its lock, so concurrent logins on every
- * instance each see the others' effect; every statement updates or inserts, none deletes, so a
- * row never vanishes under a concurrent step (housekeeping deletes only rows with no check in
- * flight).
+ * Failed logins and password checks in flight per key in {@code login_attempts}. Each step is one
+ * statement that reads and writes the row under its lock, so concurrent logins on every instance
+ * each see the others' effect; every statement updates or inserts, none deletes, so a row never
+ * vanishes under a concurrent step (housekeeping deletes only rows with no check in flight).
+ *
+ * <p>{@code last_failure_at} is the time of the latest failure (null with none); the failures are
+ * forgotten {@link LoginThrottle#memory()} after it. {@code blocked_until} is the end of the delay
+ * the latest failure set, if it set one; a delay that has ended forgets nothing.
  */
 public final class JdbiLoginAttempts implements LoginAttempts {
-    // The failures no longer count: the window of the first has passed, or the lockout has ended.
-    private static final String STALE = "(window_started_at <= :window_cutoff OR blocked_until <= :now)";
-    private static final String FAILURES_NOW = "(CASE WHEN " + STALE + " THEN 0 ELSE failures END)";
+    // The failures no longer count: the last was longer ago than the throttle remembers.
+    private static final String FORGOTTEN = "(last_failure_at <= :memory_cutoff)";
+    private static final String FAILURES_NOW = "(CASE WHEN " + FORGOTTEN + " THEN 0 ELSE failures END)";
     private static final String IN_FLIGHT_NOW = "(CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END)";
+    // LoginThrottle.places(failures), as SQL.
+    private static final String PLACES = "GREATEST(1, :free_failures - " + FAILURES_NOW + ")";
     private static final String RELEASED = "(CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)";
     private static final String CLAIM = """
             UPDATE login_attempts
             SET failures = %1$s,
-                window_started_at = CASE WHEN %2$s THEN :now ELSE window_started_at END,
+                last_failure_at = CASE WHEN %2$s THEN NULL ELSE last_failure_at END,
                 blocked_until = CASE WHEN %2$s THEN NULL ELSE blocked_until END,
                 in_flight = %3$s + 1,
                 in_flight_until = :lease_end
             WHERE login_key = :login_key
               AND (blocked_until IS NULL OR blocked_until <= :now)
-              AND %1$s + %3$s < :max_failures
-            """.formatted(FAILURES_NOW, STALE, IN_FLIGHT_NOW);
+              AND %3$s < %4$s
+            """.formatted(FAILURES_NOW, FORGOTTEN, IN_FLIGHT_NOW, PLACES);
     // Whether every place is taken now, by the same reckoning as CLAIM.
     private static final String STATE = """
-            SELECT blocked_until, %1$s + %2$s >= :max_failures AS all_taken
+            SELECT blocked_until, %1$s >= %2$s AS all_taken
             FROM login_attempts WHERE login_key = :login_key
-            """.formatted(FAILURES_NOW, IN_FLIGHT_NOW);
-    private static final String NEW_COUNT = "(" + FAILURES_NOW + " + 1)";
+            """.formatted(IN_FLIGHT_NOW, PLACES);
+    // Counts the failure and clears the previous failure's delay; the new count's delay, which
+    // depends on the count the row holds, is written next in the same transaction.
     private static final String FAIL = """
             UPDATE login_attempts
-            SET failures = %1$s,
-                window_started_at = CASE WHEN %2$s = 0 THEN :now ELSE window_started_at END,
-                blocked_until = CASE WHEN %1$s >= :max_failures THEN CAST(:lockout_end AS TIMESTAMP WITH TIME ZONE)
-                                     WHEN %3$s THEN NULL ELSE blocked_until END,
-                in_flight = %4$s
+            SET failures = %1$s + 1,
+                last_failure_at = :now,
+                blocked_until = NULL,
+                in_flight = %2$s
             WHERE login_key = :login_key
-            """.formatted(NEW_COUNT, FAILURES_NOW, STALE, RELEASED);
-    private static final RowViewMapper<Failures> FAILURES = row -> new Failures(
-            row.getColumn("failures", Integer.class),
-            Optional.ofNullable(row.getColumn("blocked_until", Instant.class)));
+            """.formatted(FAILURES_NOW, RELEASED);
 
     private final JdbiTransactions db;
 
@@ -67,9 +70,9 @@ public final class JdbiLoginAttempts implements LoginAttempts {
 
     /**
      * The conditional update takes a place when the row exists and has one free; the first claim
-     * for a name inserts the row. Neither happening means the name is locked out or full, or a
-     * concurrent first claim inserted the row (or a settle freed a place meanwhile): busy, and the
-     * caller asks again after a pause.
+     * for a key inserts the row. Neither happening means the key's delay runs or its places are
+     * full, or a concurrent first claim inserted the row (or a settle freed a place meanwhile):
+     * busy, and the caller asks again after a pause.
      */
     @Override
     public Claim claim(String key, Instant now, LoginThrottle throttle) {
@@ -77,12 +80,12 @@ public final class JdbiLoginAttempts implements LoginAttempts {
             // A few rounds at most: a round ends undecided only when a concurrent step changed the
             // row between its statements (a first claim inserted it, a check freed a place).
             for (int round = 0; round < 3; round++) {
-                if (bindClaim(h.createUpdate(CLAIM), key, now, throttle).execute() == 1) {
+                if (bind(h.createUpdate(CLAIM), key, now, throttle).execute() == 1) {
                     return Claim.granted();
                 }
-                // Asked before trying an insert, so that a name whose places are all taken (the
+                // Asked before trying an insert, so that a key whose places are all taken (the
                 // common case here: its waiting logins ask again) costs one statement more, not two.
-                Optional<RowState> row = bindClaim(h.createQuery(STATE), key, now, throttle)
+                Optional<RowState> row = bind(h.createQuery(STATE), key, now, throttle)
                         .map((rs, ctx) -> new RowState(Columns.instant(rs, "blocked_until"),
                                 rs.getBoolean("all_taken")))
                         .findOne();
@@ -94,7 +97,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                     if (row.get().allTaken()) {
                         return Claim.busy();
                     }
-                } else if (insert(h, key, 0, now, null, 1, now.plus(CHECK_LEASE))) {
+                } else if (insert(h, key, 0, null, null, 1, now.plus(CHECK_LEASE))) {
                     return Claim.granted();
                 }
             }
@@ -102,13 +105,12 @@ public final class JdbiLoginAttempts implements LoginAttempts {
         });
     }
 
-    private static <S extends SqlStatement<S>> S bindClaim(S statement, String key, Instant now,
-            LoginThrottle throttle) {
+    private static <S extends SqlStatement<S>> S bind(S statement, String key, Instant now, LoginThrottle throttle) {
         return statement
                 .bind("login_key", key)
                 .bind("now", now)
-                .bind("window_cutoff", now.minus(throttle.window()))
-                .bind("max_failures", throttle.maxFailures())
+                .bind("memory_cutoff", now.minus(throttle.memory()))
+                .bind("free_failures", throttle.freeFailures())
                 .bind("lease_end", now.plus(CHECK_LEASE));
     }
 
@@ -120,21 +122,31 @@ public final class JdbiLoginAttempts implements LoginAttempts {
      * housekeeping removed it after a lease ran out) and inserts it otherwise; of two concurrent
      * inserts one wins through the primary key and the other counts by the update after all. The
      * row stays locked until the transaction ends, so the read that follows sees this failure's
-     * count and no other.
+     * count and no other, and the delay written after it is the one for that count: no concurrent
+     * step sees the row between the two writes.
      */
     @Override
     public Failures failed(String key, Instant now, LoginThrottle throttle) {
         return db.inTransaction(() -> db.withHandle(h -> {
             if (countFailure(h, key, now, throttle) == 0) {
-                Instant lockoutEnd = throttle.maxFailures() == 1 ? now.plus(throttle.lockout()) : null;
-                if (!insert(h, key, 1, now, lockoutEnd, 0, null)) {
-                    countFailure(h, key, now, throttle);
+                Instant firstDelayEnd = throttle.delayAfter(1).map(now::plus).orElse(null);
+                if (insert(h, key, 1, now, firstDelayEnd, 0, null)) {
+                    return new Failures(1, Optional.ofNullable(firstDelayEnd));
                 }
+                countFailure(h, key, now, throttle);
             }
-            return h.createQuery("SELECT failures, blocked_until FROM login_attempts WHERE login_key = :login_key")
+            int count = h.createQuery("SELECT failures FROM login_attempts WHERE login_key = :login_key")
                     .bind("login_key", key)
-                    .map(FAILURES)
+                    .mapTo(Integer.class)
                     .one();
+            Optional<Instant> blockedUntil = throttle.delayAfter(count).map(now::plus);
+            blockedUntil.ifPresent(until -> h.createUpdate("""
+                            UPDATE login_attempts SET blocked_until = :blocked_until WHERE login_key = :login_key
+                            """)
+                    .bind("login_key", key)
+                    .bind("blocked_until", until)
+                    .execute());
+            return new Failures(count, blockedUntil);
         }));
     }
 
@@ -142,11 +154,10 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     public void succeeded(String key, Instant now) {
         db.withHandle(h -> h.createUpdate("""
                         UPDATE login_attempts
-                        SET failures = 0, window_started_at = :now, blocked_until = NULL, in_flight = %s
+                        SET failures = 0, last_failure_at = NULL, blocked_until = NULL, in_flight = %s
                         WHERE login_key = :login_key
                         """.formatted(RELEASED))
                 .bind("login_key", key)
-                .bind("now", now)
                 .execute());
     }
 
@@ -155,6 +166,21 @@ public final class JdbiLoginAttempts implements LoginAttempts {
         db.withHandle(h -> h.createUpdate("UPDATE login_attempts SET in_flight = %s WHERE login_key = :login_key"
                         .formatted(RELEASED))
                 .bind("login_key", key)
+                .execute());
+    }
+
+    /** One update for all the keys; the places of checks in flight are theirs to give back. */
+    @Override
+    public void forget(Collection<String> keys) {
+        List<String> distinct = keys.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return;
+        }
+        db.withHandle(h -> h.createUpdate("""
+                        UPDATE login_attempts SET failures = 0, last_failure_at = NULL, blocked_until = NULL
+                        WHERE login_key IN (<keys>)
+                        """)
+                .bindList("keys", distinct)
                 .execute());
     }
 
@@ -168,11 +194,12 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     public int purgeStale(Instant now, LoginThrottle throttle) {
         return db.withHandle(h -> h.createUpdate("""
                         DELETE FROM login_attempts
-                        WHERE (in_flight = 0 OR in_flight_until <= :now)
-                          AND (blocked_until <= :now OR (blocked_until IS NULL AND window_started_at <= :window_cutoff))
+                        WHERE (in_flight = 0 OR in_flight_until IS NULL OR in_flight_until <= :now)
+                          AND (blocked_until IS NULL OR blocked_until <= :now)
+                          AND (failures = 0 OR last_failure_at IS NULL OR last_failure_at <= :memory_cutoff)
                         """)
                 .bind("now", now)
-                .bind("window_cutoff", now.minus(throttle.window()))
+                .bind("memory_cutoff", now.minus(throttle.memory()))
                 .execute());
     }
 
@@ -190,24 +217,22 @@ public final class JdbiLoginAttempts implements LoginAttempts {
         return h.createUpdate(FAIL)
                 .bind("login_key", key)
                 .bind("now", now)
-                .bind("window_cutoff", now.minus(throttle.window()))
-                .bind("max_failures", throttle.maxFailures())
-                .bind("lockout_end", now.plus(throttle.lockout()))
+                .bind("memory_cutoff", now.minus(throttle.memory()))
                 .execute();
     }
 
     /** False when a concurrent step inserted the row first. */
-    private static boolean insert(Handle h, String key, int failures, Instant windowStart, Instant blockedUntil,
+    private static boolean insert(Handle h, String key, int failures, Instant lastFailureAt, Instant blockedUntil,
             int inFlight, Instant inFlightUntil) {
         return h.createUpdate("""
                         INSERT INTO login_attempts
-                            (login_key, failures, window_started_at, blocked_until, in_flight, in_flight_until)
-                        VALUES (:login_key, :failures, :window_started_at, :blocked_until, :in_flight, :in_flight_until)
+                            (login_key, failures, last_failure_at, blocked_until, in_flight, in_flight_until)
+                        VALUES (:login_key, :failures, :last_failure_at, :blocked_until, :in_flight, :in_flight_until)
                         ON CONFLICT DO NOTHING
                         """)
                 .bind("login_key", key)
                 .bind("failures", failures)
-                .bind("window_started_at", windowStart)
+                .bindByType("last_failure_at", lastFailureAt, Instant.class)
                 .bindByType("blocked_until", blockedUntil, Instant.class)
                 .bind("in_flight", inFlight)
                 .bindByType("in_flight_until", inFlightUntil, Instant.class)

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.persistence.catalog;
 
+import dev.stockroom.adapters.persistence.row.Like;
 import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import java.util.ArrayList;
@@ -16,11 +17,8 @@ import java.util.Map;
  * @param values the parameters of {@code where}
  */
 record ProductFilter(String where, Map<String, Object> values) {
-    // '!' rather than the usual backslash: JDBI's statement parser reads a backslash before a quote
-    // inside a SQL literal as an escaped quote, so '\' would never end.
-    private static final char LIKE_ESCAPE = '!';
-    private static final String MATCHES_SEARCH = "(name_key LIKE :search ESCAPE '" + LIKE_ESCAPE
-            + "' OR description_key LIKE :search ESCAPE '" + LIKE_ESCAPE + "')";
+    private static final String MATCHES_SEARCH = "(name_key LIKE :search" + Like.ESCAPE_CLAUSE
+            + " OR description_key LIKE :search" + Like.ESCAPE_CLAUSE + ")";
 
     ProductFilter {
         values = Map.copyOf(values);
@@ -64,14 +62,6 @@ record ProductFilter(String where, Map<String, Object> values) {
 
     /** {@code text} as a LIKE pattern that matches itself only: wildcards and the escape are escaped. */
     static String escapeLike(String text) {
-        StringBuilder pattern = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-                pattern.append(LIKE_ESCAPE);
-            }
-            pattern.append(c);
-        }
-        return pattern.toString();
+        return Like.escape(text);
     }
 }
