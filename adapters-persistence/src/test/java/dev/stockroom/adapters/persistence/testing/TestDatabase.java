@@ -3,6 +3,7 @@ package dev.stockroom.adapters.persistence.testing;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * A migrated database for tests: the JDBC coordinates (to point a whole application at it) and a
@@ -20,7 +21,8 @@ public final class TestDatabase {
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.jdbi = Jdbi.create(dataSource);
+        // As the service runs it (Wiring): no templating, so a statement that needs <list> expansion fails here too.
+        this.jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
     }
 
     public String url() {
