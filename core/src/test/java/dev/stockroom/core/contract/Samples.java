@@ -4,6 +4,7 @@ import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.EmailAddress;
 import dev.stockroom.core.account.domain.OneTimeCode;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.PersonName;
 import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.Session;
@@ -15,6 +16,7 @@ import dev.stockroom.core.account.domain.Username;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,12 +67,44 @@ final class Samples {
                 T0);
     }
 
-    /** A user whose every field differs from what {@link User#register} would set. */
+    /**
+     * A user whose every field differs from what {@link User#register} would set: verified, an
+     * admin, disabled, and logged in before.
+     */
     static User verifiedAdmin() {
         String id = unique();
         return User.rehydrate(UserId.random(), new PersonName("Ada"), new PersonName("Lovelace"),
                 new Username("Ada.L-" + id), new EmailAddress("Ada." + id + "@Example.TEST"), "$argon2id$v=19$x" + id,
-                AuthStatus.VERIFIED, Role.ADMIN, T0, T0.plus(Duration.ofDays(3).plusNanos(654_321_000)));
+                AuthStatus.VERIFIED, Role.ADMIN, T0, T0.plus(Duration.ofDays(3).plusNanos(654_321_000)), true,
+                T0.plus(Duration.ofDays(2).plusNanos(123_457_000)));
+    }
+
+    /** A user with these fields; the rest as {@link #newUser} sets them. */
+    static User user(String username, String email, AuthStatus status, Role role, boolean disabled,
+            Instant createdAt) {
+        return User.rehydrate(UserId.random(), new PersonName("Grace"), new PersonName("Hopper"),
+                new Username(username), new EmailAddress(email), "$argon2id$v=19$" + unique(), status, role,
+                createdAt, createdAt, disabled, null);
+    }
+
+    /** An origin with both parts, one of them outside ASCII. */
+    static Origin someOrigin() {
+        return Origin.of("2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)),
+                "Mozilla/5.0 (X11; Linux x86_64) Łódź ✓ " + unique());
+    }
+
+    /**
+     * The longest origin there is, in UTF-16 units (as the domain cuts and H2 counts): the user
+     * agent made of characters outside the Basic Multilingual Plane.
+     */
+    static Origin longestOrigin() {
+        Origin origin = Origin.of("a".repeat(Origin.MAX_ADDRESS_LENGTH),
+                "\uD83D\uDE00".repeat(Origin.MAX_USER_AGENT_LENGTH / 2));
+        if (origin.address().orElseThrow().length() != Origin.MAX_ADDRESS_LENGTH
+                || origin.userAgent().orElseThrow().length() != Origin.MAX_USER_AGENT_LENGTH) {
+            throw new IllegalStateException("not the longest origin: " + origin);
+        }
+        return origin;
     }
 
     static Session openSession(UserId userId) {

@@ -1,12 +1,15 @@
 package dev.stockroom.core.contract;
 
 import static dev.stockroom.core.contract.Samples.T0;
+import static dev.stockroom.core.contract.Samples.longestOrigin;
 import static dev.stockroom.core.contract.Samples.newUser;
 import static dev.stockroom.core.contract.Samples.openSession;
 import static dev.stockroom.core.contract.Samples.pastDay;
+import static dev.stockroom.core.contract.Samples.someOrigin;
 import static dev.stockroom.core.contract.Samples.tokenHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
@@ -17,7 +20,10 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +40,30 @@ public abstract class SessionRepositoryContract {
     void gives_back_every_field_of_a_stored_session() {
         UserId userId = storedUser();
         Session session = new Session(SessionId.random(), userId, SessionKind.PASSWORD_RESET, T0,
-                T0.plus(Duration.ofMinutes(10)).plusNanos(1_000), T0.plusSeconds(30));
+                T0.plus(Duration.ofMinutes(10)).plusNanos(1_000), T0.plusSeconds(30), someOrigin(),
+                T0.plusSeconds(20).plusNanos(3_000));
         sessions().add(session);
 
-        assertThat(sessions().findById(session.id())).contains(session);
+        Session found = sessions().findById(session.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(session);
+        assertThat(found.origin()).isEqualTo(session.origin());
+        assertThat(found.lastUsedAt()).isEqualTo(session.lastUsedAt());
+    }
+
+    @Test
+    void gives_back_an_origin_of_the_longest_length_and_one_with_a_part_unknown() {
+        UserId userId = storedUser();
+        Session longest = withOrigin(openSession(userId), longestOrigin());
+        Session addressOnly = withOrigin(openSession(userId), Origin.of("192.0.2.1", null));
+        Session agentOnly = withOrigin(openSession(userId), Origin.of(null, "curl/8.5.0"));
+        List.of(longest, addressOnly, agentOnly).forEach(sessions()::add);
+
+        assertThat(sessions().findById(longest.id()).orElseThrow().origin()).isEqualTo(longestOrigin());
+        assertThat(sessions().findById(addressOnly.id()).orElseThrow().origin())
+                .isEqualTo(new Origin(Optional.of("192.0.2.1"), Optional.empty()));
+        assertThat(sessions().findById(agentOnly.id()).orElseThrow().origin())
+                .isEqualTo(new Origin(Optional.empty(), Optional.of("curl/8.5.0")));
     }
 
     @Test
@@ -49,6 +75,8 @@ public abstract class SessionRepositoryContract {
 
         assertThat(found).isEqualTo(session);
         assertThat(found.revokedAt()).isNull();
+        assertThat(found.origin()).isEqualTo(Origin.UNKNOWN);
+        assertThat(found.lastUsedAt()).isEqualTo(session.createdAt());
     }
 
     @Test
@@ -56,11 +84,100 @@ public abstract class SessionRepositoryContract {
         User owner = Samples.verifiedAdmin();
         users().add(owner);
         Session session = new Session(SessionId.random(), owner.id(), SessionKind.LOGIN, T0,
-                T0.plus(Duration.ofDays(30)).plusNanos(1_000), null);
+                T0.plus(Duration.ofDays(30)).plusNanos(1_000), null, someOrigin(), T0.plusSeconds(1));
         sessions().add(session);
 
-        assertThat(sessions().findWithOwner(session.id(), users()))
-                .contains(new SessionRepository.SessionOwner(session, owner));
+        SessionRepository.SessionOwner found = sessions().findWithOwner(session.id(), users()).orElseThrow();
+
+        assertThat(found).isEqualTo(new SessionRepository.SessionOwner(session, owner));
+        assertThat(found.session().origin()).isEqualTo(session.origin());
+        assertThat(found.session().lastUsedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(found.user().isDisabled()).isTrue();
+        assertThat(found.user().lastLoginAt()).isEqualTo(owner.lastLoginAt());
+    }
+
+    @Test
+    void finds_the_owner_as_last_changed_and_the_session_as_last_touched() {
+        User owner = newUser();
+        users().add(owner);
+        Session session = openSession(owner.id());
+        sessions().add(session);
+        users().recordLogin(owner.id(), T0.plusSeconds(3));
+        users().update(owner.withDisabled(true, T0.plusSeconds(4)));
+        sessions().touch(session.id(), T0.plusSeconds(5));
+
+        SessionRepository.SessionOwner found = sessions().findWithOwner(session.id(), users()).orElseThrow();
+
+        assertThat(found.user()).isEqualTo(owner.withDisabled(true, T0.plusSeconds(4)).loggedIn(T0.plusSeconds(3)));
+        assertThat(found.session().lastUsedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void moves_the_last_use_forward_only() {
+        Session session = openSession(storedUser());
+        sessions().add(session);
+        Instant later = T0.plusSeconds(60).plusNanos(1_000);
+
+        sessions().touch(session.id(), later);
+        assertThat(sessions().findById(session.id())).contains(used(session, later));
+
+        sessions().touch(session.id(), later.minusNanos(1_000));
+        sessions().touch(session.id(), T0.minusSeconds(1));
+        sessions().touch(session.id(), later);
+        assertThat(sessions().findById(session.id())).contains(used(session, later));
+
+        sessions().touch(session.id(), later.plusSeconds(1));
+        assertThat(sessions().findById(session.id()).orElseThrow().lastUsedAt()).isEqualTo(later.plusSeconds(1));
+    }
+
+    @Test
+    void touches_nothing_for_an_unknown_session() {
+        SessionId unknown = SessionId.random();
+
+        sessions().touch(unknown, T0);
+
+        assertThat(sessions().findById(unknown)).isEmpty();
+    }
+
+    @Test
+    void finds_the_live_sessions_of_one_user_and_kind_newest_first_and_those_of_the_same_age_by_id() {
+        UserId userId = storedUser();
+        Instant now = T0.plus(Duration.ofHours(1));
+        Instant far = T0.plus(Duration.ofDays(30));
+        Session oldest = stored(userId, SessionKind.LOGIN, T0, far, null);
+        Session newest = stored(userId, SessionKind.LOGIN, T0.plusSeconds(30), far, null);
+        Instant tie = T0.plusSeconds(10).plusNanos(1_000);
+        List<Session> tied = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tied.add(stored(userId, SessionKind.LOGIN, tie, far, null));
+        }
+        Session expiringJustAfter = stored(userId, SessionKind.LOGIN, T0.plusSeconds(1), now.plusNanos(1_000), null);
+        stored(userId, SessionKind.LOGIN, T0.plusSeconds(2), now, null);
+        stored(userId, SessionKind.LOGIN, T0.plusSeconds(3), far, now);
+        stored(userId, SessionKind.LOGIN, T0.plusSeconds(4), far, now.minusSeconds(60));
+        Session reset = stored(userId, SessionKind.PASSWORD_RESET, T0.plusSeconds(5), far, null);
+        stored(storedUser(), SessionKind.LOGIN, T0.plusSeconds(6), far, null);
+        tied.sort(Comparator.comparing(s -> s.id().value().toString()));
+        List<Session> expected = new ArrayList<>();
+        expected.add(newest);
+        expected.addAll(tied);
+        expected.add(expiringJustAfter);
+        expected.add(oldest);
+
+        assertThat(sessions().findActiveOf(userId, SessionKind.LOGIN, now)).containsExactlyElementsOf(expected);
+        assertThat(sessions().findActiveOf(userId, SessionKind.PASSWORD_RESET, now)).containsExactly(reset);
+        assertThat(sessions().findActiveOf(storedUser(), SessionKind.LOGIN, now)).isEmpty();
+    }
+
+    @Test
+    void finds_a_live_session_with_its_origin_and_last_use() {
+        UserId userId = storedUser();
+        Session session = withOrigin(openSession(userId), someOrigin());
+        sessions().add(session);
+        sessions().touch(session.id(), T0.plusSeconds(9));
+
+        assertThat(sessions().findActiveOf(userId, SessionKind.LOGIN, T0.plusSeconds(10)))
+                .containsExactly(used(session, T0.plusSeconds(9)));
     }
 
     @Test
@@ -227,6 +344,22 @@ public abstract class SessionRepositoryContract {
 
         assertThat(tokens.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
         assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    }
+
+    private Session stored(UserId userId, SessionKind kind, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+        Session session = new Session(SessionId.random(), userId, kind, createdAt, expiresAt, revokedAt, someOrigin(),
+                createdAt);
+        sessions().add(session);
+        return session;
+    }
+
+    private static Session withOrigin(Session s, Origin origin) {
+        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), s.revokedAt(), origin,
+                s.lastUsedAt());
+    }
+
+    private static Session used(Session s, Instant at) {
+        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), s.revokedAt(), s.origin(), at);
     }
 
     private Session storedSession(Instant createdAt, Instant expiresAt, Instant revokedAt) {

@@ -49,9 +49,13 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
         Objects.requireNonNull(user, "user");
         guard.run(() -> {
             // As an SQL UPDATE: a user that is not stored is left alone.
-            if (byId.containsKey(user.id())) {
+            User stored = byId.get(user.id());
+            if (stored != null) {
                 requireUnique(user);
-                byId.put(user.id(), user);
+                // As the database: only recordLogin moves the last login.
+                byId.put(user.id(), User.rehydrate(user.id(), user.firstName(), user.lastName(), user.username(),
+                        user.email(), user.passwordHash(), user.status(), user.role(), user.createdAt(),
+                        user.updatedAt(), user.isDisabled(), stored.lastLoginAt().orElse(null)));
             }
         });
     }

@@ -12,12 +12,14 @@ import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.shared.Page;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The audit trail in {@code audit_events}: inserted, read and purged, never updated. The ids it
@@ -48,22 +50,36 @@ public final class JdbiAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        db.withHandle(h -> h.createUpdate("""
-                        INSERT INTO audit_events
-                            (id, at, kind, user_id, username, actor_id, ip, user_agent, session_id, detail)
-                        VALUES (:id, :at, :kind, :user_id, :username, :actor_id, :ip, :user_agent, :session_id, :detail)
-                        """)
-                .bind("id", event.id())
-                .bind("at", event.at())
-                .bind("kind", event.kind().name())
-                .bindByType("user_id", event.userId().map(UserId::value).orElse(null), UUID.class)
-                .bindByType("username", event.username().map(Username::value).orElse(null), String.class)
-                .bindByType("actor_id", event.actor().map(UserId::value).orElse(null), UUID.class)
-                .bindByType("ip", event.origin().address().orElse(null), String.class)
-                .bindByType("user_agent", event.origin().userAgent().orElse(null), String.class)
-                .bindByType("session_id", event.sessionId().map(SessionId::value).orElse(null), UUID.class)
-                .bindByType("detail", event.detail().orElse(null), String.class)
-                .execute());
+        db.withHandle(h -> {
+            Update insert = h.createUpdate("""
+                    INSERT INTO audit_events
+                        (id, at, kind, user_id, username, actor_id, ip, user_agent, session_id, detail)
+                    VALUES (:id, :at, :kind, :user_id, :username, :actor_id, :ip, :user_agent, :session_id, :detail)
+                    """)
+                    .bind("id", event.id())
+                    .bind("at", event.at())
+                    .bind("kind", event.kind().name())
+                    .bindByType("username", event.username().map(Username::value).orElse(null), String.class)
+                    .bindByType("ip", event.origin().address().orElse(null), String.class)
+                    .bindByType("user_agent", event.origin().userAgent().orElse(null), String.class)
+                    .bindByType("detail", event.detail().orElse(null), String.class);
+            bindUuid(insert, "user_id", event.userId().map(UserId::value));
+            bindUuid(insert, "actor_id", event.actor().map(UserId::value));
+            bindUuid(insert, "session_id", event.sessionId().map(SessionId::value));
+            return insert.execute();
+        });
+    }
+
+    /**
+     * A null of no particular type: JDBI binds an absent UUID as a VARCHAR null, which PostgreSQL
+     * refuses for a uuid column.
+     */
+    private static void bindUuid(Update statement, String name, Optional<UUID> value) {
+        if (value.isPresent()) {
+            statement.bind(name, value.get());
+        } else {
+            statement.bindNull(name, Types.OTHER);
+        }
     }
 
     /** Counts the matches, then reads the page, on one handle; the offset is bound as a long. */

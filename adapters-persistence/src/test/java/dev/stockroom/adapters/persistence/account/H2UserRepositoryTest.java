@@ -13,4 +13,10 @@ class H2UserRepositoryTest extends UserRepositoryContract {
     protected UserRepository users() {
         return DATABASE.users();
     }
+
+    @Override
+    protected EmptyStore emptyStore() {
+        StockroomDatabase empty = new StockroomDatabase(TestDatabases.h2().jdbi());
+        return new EmptyStore(empty.users(), empty.transactions());
+    }
 }

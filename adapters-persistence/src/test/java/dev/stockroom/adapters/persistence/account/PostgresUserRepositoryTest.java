@@ -13,4 +13,10 @@ class PostgresUserRepositoryTest extends UserRepositoryContract {
     protected UserRepository users() {
         return DATABASE.users();
     }
+
+    @Override
+    protected EmptyStore emptyStore() {
+        StockroomDatabase empty = new StockroomDatabase(TestDatabases.emptyPostgres().jdbi());
+        return new EmptyStore(empty.users(), empty.transactions());
+    }
 }

@@ -12,4 +12,10 @@ class InMemoryUserRepositoryTest extends UserRepositoryContract {
     protected UserRepository users() {
         return STORES.users();
     }
+
+    @Override
+    protected EmptyStore emptyStore() {
+        InMemoryAdapters empty = new InMemoryAdapters();
+        return new EmptyStore(empty.users(), empty.transactions());
+    }
 }
