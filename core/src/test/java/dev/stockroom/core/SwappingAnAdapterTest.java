@@ -11,6 +11,7 @@ import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.contract.UserRepositoryContract;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.testing.InMemoryAdapters;
+import dev.stockroom.core.testing.InMemoryTransactions;
 import dev.stockroom.core.testing.InMemoryUserRepository;
 import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.UserQuery;
@@ -27,8 +28,17 @@ class SwappingAnAdapterTest {
 
     /** A host application's own adapter; here it counts the users it stores. */
     static final class MyUserRepository implements UserRepository {
-        private final InMemoryUserRepository storage = new InMemoryUserRepository();
+        private final InMemoryUserRepository storage;
         final AtomicInteger added = new AtomicInteger();
+
+        MyUserRepository() {
+            this.storage = new InMemoryUserRepository();
+        }
+
+        /** In the given transactions, as a database adapter is in its database's. */
+        MyUserRepository(InMemoryTransactions transactions) {
+            this.storage = new InMemoryUserRepository(transactions);
+        }
 
         @Override
         public void add(User user) {
@@ -98,6 +108,12 @@ class SwappingAnAdapterTest {
         @Override
         protected UserRepository users() {
             return users;
+        }
+
+        @Override
+        protected EmptyStore emptyStore() {
+            InMemoryTransactions transactions = new InMemoryTransactions();
+            return new EmptyStore(new MyUserRepository(transactions), transactions);
         }
     }
 }
