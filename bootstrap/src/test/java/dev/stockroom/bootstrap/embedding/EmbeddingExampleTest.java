@@ -52,6 +52,7 @@ class EmbeddingExampleTest {
 
             Stockroom stockroom = Stockroom.builder()
                     .users(db.users()).sessions(db.sessions()).codes(db.codes()).loginAttempts(db.loginAttempts())
+                    .devices(db.devices()).audit(db.audit())
                     .outbox(db.outbox()).transactions(db.transactions())
                     .products(db.products()).photos(new FilePhotoStore(dir.resolve("photos"), new SecureRandom()))
                     .mailSender(new SmtpMailSender(new SmtpSettings("127.0.0.1", smtpPort, SmtpSettings.Transport.SMTP),
