@@ -37,6 +37,22 @@ public final class DatabaseMigrator {
 
     /** Migrates through the caller's connection and leaves it open. */
     public static void migrate(Connection connection) {
+        migrate(connection, CHANGELOG);
+    }
+
+    /**
+     * Migrates with another changelog (a classpath resource) through a connection of its own: for
+     * tests of one change, with a changelog that stops before it.
+     */
+    static void migrate(DataSource dataSource, String changelog) {
+        try (Connection connection = dataSource.getConnection()) {
+            migrate(connection, changelog);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not connect to the database to migrate it", e);
+        }
+    }
+
+    private static void migrate(Connection connection, String changelog) {
         Map<String, Object> scope = Map.of(
                 // Liquibase would otherwise phone home from every service start and test run.
                 AnalyticsArgs.ENABLED.getKey(), false,
@@ -48,7 +64,7 @@ public final class DatabaseMigrator {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                     .execute());
         } catch (Exception e) {
             throw new IllegalStateException("Could not migrate the database: " + e.getMessage(), e);

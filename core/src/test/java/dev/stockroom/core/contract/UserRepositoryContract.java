@@ -426,7 +426,7 @@ public abstract class UserRepositoryContract {
             Future<Boolean> firstDemoted = threads.submit(() -> demoteUnlessLast(store, first, () -> {
                 firstCounted.countDown();
                 // Time for the second to reach its count while this transaction holds the lock.
-                pause(Duration.ofMillis(300));
+                pause(Duration.ofMillis(200));
             }));
             Future<Boolean> secondDemoted = threads.submit(() -> {
                 assertThat(firstCounted.await(30, TimeUnit.SECONDS)).isTrue();

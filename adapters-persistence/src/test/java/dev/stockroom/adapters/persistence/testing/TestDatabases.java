@@ -33,13 +33,19 @@ public final class TestDatabases {
 
     /** A new, empty in-memory H2 database in PostgreSQL mode, migrated; it lives until the JVM exits. */
     public static TestDatabase h2() {
+        TestDatabase database = blankH2();
+        DatabaseMigrator.migrate(database.dataSource());
+        return database;
+    }
+
+    /** A new in-memory H2 database in PostgreSQL mode with no table at all, for tests of a migration. */
+    public static TestDatabase blankH2() {
         String url = "jdbc:h2:mem:stockroom-" + UUID.randomUUID() + ";" + StockroomDatabase.H2_MODE
                 + ";DB_CLOSE_DELAY=-1";
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
         dataSource.setPassword("sa");
-        DatabaseMigrator.migrate(dataSource);
         return new TestDatabase(url, "sa", "sa", dataSource);
     }
 
@@ -56,10 +62,17 @@ public final class TestDatabases {
      * tests that must see every row of a table. Costs a migration, so use it sparingly.
      */
     public static synchronized TestDatabase emptyPostgres() {
+        TestDatabase database = blankPostgres();
+        DatabaseMigrator.migrate(database.dataSource());
+        return database;
+    }
+
+    /** A new database on the JVM's one PostgreSQL server with no table at all, for tests of a migration. */
+    public static synchronized TestDatabase blankPostgres() {
         postgres();
         String name = "stockroom_" + UUID.randomUUID().toString().replace("-", "");
         createDatabase(name);
-        return migrated(name);
+        return database(name);
     }
 
     private static TestDatabase startPostgres() {
@@ -82,7 +95,9 @@ public final class TestDatabases {
             }
         }, "embedded-postgres-stop"));
         createDatabase(POSTGRES_DATABASE);
-        return migrated(POSTGRES_DATABASE);
+        TestDatabase database = database(POSTGRES_DATABASE);
+        DatabaseMigrator.migrate(database.dataSource());
+        return database;
     }
 
     private static void createDatabase(String name) {
@@ -94,11 +109,8 @@ public final class TestDatabases {
         }
     }
 
-    private static TestDatabase migrated(String name) {
+    private static TestDatabase database(String name) {
         String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + name;
-        TestDatabase database = new TestDatabase(url, POSTGRES_USER, POSTGRES_PASSWORD,
-                server.getDatabase(POSTGRES_USER, name));
-        DatabaseMigrator.migrate(database.dataSource());
-        return database;
+        return new TestDatabase(url, POSTGRES_USER, POSTGRES_PASSWORD, server.getDatabase(POSTGRES_USER, name));
     }
 }
