@@ -97,6 +97,26 @@ public abstract class TrustedDevicesContract {
     }
 
     @Test
+    void keeps_only_the_newest_tokens_of_one_user() {
+        UserId owner = storedUser();
+        UserId someoneElse = storedUser();
+        List<String> mine = List.of(tokenHash(), tokenHash(), tokenHash(), tokenHash());
+        for (int i = 0; i < mine.size(); i++) {
+            devices().add(mine.get(i), owner, T0.plusSeconds(i));
+        }
+        String theirs = tokenHash();
+        devices().add(theirs, someoneElse, T0);
+
+        assertThat(devices().keepNewest(owner, 2)).isEqualTo(2);
+        assertThat(devices().keepNewest(owner, 2)).isZero();
+
+        assertThat(devices().hashesOf(owner)).containsExactlyInAnyOrder(mine.get(2), mine.get(3));
+        assertThat(devices().ownerOf(theirs, T0)).contains(someoneElse);
+        assertThat(devices().keepNewest(owner, 0)).isEqualTo(2);
+        assertThat(devices().hashesOf(owner)).isEmpty();
+    }
+
+    @Test
     void removes_every_token_of_one_user_and_counts_them() {
         UserId owner = storedUser();
         UserId someoneElse = storedUser();

@@ -58,6 +58,24 @@ public final class InMemoryTrustedDevices implements TrustedDevices, InMemoryTra
     }
 
     @Override
+    public int keepNewest(UserId user, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative");
+        }
+        return guard.get(() -> {
+            List<String> older = devices.entrySet().stream()
+                    .filter(e -> e.getValue().user().equals(user))
+                    .sorted(java.util.Comparator.<Map.Entry<String, Device>, Instant>comparing(
+                            e -> e.getValue().lastUsedAt()).thenComparing(Map.Entry::getKey).reversed())
+                    .skip(max)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            older.forEach(devices::remove);
+            return older.size();
+        });
+    }
+
+    @Override
     public int removeAllOf(UserId user) {
         return guard.get(() -> {
             int before = devices.size();

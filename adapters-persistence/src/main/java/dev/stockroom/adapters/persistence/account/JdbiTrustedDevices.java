@@ -64,6 +64,22 @@ public final class JdbiTrustedDevices implements TrustedDevices {
     }
 
     @Override
+    public int keepNewest(UserId user, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative");
+        }
+        return db.withHandle(h -> h.createUpdate("""
+                        DELETE FROM device_tokens
+                        WHERE user_id = :user_id AND hash NOT IN (
+                            SELECT hash FROM device_tokens WHERE user_id = :user_id
+                            ORDER BY created_at DESC, hash DESC LIMIT :max)
+                        """)
+                .bind("user_id", user.value())
+                .bind("max", max)
+                .execute());
+    }
+
+    @Override
     public int removeAllOf(UserId user) {
         return db.withHandle(h -> h.createUpdate("DELETE FROM device_tokens WHERE user_id = :user_id")
                 .bind("user_id", user.value())

@@ -113,6 +113,11 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByIdForUpdate(UserId id) {
+        return findOne("WHERE id = :value FOR UPDATE", id.value());
+    }
+
+    @Override
     public Optional<User> findByUsername(Username username) {
         return findOne("WHERE username_key = :value", username.key());
     }
@@ -166,7 +171,7 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public int countEnabledWithRoleForUpdate(Role role) {
         return db.withHandle(h -> h.createQuery("""
-                        SELECT id FROM users WHERE role = :role AND disabled = FALSE FOR UPDATE
+                        SELECT id FROM users WHERE role = :role AND disabled = FALSE ORDER BY id FOR UPDATE
                         """)
                 .bind("role", role.name())
                 .mapTo(UUID.class)

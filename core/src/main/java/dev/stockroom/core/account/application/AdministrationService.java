@@ -74,9 +74,11 @@ final class AdministrationService implements Administration {
         requireAdmin(admin);
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            User user = find(id);
-            if (user.role() == Role.ADMIN && !user.isDisabled()
-                    && users.countEnabledWithRoleForUpdate(Role.ADMIN) <= 1) {
+            // The admins first, then the user: every change takes its locks in that order, so two
+            // cannot deadlock, and the count cannot change before this one commits.
+            int admins = users.countEnabledWithRoleForUpdate(Role.ADMIN);
+            User user = findForUpdate(id);
+            if (user.role() == Role.ADMIN && !user.isDisabled() && admins <= 1) {
                 throw new AccountFailure.LastAdmin();
             }
             User disabled = user.withDisabled(true, now);
@@ -97,7 +99,7 @@ final class AdministrationService implements Administration {
         requireAdmin(admin);
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            User user = find(id);
+            User user = findForUpdate(id);
             if (!user.isDisabled()) {
                 return user;
             }
@@ -141,13 +143,14 @@ final class AdministrationService implements Administration {
         requireAdmin(admin);
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            User user = find(id);
+            // Counted under lock, admins before the user as in disable: two admins demoting each
+            // other at once cannot both succeed.
+            int admins = users.countEnabledWithRoleForUpdate(Role.ADMIN);
+            User user = findForUpdate(id);
             if (user.role() == role) {
                 return user;
             }
-            // Counted under lock: two admins demoting each other at once cannot both succeed.
-            if (user.role() == Role.ADMIN && !user.isDisabled()
-                    && users.countEnabledWithRoleForUpdate(Role.ADMIN) <= 1) {
+            if (user.role() == Role.ADMIN && !user.isDisabled() && admins <= 1) {
                 throw new AccountFailure.LastAdmin();
             }
             User changed = user.withRole(role, now);
@@ -166,6 +169,11 @@ final class AdministrationService implements Administration {
 
     private User find(UserId id) {
         return users.findById(id).orElseThrow(() -> new AccountFailure.UserNotFound("with that id"));
+    }
+
+    /** Inside the change's transaction: locked, so that two admins' changes to one user cannot lose either. */
+    private User findForUpdate(UserId id) {
+        return users.findByIdForUpdate(id).orElseThrow(() -> new AccountFailure.UserNotFound("with that id"));
     }
 
     /**

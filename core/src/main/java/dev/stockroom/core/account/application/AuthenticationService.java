@@ -41,6 +41,8 @@ final class AuthenticationService implements Authentication {
     // low-priority hashing threads free places slowly, and polling is not first come, first served.
     private static final Duration CHECK_WAIT = Duration.ofSeconds(30);
     private static final long MAX_CHECK_PAUSE_MILLIS = 25;
+    /** Device tokens kept per user: more devices than a person has, few enough that logins cannot grow the table. */
+    static final int MAX_DEVICES_PER_USER = 20;
 
     private final UserRepository users;
     private final SessionRepository sessionStore;
@@ -132,6 +134,7 @@ final class AuthenticationService implements Authentication {
             device.ifPresent(devices::remove);
             String deviceToken = sessions.newSecret();
             devices.add(Sessions.hashOf(deviceToken), user.id(), now);
+            devices.keepNewest(user.id(), MAX_DEVICES_PER_USER);
             audit.record(AuditKind.LOGIN_SUCCEEDED, user.id(), user.username(), Optional.of(session.id()),
                     command.origin(), now, device.isPresent() ? "known device" : null);
             return sessions.grant(user, session, Optional.of(refreshToken), now).withDeviceToken(deviceToken);

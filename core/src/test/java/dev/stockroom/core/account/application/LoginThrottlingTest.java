@@ -207,6 +207,22 @@ class LoginThrottlingTest {
     }
 
     @Test
+    void aUserKeepsNoMoreThanTwentyDeviceTokensTheNewestCounting() {
+        SessionGrant ada = f.registerVerified("ada");
+        String first = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
+        for (int i = 0; i < AuthenticationService.MAX_DEVICES_PER_USER; i++) {
+            f.clock.advance(Duration.ofSeconds(1));
+            f.logIn("ada", PASSWORD);
+        }
+
+        assertThat(f.store.devices().hashesOf(ada.userId())).hasSize(AuthenticationService.MAX_DEVICES_PER_USER);
+        failTimes("ada", free);
+        assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
+                () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(first), Origin.UNKNOWN))))
+                .as("the oldest token was forgotten").isNotNull();
+    }
+
+    @Test
     void aDisabledAccountWithTheRightPasswordGetsTheGenericAnswerAndIsRecorded() {
         SessionGrant ada = f.registerVerified("ada");
         f.store.users().update(f.store.users().findById(ada.userId()).orElseThrow().withDisabled(true, f.clock.instant()));

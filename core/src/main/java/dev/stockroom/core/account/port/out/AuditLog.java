@@ -19,7 +19,7 @@ public interface AuditLog {
     /** The events matching the query, newest first (ties by id). */
     Page<AuditEvent> find(AuditQuery query);
 
-    /** The user's latest events, newest first. */
+    /** The user's latest {@code limit} (at least 1) events, newest first. */
     List<AuditEvent> latestOf(UserId user, int limit);
 
     /**

@@ -33,14 +33,14 @@ public interface LoginAttempts {
      * Asks for a place to check one password for the key, as one atomic step: of concurrent calls
      * for one key no more are granted than the key has places. {@link Claim#blocked} while the key's
      * delay runs; {@link Claim#busy} while every place is taken by checks in flight (a settled one
-     * frees its place, so the caller may ask again shortly). A claim more than
-     * {@link LoginThrottle#memory()} after the key's last failure finds its failures forgotten.
+     * frees its place, so the caller may ask again shortly). A claim {@link LoginThrottle#memory()}
+     * or longer after the key's last failure finds its failures forgotten.
      */
     Claim claim(String key, Instant now, LoginThrottle throttle);
 
     /**
      * A granted check found the password wrong: counts one failure (the count starts again at one
-     * when the last failure is more than {@link LoginThrottle#memory()} ago) and gives the place
+     * when the last failure is {@link LoginThrottle#memory()} or longer ago) and gives the place
      * back. From the failure that uses up the free ones, each sets a delay
      * ({@link LoginThrottle#delayAfter(int)}) before the key's next check.
      *
@@ -59,7 +59,7 @@ public interface LoginAttempts {
 
     /**
      * Forgets every key that no longer matters at {@code now}: no check in flight, no delay
-     * running, and its last failure more than {@link LoginThrottle#memory()} ago (or no failures).
+     * running, and its last failure {@link LoginThrottle#memory()} or longer ago (or no failures).
      * Safe to run concurrently with itself and with counting.
      *
      * @return how many keys this call forgot

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Device tokens (the OWASP "device cookie"): a login hands one out, and a client that sends it back
  * on its next login has its wrong passwords counted apart from everyone else's, so a stranger's
- * guessing never slows the owner's own device. Stored by the SHA-256 of the token only.
+ * guessing never slows the owner's own device. Stored by the SHA-256 of the token only. A token is
+ * used once (each login replaces it), so its last use is when it was handed out.
  */
 public interface TrustedDevices {
 
@@ -23,6 +24,14 @@ public interface TrustedDevices {
 
     /** The hashes of the user's tokens, for clearing what is counted against them. */
     List<String> hashesOf(UserId user);
+
+    /**
+     * Forgets all but the user's {@code max} newest tokens (ties by hash), so that a client that
+     * never sends its token back cannot grow the table by a row per login.
+     *
+     * @return how many this call forgot
+     */
+    int keepNewest(UserId user, int max);
 
     /** Forgets every token of the user; returns how many. */
     int removeAllOf(UserId user);

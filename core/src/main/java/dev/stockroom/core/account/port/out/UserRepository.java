@@ -21,10 +21,19 @@ public interface UserRepository {
      */
     void add(User user);
 
-    /** Replaces the stored user with the same id. */
+    /** Replaces the stored user with the same id; its last login stays as stored (only {@link #recordLogin} moves it). */
     void update(User user);
 
     Optional<User> findById(UserId id);
+
+    /**
+     * As {@link #findById}, locking the user until the transaction ends, so that a read-then-update
+     * (an admin's change) cannot lose a concurrent one. This default does not lock; a database
+     * adapter should ({@code SELECT ... FOR UPDATE}).
+     */
+    default Optional<User> findByIdForUpdate(UserId id) {
+        return findById(id);
+    }
 
     /** Matches without regard to case. */
     Optional<User> findByUsername(Username username);
