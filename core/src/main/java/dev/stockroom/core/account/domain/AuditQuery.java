@@ -2,6 +2,7 @@ package dev.stockroom.core.account.domain;
 
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.PageRequest;
+import dev.stockroom.core.shared.QueryParameters;
 import dev.stockroom.core.shared.Violations;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,14 +54,13 @@ public record AuditQuery(Optional<UserId> user, Optional<AuditKind> kind, Option
     public static AuditQuery parse(String user, String kind, String since, String until, String page,
             String pageSize) {
         Violations v = new Violations();
-        Optional<UserId> who = UserQuery.given(user).map(u -> v.field("user", () -> userId(u)));
-        Optional<AuditKind> what = UserQuery.given(kind)
-                .map(k -> v.field("kind", () -> UserQuery.enumValue(AuditKind.class, k, "an audit event kind")));
-        Optional<Instant> from = UserQuery.given(since).map(s -> v.field("since", () -> instant(s)));
-        Optional<Instant> to = UserQuery.given(until).map(s -> v.field("until", () -> instant(s)));
+        Optional<UserId> who = QueryParameters.given(user).map(u -> v.field("user", () -> userId(u)));
+        Optional<AuditKind> what = QueryParameters.given(kind)
+                .map(k -> v.field("kind", () -> QueryParameters.enumValue(AuditKind.class, k, "an audit event kind")));
+        Optional<Instant> from = QueryParameters.given(since).map(s -> v.field("since", () -> instant(s)));
+        Optional<Instant> to = QueryParameters.given(until).map(s -> v.field("until", () -> instant(s)));
         PageRequest paging = PageRequest.parse(v, page, pageSize);
-        if (from.isPresent() && to.isPresent() && from.get() != null && to.get() != null
-                && !from.get().isBefore(to.get())) {
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             v.add("until", "Must be after since.");
         }
         v.throwIfAny(AccountFailure.InvalidInput::new);

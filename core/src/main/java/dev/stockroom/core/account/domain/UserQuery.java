@@ -2,6 +2,7 @@ package dev.stockroom.core.account.domain;
 
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.PageRequest;
+import dev.stockroom.core.shared.QueryParameters;
 import dev.stockroom.core.shared.Violations;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,17 +44,19 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
     public static UserQuery parse(String search, String status, String role, String disabled, String page,
             String pageSize) {
         Violations v = new Violations();
-        Optional<String> text = given(search);
+        Optional<String> text = QueryParameters.given(search);
         text.ifPresent(s -> v.field("search", () -> {
             if (s.strip().codePointCount(0, s.strip().length()) > MAX_SEARCH_LENGTH) {
                 throw new InvalidValue("Must be at most " + MAX_SEARCH_LENGTH + " characters.");
             }
             return s;
         }));
-        Optional<AuthStatus> state = given(status)
-                .map(s -> v.field("status", () -> enumValue(AuthStatus.class, s, "NEW or VERIFIED")));
-        Optional<Role> r = given(role).map(s -> v.field("role", () -> enumValue(Role.class, s, "ADMIN or USER")));
-        Optional<Boolean> off = given(disabled).map(s -> v.field("disabled", () -> parseBoolean(s)));
+        Optional<AuthStatus> state = QueryParameters.given(status)
+                .map(s -> v.field("status", () -> QueryParameters.enumValue(AuthStatus.class, s, "NEW or VERIFIED")));
+        Optional<Role> r = QueryParameters.given(role)
+                .map(s -> v.field("role", () -> QueryParameters.enumValue(Role.class, s, "ADMIN or USER")));
+        Optional<Boolean> off = QueryParameters.given(disabled)
+                .map(s -> v.field("disabled", () -> QueryParameters.parseBoolean(s)));
         PageRequest paging = PageRequest.parse(v, page, pageSize);
         v.throwIfAny(AccountFailure.InvalidInput::new);
         return new UserQuery(text, state, r, off, paging);
@@ -62,28 +65,5 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
     /** The search text lower-cased as {@link Username#key()} and {@link EmailAddress#key()} are. */
     public Optional<String> searchKey() {
         return search.map(s -> s.toLowerCase(Locale.ROOT));
-    }
-
-    static Optional<String> given(String parameter) {
-        return Optional.ofNullable(parameter).filter(p -> !p.isBlank());
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String text, String allowed) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValue("Must be " + allowed + ".");
-        }
-    }
-
-    static Boolean parseBoolean(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1":
-                return Boolean.TRUE;
-            case "false", "0":
-                return Boolean.FALSE;
-            default:
-                throw new InvalidValue("Must be true or false.");
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.stockroom.core.catalog.domain;
 
+import static dev.stockroom.core.shared.QueryParameters.given;
+
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.QueryParameters;
 import dev.stockroom.core.shared.Violations;
 import java.util.Locale;
 import java.util.Objects;
@@ -69,7 +72,7 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
         text.ifPresent(s -> v.field("search", () -> checkSearch(s.strip())));
         Optional<Price> min = given(minPrice).map(p -> v.field("min_price", () -> Price.parse(p)));
         Optional<Price> max = given(maxPrice).map(p -> v.field("max_price", () -> Price.parse(p)));
-        Optional<Boolean> stock = given(inStock).map(s -> v.field("in_stock", () -> parseBoolean(s)));
+        Optional<Boolean> stock = given(inStock).map(s -> v.field("in_stock", () -> QueryParameters.parseBoolean(s)));
         ProductOrdering order = given(ordering).map(o -> v.field("ordering", () -> ProductOrdering.parse(o)))
                 .orElse(ProductOrdering.DEFAULT);
         Integer pageNumber = given(page).map(p -> v.field("page", () -> checkPage(parseWhole(p, PAGE_RULE))))
@@ -119,10 +122,6 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
         return search.map(s -> s.toLowerCase(Locale.ROOT));
     }
 
-    private static Optional<String> given(String parameter) {
-        return Optional.ofNullable(parameter).filter(p -> !p.isBlank());
-    }
-
     private static String checkSearch(String text) {
         if (text.codePointCount(0, text.length()) > MAX_SEARCH_LENGTH) {
             throw new InvalidValue("Must be at most " + MAX_SEARCH_LENGTH + " characters.");
@@ -151,16 +150,5 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
             throw new InvalidValue(PAGE_SIZE_RULE);
         }
         return size;
-    }
-
-    private static Boolean parseBoolean(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1":
-                return Boolean.TRUE;
-            case "false", "0":
-                return Boolean.FALSE;
-            default:
-                throw new InvalidValue("Must be true or false.");
-        }
     }
 }
