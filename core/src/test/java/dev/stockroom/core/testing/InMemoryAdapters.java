@@ -13,6 +13,7 @@ public final class InMemoryAdapters {
     private final InMemoryOneTimeCodeRepository codes = new InMemoryOneTimeCodeRepository(transactions);
     private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
+    private final InMemoryRateCounters rateCounters = new InMemoryRateCounters(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
     private final RecordingMailSender mailSender = new RecordingMailSender();
@@ -23,7 +24,8 @@ public final class InMemoryAdapters {
      */
     public Stockroom.Builder stockroom() {
         return Stockroom.builder().users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
-                .outbox(outbox).mailSender(mailSender).transactions(transactions).products(products).photos(photos);
+                .outbox(outbox).mailSender(mailSender).transactions(transactions).products(products).photos(photos)
+                .rateCounters(rateCounters);
     }
 
     public InMemoryProductRepository products() {
@@ -56,6 +58,10 @@ public final class InMemoryAdapters {
 
     public InMemoryOutbox outbox() {
         return outbox;
+    }
+
+    public InMemoryRateCounters rateCounters() {
+        return rateCounters;
     }
 
     public RecordingMailSender mailSender() {

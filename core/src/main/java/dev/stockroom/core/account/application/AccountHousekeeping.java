@@ -5,9 +5,11 @@ import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Deletes account records that can no longer change any answer, so that the tables stop growing
@@ -26,7 +28,10 @@ import java.time.Instant;
  * resend cooldown, which is measured from the current code. A purged code answers "wrong code"
  * where it answered "expired", a day or more later;</li>
  * <li>failed-login counts that are not locked out and whose next attempt would start a new count
- * anyway (see {@link LoginAttempts#purgeStale}); these need no retention.</li>
+ * anyway (see {@link LoginAttempts#purgeStale}); these need no retention;</li>
+ * <li>when there are {@link RateCounters} (the limits per client address and per email address),
+ * the counts of windows that ended more than {@link #RATE_COUNT_GRACE} ago. Nothing reads a
+ * window after its end; the grace lets an instance whose clock lags finish counting into it.</li>
  * </ul>
  * Each kind is deleted by its own statement, not in one transaction, so that no purge holds locks
  * on the tables longer than one statement.
@@ -38,19 +43,27 @@ public final class AccountHousekeeping {
      * tune it.
      */
     static final Duration RETENTION = Duration.ofDays(1);
+    static final Duration RATE_COUNT_GRACE = Duration.ofMinutes(5);
 
     private final SessionRepository sessions;
     private final OneTimeCodeRepository codes;
     private final LoginAttempts loginAttempts;
+    private final Optional<RateCounters> rateCounters;
     private final LoginThrottle throttle;
     private final Duration codeRetention;
     private final Clock clock;
 
     AccountHousekeeping(SessionRepository sessions, OneTimeCodeRepository codes, LoginAttempts loginAttempts,
             AccountPolicy policy, Clock clock) {
+        this(sessions, codes, loginAttempts, Optional.empty(), policy, clock);
+    }
+
+    AccountHousekeeping(SessionRepository sessions, OneTimeCodeRepository codes, LoginAttempts loginAttempts,
+            Optional<RateCounters> rateCounters, AccountPolicy policy, Clock clock) {
         this.sessions = sessions;
         this.codes = codes;
         this.loginAttempts = loginAttempts;
+        this.rateCounters = rateCounters;
         this.throttle = policy.loginThrottle();
         // A code's end comes after its creation, so keeping it this long after its end keeps it
         // for the whole cooldown that OneTimeCodes measures from its creation.
@@ -67,6 +80,8 @@ public final class AccountHousekeeping {
         int endedSessions = sessions.purgeEndedSessions(cutoff);
         int deadCodes = codes.purgeEndedBefore(now.minus(codeRetention));
         int staleLoginAttempts = loginAttempts.purgeStale(now, throttle);
-        return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts);
+        int endedRateCounts = rateCounters.map(c -> c.purgeEndedBefore(now.minus(RATE_COUNT_GRACE))).orElse(0);
+        return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts,
+                endedRateCounts);
     }
 }

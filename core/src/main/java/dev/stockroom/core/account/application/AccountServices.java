@@ -12,9 +12,11 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The account use cases assembled from their driven ports. The services themselves stay
@@ -30,6 +32,17 @@ public final class AccountServices {
     public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
             LoginAttempts loginAttempts, Outbox outbox, Transactions transactions, PasswordHasher hasher,
             AccountPolicy policy, Clock clock, SecureRandom random) {
+        this(users, sessionStore, codeStore, loginAttempts, outbox, transactions, hasher, policy, clock, random,
+                Optional.empty());
+    }
+
+    /**
+     * As above, and housekeeping also forgets the ended windows of {@code rateCounters} (the limits
+     * per client and email address), when given.
+     */
+    public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts, Outbox outbox, Transactions transactions, PasswordHasher hasher,
+            AccountPolicy policy, Clock clock, SecureRandom random, Optional<RateCounters> rateCounters) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -40,6 +53,7 @@ public final class AccountServices {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(rateCounters, "rateCounters");
         PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
@@ -51,7 +65,8 @@ public final class AccountServices {
         this.passwordRecovery = new PasswordRecoveryService(users, sessionStore, sessions, codes, outbox, mail,
                 transactions, hasher, passwordPolicy, clock);
         this.profiles = new ProfileService(users, clock);
-        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, policy, clock);
+        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, rateCounters, policy,
+                clock);
     }
 
     public Registration registration() {
@@ -70,7 +85,10 @@ public final class AccountServices {
         return profiles;
     }
 
-    /** Purges ended sessions, spent tokens, dead codes and stale login counts; the host runs it on a schedule. */
+    /**
+     * Purges ended sessions, spent tokens, dead codes, stale login counts and ended rate-limit
+     * windows; the host runs it on a schedule.
+     */
     public AccountHousekeeping housekeeping() {
         return housekeeping;
     }

@@ -7,17 +7,24 @@ package dev.stockroom.core.account.application;
  * @param spentRefreshTokens spent refresh tokens
  * @param oneTimeCodes       used or expired one-time codes
  * @param loginAttempts      failed-login counts that no longer counted
+ * @param rateCounts         counts of ended windows of the limits per client and email address
  */
-public record HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts) {
+public record HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts,
+        int rateCounts) {
 
     public HousekeepingReport {
-        if (sessions < 0 || spentRefreshTokens < 0 || oneTimeCodes < 0 || loginAttempts < 0) {
+        if (sessions < 0 || spentRefreshTokens < 0 || oneTimeCodes < 0 || loginAttempts < 0 || rateCounts < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
 
+    /** A report with no rate counts, as before those were purged. */
+    public HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts) {
+        this(sessions, spentRefreshTokens, oneTimeCodes, loginAttempts, 0);
+    }
+
     /** True when nothing was deleted. */
     public boolean isEmpty() {
-        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts == 0;
+        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts + rateCounts == 0;
     }
 }
