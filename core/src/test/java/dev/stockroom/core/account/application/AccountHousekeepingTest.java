@@ -10,7 +10,10 @@ import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.throttling.application.FixedWindowRateLimiter;
+import dev.stockroom.core.throttling.domain.RatePolicy;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What housekeeping deletes and what it must keep, on the in-memory adapters with the default policy. */
@@ -179,5 +182,26 @@ class AccountHousekeepingTest {
 
     private void failLogIn(String login) {
         assertThatThrownBy(() -> f.logIn(login, WRONG)).isInstanceOf(AccountFailure.class);
+    }
+
+    @Test
+    void endedRateLimitWindowsGoAfterAFewMinutesOfGraceAndTheCurrentOnesStay() {
+        AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
+                f.store.loginAttempts(), Optional.of(f.store.rateCounters()), f.policy, f.clock);
+        FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(f.store.rateCounters(), f.clock);
+        RatePolicy tenMinutes = new RatePolicy("refresh", 1000, Duration.ofMinutes(10));
+        RatePolicy hour = new RatePolicy("register", 20, Duration.ofHours(1));
+        limiter.hit(tenMinutes, "203.0.113.7");
+        limiter.hit(hour, "203.0.113.7");
+        limiter.hit(hour, "203.0.113.8");
+
+        f.clock.advance(tenMinutes.window().plus(AccountHousekeeping.RATE_COUNT_GRACE).minus(SECOND));
+        assertThat(housekeeping.purge().rateCounts()).isZero();
+        f.clock.advance(SECOND);
+        assertThat(housekeeping.purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0, 1));
+
+        f.clock.advance(hour.window().minus(tenMinutes.window()));
+        assertThat(housekeeping.purge().rateCounts()).isEqualTo(2);
+        assertThat(f.store.rateCounters().size()).isZero();
     }
 }
