@@ -6,6 +6,7 @@ import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
+import dev.stockroom.adapters.persistence.throttling.JdbiRateCounters;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
@@ -14,6 +15,7 @@ import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,6 +40,7 @@ public final class StockroomDatabase {
     private final LoginAttempts loginAttempts;
     private final Outbox outbox;
     private final ProductRepository products;
+    private final RateCounters rateCounters;
 
     public StockroomDatabase(Jdbi jdbi) {
         this.transactions = new JdbiTransactions(jdbi);
@@ -47,6 +50,7 @@ public final class StockroomDatabase {
         this.loginAttempts = new JdbiLoginAttempts(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
+        this.rateCounters = new JdbiRateCounters(transactions);
     }
 
     public Transactions transactions() {
@@ -75,6 +79,11 @@ public final class StockroomDatabase {
 
     public ProductRepository products() {
         return products;
+    }
+
+    /** The counts of the limits per client address and per email address ({@code Stockroom.Builder.rateCounters}). */
+    public RateCounters rateCounters() {
+        return rateCounters;
     }
 
     /** Whether the database answers a trivial query now; never throws. For health checks. */
