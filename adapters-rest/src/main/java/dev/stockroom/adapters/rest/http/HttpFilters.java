@@ -15,4 +15,12 @@ public final class HttpFilters {
         jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
         jersey.accept(new NoStoreFilter());
     }
+
+    /**
+     * Resolves every request's {@link ClientAddress} (the socket's peer, or what a trusted proxy
+     * says it forwarded for) and keeps it on the request for limits and logs.
+     */
+    public static void registerClientAddresses(Consumer<Object> jersey, TrustedProxies trustedProxies) {
+        jersey.accept(new ClientAddressFilter(trustedProxies));
+    }
 }
