@@ -46,9 +46,10 @@ final class HousekeepingRunner implements Managed {
         try {
             HousekeepingReport purged = purge.get();
             if (!purged.isEmpty()) {
-                LOG.info("Housekeeping deleted {} ended sessions, {} spent refresh tokens, {} one-time codes "
-                                + "and {} stale login-failure counts", purged.sessions(), purged.spentRefreshTokens(),
-                        purged.oneTimeCodes(), purged.loginAttempts());
+                LOG.info("Housekeeping deleted {} ended sessions, {} spent refresh tokens, {} one-time codes, "
+                                + "{} stale login-failure counts and {} ended rate-limit counts", purged.sessions(),
+                        purged.spentRefreshTokens(), purged.oneTimeCodes(), purged.loginAttempts(),
+                        purged.rateCounts());
             }
         } catch (RuntimeException e) {
             // A dead database (or a deadlock with another instance's purge) must not end the

@@ -52,6 +52,12 @@ public class StockroomConfiguration extends Configuration {
     @NotNull
     private PasswordHashingSettings passwordHashing = new PasswordHashingSettings();
 
+    /** Limits per client address and per email address; a public field, as new settings are. */
+    @JsonProperty
+    @Valid
+    @NotNull
+    public ThrottlingSettings throttling = new ThrottlingSettings();
+
     public StockroomConfiguration() {
         database.setDriverClass("org.h2.Driver");
         database.setUrl(EMBEDDED_DATABASE);
