@@ -10,6 +10,7 @@ import dev.stockroom.bootstrap.StockroomApplication;
 import dev.stockroom.bootstrap.StockroomConfiguration;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -23,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     private final RunningStockroom first;
     private String jwtSecret;
     private Map<String, String> variables = Map.of();
+    private final List<Object> extraResources = new ArrayList<>();
     GreenMail greenMail;
     private int smtpPort;
     DropwizardAppExtension<StockroomConfiguration> app;
@@ -82,6 +85,12 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     /** The same service with these {@code STOCKROOM_*} variables set, as the process's environment would. */
     RunningStockroom withEnvironment(Map<String, String> variables) {
         this.variables = Map.copyOf(variables);
+        return this;
+    }
+
+    /** The same service with one more Jersey component, a resource of the test's, say. */
+    RunningStockroom withResource(Object resource) {
+        this.extraResources.add(resource);
         return this;
     }
 
@@ -126,7 +135,13 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
                 configuration(smtpPort)) {
             @Override
             public Application<StockroomConfiguration> newApplication() {
-                return new StockroomApplication(variables, clock);
+                return new StockroomApplication(variables, clock) {
+                    @Override
+                    public void run(StockroomConfiguration configuration, Environment environment) {
+                        super.run(configuration, environment);
+                        extraResources.forEach(environment.jersey()::register);
+                    }
+                };
             }
         });
         app.before();
