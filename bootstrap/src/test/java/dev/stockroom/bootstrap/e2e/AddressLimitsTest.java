@@ -141,10 +141,18 @@ abstract class AddressLimitsTest {
     }
 
     @Test
-    void registrations_from_one_address_are_limited() {
+    void registrations_from_one_address_are_limited_until_the_window_ends() {
         String client = newClient();
 
-        assertLimited("register", () -> post(client, "/users/register/", AccountFlowsTest.registration(unique())));
+        Reply refused = assertLimited("register", () -> post(client, "/users/register/",
+                AccountFlowsTest.registration(unique())));
+
+        proxied().clock.advance(Duration.ofSeconds(Integer.parseInt(refused.header("Retry-After")) - 30));
+        assertRefused("register", post(client, "/users/register/", AccountFlowsTest.registration(unique())));
+        proxied().clock.advance(Duration.ofSeconds(30));
+        Reply next = post(client, "/users/register/", AccountFlowsTest.registration(unique()));
+        assertThat(next.status()).as(next.toString()).isEqualTo(201);
+        assertThat(next.header("RateLimit")).startsWith("\"register\";r=" + (LIMIT - 1) + ";");
     }
 
     @Test
