@@ -268,6 +268,8 @@ start_server() {
       STOCKROOM_SMTP_USERNAME STOCKROOM_SMTP_PASSWORD STOCKROOM_SMTP_TRANSPORT
     export STOCKROOM_DATA_DIR="$WORK/data" STOCKROOM_HTTP_PORT="$HTTP_PORT" STOCKROOM_ADMIN_PORT="$ADMIN_PORT" \
       STOCKROOM_JWT_SECRET="$secret"
+    # wrk sends every request from 127.0.0.1: the limits per client address would measure the 429s.
+    export STOCKROOM_ADDRESS_LIMITS=off
     if [ "$db" = postgres ]; then
       export STOCKROOM_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/stockroom" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD=
     fi

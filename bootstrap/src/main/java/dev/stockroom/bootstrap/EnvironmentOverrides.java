@@ -7,7 +7,9 @@ import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +45,12 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_SMTP_TRANSPORT", smtp::setTransport);
         ifSet(env, "STOCKROOM_MAIL_FROM", config.getMail()::setFrom);
         ifSet(env, "STOCKROOM_PASSWORD_HASHER", config.getPasswordHashing()::setImplementation);
+        ifSet(env, "STOCKROOM_ADDRESS_LIMITS", value -> config.throttling.perAddress = onOff("STOCKROOM_ADDRESS_LIMITS",
+                value));
+        ifSet(env, "STOCKROOM_TRUSTED_PROXIES", value -> config.throttling.trustedProxies =
+                new ArrayList<>(List.of(value.split("\\s*,\\s*", -1))));
+        // Here rather than where they are used, so that a bad range stops the start before a migration.
+        config.throttling.validate();
         ifSet(env, "STOCKROOM_HTTP_PORT", port -> setPort(config.getServerFactory(), false,
                 parsePort("STOCKROOM_HTTP_PORT", port)));
         ifSet(env, "STOCKROOM_ADMIN_PORT", port -> setPort(config.getServerFactory(), true,
@@ -65,6 +73,14 @@ final class EnvironmentOverrides {
         if (value != null && !value.isBlank()) {
             setter.accept(value.strip());
         }
+    }
+
+    private static boolean onOff(String name, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, not '" + value + "'");
+        };
     }
 
     private static int parsePort(String name, String value) {

@@ -47,9 +47,10 @@ final class HousekeepingRunner implements Managed {
             HousekeepingReport purged = purge.get();
             if (!purged.isEmpty()) {
                 LOG.info("Housekeeping deleted {} ended sessions, {} spent refresh tokens, {} one-time codes, "
-                                + "{} stale login-failure counts, {} unused device tokens and {} audit events past "
-                                + "their retention", purged.sessions(), purged.spentRefreshTokens(),
-                        purged.oneTimeCodes(), purged.loginAttempts(), purged.deviceTokens(), purged.auditEvents());
+                                + "{} stale login-failure counts, {} unused device tokens, {} audit events past "
+                                + "their retention and {} ended rate-limit counts", purged.sessions(),
+                        purged.spentRefreshTokens(), purged.oneTimeCodes(), purged.loginAttempts(),
+                        purged.deviceTokens(), purged.auditEvents(), purged.rateCounts());
             }
         } catch (RuntimeException e) {
             // A dead database (or a deadlock with another instance's purge) must not end the

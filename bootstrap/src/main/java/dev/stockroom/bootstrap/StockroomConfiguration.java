@@ -53,6 +53,12 @@ public class StockroomConfiguration extends Configuration {
     @NotNull
     private PasswordHashingSettings passwordHashing = new PasswordHashingSettings();
 
+    /** Limits per client address and per email address; a public field, as new settings are. */
+    @JsonProperty
+    @Valid
+    @NotNull
+    public ThrottlingSettings throttling = new ThrottlingSettings();
+
     public StockroomConfiguration() {
         database.setDriverClass("org.h2.Driver");
         database.setUrl(EMBEDDED_DATABASE);
@@ -291,6 +297,12 @@ public class StockroomConfiguration extends Configuration {
     }
 
     /** The account policy (see DESIGN.md); defaults are the design's. */
+    /** The core's account policy: {@code accounts:}, with the wrong-password throttling of {@code throttling.perAccount}. */
+    @JsonIgnore
+    public AccountPolicy accountPolicy() {
+        return getAccounts().toPolicy().withLoginThrottle(throttling.perAccount.toThrottle());
+    }
+
     public static class AccountSettings {
         private static final AccountPolicy DEFAULTS = AccountPolicy.defaults();
         @NotNull

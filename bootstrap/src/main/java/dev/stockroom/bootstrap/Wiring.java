@@ -9,8 +9,10 @@ import dev.stockroom.adapters.persistence.DatabaseMigrator;
 import dev.stockroom.adapters.persistence.StockroomDatabase;
 import dev.stockroom.adapters.persistence.photo.FilePhotoStore;
 import dev.stockroom.adapters.rest.StockroomApi;
+import dev.stockroom.adapters.rest.http.TrustedProxies;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.TokenSettings;
+import dev.stockroom.adapters.rest.throttling.AddressLimits;
 import dev.stockroom.core.Stockroom;
 import dev.stockroom.core.account.hashing.HashingPool;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
@@ -59,7 +61,8 @@ final class Wiring implements AutoCloseable {
         this.hashing = PasswordHashing.pool(config.getPasswordHashing(), random);
         StockroomDatabase persistence = new StockroomDatabase(jdbi);
         this.mailSender = mailSender(config, dataDir, clock);
-        this.stockroom = Stockroom.builder()
+        ThrottlingSettings throttling = config.throttling;
+        Stockroom.Builder builder = Stockroom.builder()
                 .users(persistence.users())
                 .sessions(persistence.sessions())
                 .codes(persistence.codes())
@@ -74,8 +77,12 @@ final class Wiring implements AutoCloseable {
                 .mailSender(mailSender)
                 .clock(clock)
                 .random(random)
-                .accountPolicy(config.getAccounts().toPolicy())
-                .build();
+                .accountPolicy(config.accountPolicy())
+                // Given even with the limits off, so that housekeeping still clears old counts.
+                .rateCounters(persistence.rateCounters());
+        this.stockroom = (throttling.perAddress
+                ? builder.mailCap(throttling.mailsPerEmail.limit, throttling.mailsPerEmail.javaWindow())
+                : builder.noMailCap()).build();
         this.config = config;
         this.dataDir = dataDir;
         this.clock = clock;
@@ -179,9 +186,17 @@ final class Wiring implements AutoCloseable {
         byte[] key = JwtKeys.resolve(config.getJwt().getSecret(), dataDir, random);
         AccessTokens accessTokens = new AccessTokens(
                 new TokenSettings(key, config.getJwt().getIssuer(), config.getJwt().getAudience()), clock);
+        ThrottlingSettings throttling = config.throttling;
+        TrustedProxies proxies = throttling.proxies();
+        LOG.info("Limits per client address and per email address are {}; {} trusted {}",
+                throttling.perAddress ? "on" : "off (throttling.perAddress / STOCKROOM_ADDRESS_LIMITS)",
+                proxies.size(), proxies.size() == 1 ? "proxy range" : "proxy ranges");
+        Optional<AddressLimits> limits = throttling.perAddress
+                ? Optional.of(new AddressLimits(stockroom.rateLimiter(), throttling.addressPolicies()))
+                : Optional.empty();
         return new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
-                stockroom.profiles(), stockroom.administration(), stockroom.catalog(), CatalogPolicy.defaults().maxPhotoBytes(), accessTokens,
-                clock);
+                stockroom.profiles(), stockroom.administration(), stockroom.catalog(),
+                CatalogPolicy.defaults().maxPhotoBytes(), accessTokens, clock, proxies, limits);
     }
 
     private void closeMailSender() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.adapters.rest.throttling.AddressLimit;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
+import dev.stockroom.core.throttling.domain.RatePolicy;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -18,6 +21,8 @@ import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +40,7 @@ class ConfigurationTest {
                 .contains("MODE=PostgreSQL").contains("AUTO_SERVER=TRUE");
         assertThat(config.getMail().getSmtp().isConfigured()).isFalse();
         assertThat(config.getAccounts().toPolicy()).isEqualTo(AccountPolicy.defaults());
+        assertThat(config.accountPolicy()).isEqualTo(AccountPolicy.defaults());
         assertThat(config.getAccounts().getHousekeepingInterval()).isEqualTo(Duration.hours(1));
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(8080);
@@ -94,6 +100,128 @@ class ConfigurationTest {
         assertThat(config.getPasswordHashing().getMaxWaiting()).isEqualTo(64);
         assertThat(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory())
                 .isInstanceOf(LogbackClassicRequestLogFactory.class);
+        assertThat(config.throttling.perAddress).isTrue();
+        assertThat(config.throttling.proxies().size()).isZero();
+        assertThat(config.throttling.addressPolicies()).isEqualTo(defaultAddressPolicies());
+        assertThat(config.throttling.mailsPerEmail.limit).isEqualTo(5);
+        assertThat(config.accountPolicy().loginThrottle()).isEqualTo(LoginThrottle.defaults());
+        assertThat(config.accountPolicy().refreshReuseInterval()).isZero();
+        assertThat(config.accountPolicy().auditRetention()).isEqualTo(java.time.Duration.ofDays(365));
+    }
+
+    @Test
+    void wrong_password_throttling_and_the_audit_settings_read_from_a_file_and_a_bad_one_names_itself()
+            throws Exception {
+        Path file = java.nio.file.Files.createTempFile("per-account", ".yml");
+        java.nio.file.Files.writeString(file, """
+                throttling:
+                  perAccount: {freeFailures: 3, firstDelay: 2s, maxDelay: 1h, memory: 2d}
+                accounts:
+                  refreshReuseInterval: 10s
+                  auditRetention: 30d
+                """);
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(new FileConfigurationSourceProvider(),
+                file.toString()), Map.of());
+
+        assertThat(config.accountPolicy().loginThrottle()).isEqualTo(new LoginThrottle(3,
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofHours(1), java.time.Duration.ofDays(2)));
+        assertThat(config.accountPolicy().refreshReuseInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(config.accountPolicy().auditRetention()).isEqualTo(java.time.Duration.ofDays(30));
+
+        java.nio.file.Files.writeString(file, """
+                throttling:
+                  perAccount: {maxDelay: 2d}
+                """);
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(factory.build(new FileConfigurationSourceProvider(),
+                file.toString()), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttling.perAccount: memory must be longer than maxDelay");
+    }
+
+    private static Map<AddressLimit, RatePolicy> defaultAddressPolicies() {
+        Map<AddressLimit, RatePolicy> defaults = new EnumMap<>(AddressLimit.class);
+        for (AddressLimit limit : AddressLimit.values()) {
+            defaults.put(limit, limit.defaultPolicy());
+        }
+        return defaults;
+    }
+
+    @Test
+    void by_default_limits_per_address_are_on_with_the_designs_values_and_no_proxy_is_trusted() throws Exception {
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
+
+        assertThat(config.throttling.perAddress).isTrue();
+        assertThat(config.throttling.proxies().size()).isZero();
+        assertThat(config.throttling.addressPolicies()).isEqualTo(defaultAddressPolicies());
+        assertThat(config.throttling.addressPolicies().get(AddressLimit.LOGIN_FAILURES))
+                .isEqualTo(new RatePolicy("login", 100, java.time.Duration.ofHours(1)));
+        assertThat(config.throttling.addressPolicies().get(AddressLimit.REGISTRATION))
+                .isEqualTo(new RatePolicy("register", 20, java.time.Duration.ofHours(1)));
+        assertThat(config.throttling.mailsPerEmail.limit).isEqualTo(5);
+        assertThat(config.throttling.mailsPerEmail.javaWindow()).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
+    void throttling_reads_from_a_file_and_from_its_variables() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("throttling", ".yml");
+        java.nio.file.Files.writeString(file, """
+                throttling:
+                  perAddress: false
+                  trustedProxies: [192.0.2.0/24]
+                  addressLimits:
+                    registrations: {limit: 3, window: 10m}
+                  mailsPerEmail: {limit: 2, window: 30m}
+                """);
+        StockroomConfiguration fromFile = EnvironmentOverrides.apply(factory.build(new FileConfigurationSourceProvider(),
+                file.toString()), Map.of());
+
+        assertThat(fromFile.throttling.perAddress).isFalse();
+        assertThat(fromFile.throttling.proxies().toString()).isEqualTo("[192.0.2.0/24]");
+        assertThat(fromFile.throttling.addressPolicies().get(AddressLimit.REGISTRATION))
+                .isEqualTo(new RatePolicy("register", 3, java.time.Duration.ofMinutes(10)));
+        assertThat(fromFile.throttling.addressPolicies().get(AddressLimit.LOGIN_FAILURES))
+                .isEqualTo(AddressLimit.LOGIN_FAILURES.defaultPolicy());
+        assertThat(fromFile.throttling.mailsPerEmail.limit).isEqualTo(2);
+
+        StockroomConfiguration overridden = EnvironmentOverrides.apply(fromFile, Map.of(
+                "STOCKROOM_ADDRESS_LIMITS", "on", "STOCKROOM_TRUSTED_PROXIES", " 10.0.0.0/8 , 2001:db8::/32,127.0.0.1"));
+        assertThat(overridden.throttling.perAddress).isTrue();
+        assertThat(overridden.throttling.proxies().toString()).isEqualTo("[10.0.0.0/8, 2001:db8::/32, 127.0.0.1/32]");
+        assertThat(EnvironmentOverrides.apply(overridden, Map.of("STOCKROOM_ADDRESS_LIMITS", "OFF")).throttling.perAddress)
+                .isFalse();
+    }
+
+    @Test
+    void a_bad_address_limits_switch_stops_the_start_naming_the_variable() {
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_ADDRESS_LIMITS", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STOCKROOM_ADDRESS_LIMITS").hasMessageContaining("maybe");
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_ADDRESS_LIMITS", "true")))
+                .hasMessageContaining("STOCKROOM_ADDRESS_LIMITS must be on or off");
+    }
+
+    @Test
+    void a_bad_trusted_proxy_stops_the_start_naming_the_setting_and_the_range() {
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_TRUSTED_PROXIES", "10.0.0.0/8,lb.internal")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("throttling.trustedProxies / STOCKROOM_TRUSTED_PROXIES")
+                .hasMessageContaining("'lb.internal'");
+        StockroomConfiguration inFile = new StockroomConfiguration();
+        inFile.throttling.trustedProxies = List.of("10.0.0.0/33");
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(inFile, Map.of()))
+                .hasMessageContaining("throttling.trustedProxies").hasMessageContaining("'10.0.0.0/33'");
+    }
+
+    @Test
+    void a_window_of_part_of_a_second_stops_the_start_naming_the_setting() {
+        StockroomConfiguration config = new StockroomConfiguration();
+        config.throttling.addressLimits.tokenRefresh.window = Duration.milliseconds(1500);
+
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(config, Map.of()))
+                .hasMessageContaining("throttling.addressLimits.tokenRefresh").hasMessageContaining("whole number");
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class HousekeepingRunnerTest {
-    private static final HousekeepingReport SOME = new HousekeepingReport(1, 2, 3, 4, 5, 6);
-    private static final HousekeepingReport NONE = new HousekeepingReport(0, 0, 0, 0, 0, 0);
+    private static final HousekeepingReport SOME = new HousekeepingReport(1, 2, 3, 4, 5, 6, 7);
+    private static final HousekeepingReport NONE = new HousekeepingReport(0, 0, 0, 0, 0, 0, 0);
 
     @Test
     void purgesAgainAndAgainAtTheInterval() throws Exception {

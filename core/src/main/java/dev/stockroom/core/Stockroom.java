@@ -21,15 +21,22 @@ import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import dev.stockroom.core.notification.application.CappedOutbox;
 import dev.stockroom.core.notification.application.MailRelay;
 import dev.stockroom.core.notification.port.out.MailSender;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
+import dev.stockroom.core.throttling.application.FixedWindowRateLimiter;
+import dev.stockroom.core.throttling.domain.RatePolicy;
+import dev.stockroom.core.throttling.port.in.RateLimiter;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stockroom for embedding: give it the driven ports (your own adapters, or Stockroom's) and use
@@ -40,6 +47,7 @@ import java.util.Objects;
  *         .users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
  *         .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
+ *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
  *         .build();
  * Registered registered = stockroom.registration().register(command);
  * // and call stockroom.mailRelay().relayDue() every few seconds, stockroom.housekeeping().purge() hourly
@@ -49,14 +57,20 @@ public final class Stockroom {
     private final AccountServices accounts;
     private final MailRelay mailRelay;
     private final Catalog catalog;
+    private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
     private final Clock clock;
 
     private Stockroom(Builder b) {
         this.accountPolicy = b.accountPolicy;
         this.clock = b.clock;
+        this.rateLimiter = b.rateCounters == null ? null : new FixedWindowRateLimiter(b.rateCounters, b.clock);
+        // Only the account use cases' mail is capped; the relay works on the outbox itself.
+        Outbox accountMail = rateLimiter == null || b.mailsOfOneKind == 0 ? b.outbox
+                : new CappedOutbox(b.outbox, rateLimiter, b.mailsOfOneKind, b.mailCapWindow);
         this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.loginAttempts, b.devices, b.audit,
-                b.outbox, b.transactions, b.passwordHasher, b.accountPolicy, b.clock, b.random);
+                accountMail, b.transactions, b.passwordHasher, b.accountPolicy, b.clock, b.random,
+                Optional.ofNullable(b.rateCounters));
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock);
         this.catalog = b.products == null ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
@@ -101,6 +115,21 @@ public final class Stockroom {
     }
 
     /**
+     * Limits on events per subject (a client address, say), counted in the builder's
+     * {@link Builder#rateCounters rate counters}, so that every instance on the same store enforces
+     * one limit. The HTTP adapter limits requests per client address with it.
+     *
+     * @throws IllegalStateException when the builder was given no rate counters
+     */
+    public RateLimiter rateLimiter() {
+        if (rateLimiter == null) {
+            throw new IllegalStateException("No rate limits are configured: give Stockroom.builder() "
+                    + "rateCounters(RateCounters)");
+        }
+        return rateLimiter;
+    }
+
+    /**
      * Deletes account records that can no longer matter; the host calls
      * {@link AccountHousekeeping#purge()} on a schedule (hourly is plenty).
      */
@@ -142,6 +171,10 @@ public final class Stockroom {
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
+        // Limits (optional)
+        private RateCounters rateCounters;
+        private int mailsOfOneKind = CappedOutbox.DEFAULT_MAILS_OF_ONE_KIND;
+        private Duration mailCapWindow = CappedOutbox.DEFAULT_WINDOW;
         // Shared
         private Transactions transactions;
         private Clock clock = Clock.systemUTC();
@@ -206,6 +239,41 @@ public final class Stockroom {
 
         public Builder mailSender(MailSender mailSender) {
             this.mailSender = Objects.requireNonNull(mailSender, "mailSender");
+            return this;
+        }
+
+        /**
+         * Where rate limits are counted; in a database, so that every instance enforces one limit.
+         * Optional. With it, the account use cases mail at most {@link #mailCap} notifications of
+         * one kind to one address per window (beyond that they drop the mail and answer as usual),
+         * {@link Stockroom#rateLimiter()} is available, and housekeeping forgets ended windows.
+         * Without it nothing is capped or limited here: an application that needs the caps must
+         * limit elsewhere.
+         */
+        public Builder rateCounters(RateCounters rateCounters) {
+            this.rateCounters = Objects.requireNonNull(rateCounters, "rateCounters");
+            return this;
+        }
+
+        /**
+         * At most {@code mailsOfOneKind} mails of one kind (verification code, reset code, password
+         * changed) to one email address per {@code window}; the account use cases drop the rest
+         * silently, with the same answer as ever. Takes effect only with {@link #rateCounters}.
+         * Defaults to {@value CappedOutbox#DEFAULT_MAILS_OF_ONE_KIND} per hour.
+         */
+        public Builder mailCap(int mailsOfOneKind, Duration window) {
+            if (mailsOfOneKind < 1) {
+                throw new IllegalArgumentException("mailsOfOneKind must be at least 1; noMailCap() turns the cap off");
+            }
+            new RatePolicy("mail", mailsOfOneKind, window); // the same checks as the policies it becomes
+            this.mailsOfOneKind = mailsOfOneKind;
+            this.mailCapWindow = window;
+            return this;
+        }
+
+        /** No cap on the mail to one address, even with {@link #rateCounters}. */
+        public Builder noMailCap() {
+            this.mailsOfOneKind = 0;
             return this;
         }
 

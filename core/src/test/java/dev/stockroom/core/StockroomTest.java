@@ -15,6 +15,7 @@ import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.testing.InMemoryAdapters;
 import dev.stockroom.core.testing.MutableClock;
+import dev.stockroom.core.throttling.domain.RatePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,67 @@ class StockroomTest {
                 .hasMessageContainingAll("sessions(SessionRepository)", "codes(OneTimeCodeRepository)",
                         "loginAttempts(LoginAttempts)", "mailSender(MailSender)", "transactions(Transactions)")
                 .message().doesNotContain("users(", "outbox(");
+    }
+
+    @Test
+    void withRateCountersTheMailOfOneKindToOneAddressIsCappedAndTheRateLimiterCountsThere() {
+        InMemoryAdapters adapters = new InMemoryAdapters();
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+        Stockroom stockroom = adapters.stockroom().clock(clock).mailCap(2, Duration.ofHours(1)).build();
+        stockroom.registration().register(
+                RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com", PASSWORD, PASSWORD));
+
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(2));
+            stockroom.passwordRecovery().forget("ada@example.com");
+        }
+
+        assertThat(stockroom.mailRelay().relayDue()).isEqualTo(3);
+        assertThat(adapters.mailSender().delivered()).filteredOn(n -> n.kind() == NotificationKind.PASSWORD_RESET_CODE)
+                .hasSize(2);
+        RatePolicy policy = new RatePolicy("register", 1, Duration.ofHours(1));
+        assertThat(stockroom.rateLimiter().hit(policy, "203.0.113.7").allowed()).isTrue();
+        assertThat(stockroom.rateLimiter().hit(policy, "203.0.113.7").allowed()).isFalse();
+        assertThat(adapters.rateCounters().size()).isEqualTo(3); // two kinds of mail to ada, one client
+    }
+
+    @Test
+    void withoutRateCountersNothingIsCappedAndThereIsNoRateLimiter() {
+        InMemoryAdapters adapters = new InMemoryAdapters();
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+        Stockroom stockroom = Stockroom.builder().users(adapters.users()).sessions(adapters.sessions())
+                .codes(adapters.codes()).loginAttempts(adapters.loginAttempts()).devices(adapters.devices())
+                .audit(adapters.audit()).outbox(adapters.outbox())
+                .mailSender(adapters.mailSender()).transactions(adapters.transactions()).clock(clock)
+                .mailCap(1, Duration.ofHours(1)).build();
+        stockroom.registration().register(
+                RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com", PASSWORD, PASSWORD));
+
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(2));
+            stockroom.passwordRecovery().forget("ada@example.com");
+        }
+
+        assertThat(stockroom.mailRelay().relayDue()).isEqualTo(4);
+        assertThatThrownBy(stockroom::rateLimiter).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rateCounters(RateCounters)");
+    }
+
+    @Test
+    void noMailCapLeavesTheMailUncappedWithRateCounters() {
+        InMemoryAdapters adapters = new InMemoryAdapters();
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+        Stockroom stockroom = adapters.stockroom().clock(clock).noMailCap().build();
+        stockroom.registration().register(
+                RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com", PASSWORD, PASSWORD));
+
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofMinutes(2));
+            stockroom.passwordRecovery().forget("ada@example.com");
+        }
+
+        assertThat(stockroom.mailRelay().relayDue()).isEqualTo(7);
+        assertThatThrownBy(() -> Stockroom.builder().mailCap(0, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noMailCap()");
     }
 }

@@ -8,6 +8,7 @@ import dev.stockroom.adapters.persistence.account.JdbiTrustedDevices;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
+import dev.stockroom.adapters.persistence.throttling.JdbiRateCounters;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
@@ -18,6 +19,7 @@ import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,6 +46,7 @@ public final class StockroomDatabase {
     private final AuditLog audit;
     private final Outbox outbox;
     private final ProductRepository products;
+    private final RateCounters rateCounters;
 
     public StockroomDatabase(Jdbi jdbi) {
         this.transactions = new JdbiTransactions(jdbi);
@@ -55,6 +58,7 @@ public final class StockroomDatabase {
         this.audit = new JdbiAuditLog(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
+        this.rateCounters = new JdbiRateCounters(transactions);
     }
 
     public Transactions transactions() {
@@ -91,6 +95,11 @@ public final class StockroomDatabase {
 
     public ProductRepository products() {
         return products;
+    }
+
+    /** The counts of the limits per client address and per email address ({@code Stockroom.Builder.rateCounters}). */
+    public RateCounters rateCounters() {
+        return rateCounters;
     }
 
     /** Whether the database answers a trivial query now; never throws. For health checks. */

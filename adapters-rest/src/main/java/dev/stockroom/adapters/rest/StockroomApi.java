@@ -5,9 +5,12 @@ import dev.stockroom.adapters.rest.admin.AdminResource;
 import dev.stockroom.adapters.rest.catalog.CatalogResources;
 import dev.stockroom.adapters.rest.error.ErrorMappers;
 import dev.stockroom.adapters.rest.http.HttpFilters;
+import dev.stockroom.adapters.rest.http.TrustedProxies;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.BearerAuth;
 import dev.stockroom.core.account.port.in.Administration;
+import dev.stockroom.adapters.rest.throttling.AddressLimiting;
+import dev.stockroom.adapters.rest.throttling.AddressLimits;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
@@ -16,14 +19,18 @@ import dev.stockroom.core.catalog.port.in.Catalog;
 import java.util.function.Consumer;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the HTTP API needs from the core, and the one call that puts the API on a Jersey
  * environment (the Dropwizard service's, or a test's {@code ResourceExtension}).
+ *
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client address
+ * @param addressLimits  the limits per client address; none when empty (the edge limits, or a test rig)
  */
 public record StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
         Profiles profiles, Administration administration, Catalog catalog, int maxPhotoBytes, AccessTokens accessTokens,
-        Clock clock) {
+        Clock clock, TrustedProxies trustedProxies, Optional<AddressLimits> addressLimits) {
 
     /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
     private static final long FORM_OVERHEAD = 64 * 1024;
@@ -40,10 +47,22 @@ public record StockroomApi(Registration registration, Authentication authenticat
         }
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(addressLimits, "addressLimits");
+    }
+
+    /** The API with no trusted proxy and no limits per client address. */
+    public StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
+            Profiles profiles, Administration administration, Catalog catalog, int maxPhotoBytes,
+            AccessTokens accessTokens, Clock clock) {
+        this(registration, authentication, passwordRecovery, profiles, administration, catalog, maxPhotoBytes,
+                accessTokens, clock, TrustedProxies.none(), Optional.empty());
     }
 
     public static void register(Consumer<Object> jersey, StockroomApi api) {
         HttpFilters.register(jersey, api.maxPhotoBytes() + FORM_OVERHEAD);
+        HttpFilters.registerClientAddresses(jersey, api.trustedProxies());
+        api.addressLimits().ifPresent(limits -> AddressLimiting.register(jersey, limits));
         ErrorMappers.register(jersey);
         BearerAuth.register(jersey, api.accessTokens(), api.authentication());
         AccountResources.register(jersey, api.registration(), api.authentication(), api.passwordRecovery(),

@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final String MAIL = "dev.stockroom.adapters.mail..";
     private static final String NATIVE_HASHING = "dev.stockroom.adapters.hashing..";
     private static final String BOOTSTRAP = "dev.stockroom.bootstrap..";
-    private static final String[] FEATURES = {"account", "catalog", "notification"};
+    private static final String[] FEATURES = {"account", "catalog", "notification", "throttling"};
 
     /** Leaves out test classes, whether from a module's own test-classes or a published test-jar. */
     static final class ProductionCode implements ImportOption {

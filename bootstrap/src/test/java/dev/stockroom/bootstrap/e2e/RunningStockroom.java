@@ -10,6 +10,7 @@ import dev.stockroom.bootstrap.StockroomApplication;
 import dev.stockroom.bootstrap.StockroomConfiguration;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -23,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +40,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A JUnit extension (one per test class, {@code @RegisterExtension static}) running the whole
  * service as it runs in production (the real application class, Jetty on a loopback
  * port, the real database, SMTP), with a GreenMail server standing in for the mail provider and a
- * clock the test can move.
+ * clock the test can move. The limits per client address are off, as for any test rig: every
+ * request comes from 127.0.0.1. A test of the limits turns them on with {@link #with}.
+ * {@link #besides} runs a second instance on the same database, mail server and clock.
  */
 final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    final ShiftableClock clock = new ShiftableClock();
+    final ShiftableClock clock;
     private final Supplier<TestDatabase> database;
+    // The instance this one runs beside (sharing its database, data directory, mail and clock), or null.
+    private final RunningStockroom first;
+    private String jwtSecret;
+    private Map<String, String> variables = Map.of();
+    private final List<Object> extraResources = new ArrayList<>();
     GreenMail greenMail;
     private int smtpPort;
     DropwizardAppExtension<StockroomConfiguration> app;
@@ -56,12 +65,42 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
 
     private RunningStockroom(Supplier<TestDatabase> database) {
         this.database = database;
+        this.first = null;
+        this.clock = new ShiftableClock();
+    }
+
+    private RunningStockroom(RunningStockroom first) {
+        this.database = null;
+        this.first = first;
+        this.clock = first.clock;
+        this.settings = first.settings;
     }
 
     /** The same service with some settings changed from what the tests usually run. */
     RunningStockroom with(Consumer<StockroomConfiguration> changes) {
         this.settings = changes;
         return this;
+    }
+
+    /** The same service with these {@code STOCKROOM_*} variables set, as the process's environment would. */
+    RunningStockroom withEnvironment(Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
+        return this;
+    }
+
+    /** The same service with one more Jersey component, a resource of the test's, say. */
+    RunningStockroom withResource(Object resource) {
+        this.extraResources.add(resource);
+        return this;
+    }
+
+    /**
+     * A second instance of the service on the same database (and data directory, SMTP server, JWT
+     * key and clock) as {@code first}, with its settings unless {@link #with} changes them. Register
+     * it after {@code first} ({@code @Order}).
+     */
+    static RunningStockroom besides(RunningStockroom first) {
+        return new RunningStockroom(first);
     }
 
     /** On the embedded default, as {@code server} runs with no file: the H2 file under the data directory. */
@@ -76,15 +115,33 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        dataDir = Files.createTempDirectory("stockroom-e2e");
-        databaseInUse = database.get();
-        smtpPort = freePort();
-        restoreSmtp();
+        if (first == null) {
+            dataDir = Files.createTempDirectory("stockroom-e2e");
+            databaseInUse = database.get();
+            smtpPort = freePort();
+            restoreSmtp();
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            jwtSecret = Base64.getEncoder().encodeToString(key);
+        } else {
+            // The embedded H2 file too: AUTO_SERVER lets the second instance in beside the first.
+            dataDir = first.dataDir;
+            databaseInUse = first.databaseInUse;
+            smtpPort = first.smtpPort;
+            greenMail = first.greenMail;
+            jwtSecret = first.jwtSecret;
+        }
         app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(StockroomApplication.class,
                 configuration(smtpPort)) {
             @Override
             public Application<StockroomConfiguration> newApplication() {
-                return new StockroomApplication(Map.of(), clock);
+                return new StockroomApplication(variables, clock) {
+                    @Override
+                    public void run(StockroomConfiguration configuration, Environment environment) {
+                        super.run(configuration, environment);
+                        extraResources.forEach(environment.jersey()::register);
+                    }
+                };
             }
         });
         app.before();
@@ -110,9 +167,8 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         config.getMail().getSmtp().setPort(smtpPort);
         config.getMail().getSmtp().setTransport("SMTP");
         config.getMail().setRelayInterval(Duration.milliseconds(50));
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        config.getJwt().setSecret(Base64.getEncoder().encodeToString(key));
+        config.getJwt().setSecret(jwtSecret);
+        config.throttling.perAddress = false;
         settings.accept(config);
         return config;
     }
@@ -122,7 +178,9 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         try {
             app.after();
         } finally {
-            greenMail.stop();
+            if (first == null) {
+                greenMail.stop();
+            }
         }
     }
 

@@ -57,6 +57,7 @@ class EmbeddingExampleTest {
                     .products(db.products()).photos(new FilePhotoStore(dir.resolve("photos"), new SecureRandom()))
                     .mailSender(new SmtpMailSender(new SmtpSettings("127.0.0.1", smtpPort, SmtpSettings.Transport.SMTP),
                             new MailSettings("no-reply@shop.example")))
+                    .rateCounters(db.rateCounters())
                     .build();
 
             Registered ada = stockroom.registration().register(RegisterCommand.of(

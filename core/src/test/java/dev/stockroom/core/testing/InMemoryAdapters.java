@@ -15,6 +15,7 @@ public final class InMemoryAdapters {
     private final InMemoryTrustedDevices devices = new InMemoryTrustedDevices(transactions);
     private final InMemoryAuditLog audit = new InMemoryAuditLog(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
+    private final InMemoryRateCounters rateCounters = new InMemoryRateCounters(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
     private final RecordingMailSender mailSender = new RecordingMailSender();
@@ -25,7 +26,8 @@ public final class InMemoryAdapters {
      */
     public Stockroom.Builder stockroom() {
         return Stockroom.builder().users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
-                .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions).products(products).photos(photos);
+                .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
+                .products(products).photos(photos).rateCounters(rateCounters);
     }
 
     public InMemoryProductRepository products() {
@@ -66,6 +68,10 @@ public final class InMemoryAdapters {
 
     public InMemoryOutbox outbox() {
         return outbox;
+    }
+
+    public InMemoryRateCounters rateCounters() {
+        return rateCounters;
     }
 
     public RecordingMailSender mailSender() {

@@ -27,7 +27,7 @@ public final class ErrorResponses {
     }
 
     /** The response with {@code Retry-After}: the wait in whole seconds, rounded up, at least 1. */
-    static Response withRetryAfter(Response response, Duration wait) {
+    public static Response withRetryAfter(Response response, Duration wait) {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }

@@ -14,6 +14,13 @@ public final class HttpFilters {
         jersey.accept(new TrailingSlashFilter());
         jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
         jersey.accept(new NoStoreFilter());
-        jersey.accept(new RequestOrigin.Filter());
+    }
+
+    /**
+     * Resolves every request's {@link ClientAddress} (the socket's peer, or what a trusted proxy
+     * says it forwarded for) and keeps it on the request for limits and logs.
+     */
+    public static void registerClientAddresses(Consumer<Object> jersey, TrustedProxies trustedProxies) {
+        jersey.accept(new ClientAddressFilter(trustedProxies));
     }
 }

@@ -7,9 +7,11 @@ import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Deletes account records that can no longer change any answer, so that the tables stop growing
@@ -30,7 +32,10 @@ import java.time.Instant;
  * <li>failed-login counts with no delay running whose failures are forgotten anyway (see
  * {@link LoginAttempts#purgeStale}); these need no retention;</li>
  * <li>device tokens not used for {@link AccountPolicy#deviceTokenLifetime()}, which no longer count;</li>
- * <li>audit events older than {@link AccountPolicy#auditRetention()}.</li>
+ * <li>audit events older than {@link AccountPolicy#auditRetention()};</li>
+ * <li>when there are {@link RateCounters} (the limits per client address and per email address),
+ * the counts of windows that ended more than {@link #RATE_COUNT_GRACE} ago. Nothing reads a
+ * window after its end; the grace lets an instance whose clock lags finish counting into it.</li>
  * </ul>
  * Each kind is deleted by its own statement, not in one transaction, so that no purge holds locks
  * on the tables longer than one statement.
@@ -42,12 +47,14 @@ public final class AccountHousekeeping {
      * tune it.
      */
     static final Duration RETENTION = Duration.ofDays(1);
+    static final Duration RATE_COUNT_GRACE = Duration.ofMinutes(5);
 
     private final SessionRepository sessions;
     private final OneTimeCodeRepository codes;
     private final LoginAttempts loginAttempts;
     private final TrustedDevices devices;
     private final AuditLog audit;
+    private final Optional<RateCounters> rateCounters;
     private final LoginThrottle throttle;
     private final Duration codeRetention;
     private final Duration deviceLifetime;
@@ -55,12 +62,14 @@ public final class AccountHousekeeping {
     private final Clock clock;
 
     AccountHousekeeping(SessionRepository sessions, OneTimeCodeRepository codes, LoginAttempts loginAttempts,
-            TrustedDevices devices, AuditLog audit, AccountPolicy policy, Clock clock) {
+            TrustedDevices devices, AuditLog audit, Optional<RateCounters> rateCounters, AccountPolicy policy,
+            Clock clock) {
         this.sessions = sessions;
         this.codes = codes;
         this.loginAttempts = loginAttempts;
         this.devices = devices;
         this.audit = audit;
+        this.rateCounters = rateCounters;
         this.deviceLifetime = policy.deviceTokenLifetime();
         this.auditRetention = policy.auditRetention();
         this.throttle = policy.loginThrottle();
@@ -81,7 +90,8 @@ public final class AccountHousekeeping {
         int staleLoginAttempts = loginAttempts.purgeStale(now, throttle);
         int unusedDevices = devices.purgeUnusedSince(now.minus(deviceLifetime));
         int oldEvents = audit.purgeBefore(now.minus(auditRetention));
+        int endedRateCounts = rateCounters.map(c -> c.purgeEndedBefore(now.minus(RATE_COUNT_GRACE))).orElse(0);
         return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts, unusedDevices,
-                oldEvents);
+                oldEvents, endedRateCounts);
     }
 }

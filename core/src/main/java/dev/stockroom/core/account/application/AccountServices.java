@@ -15,9 +15,11 @@ import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
+import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The account use cases assembled from their driven ports. The services themselves stay
@@ -35,6 +37,18 @@ public final class AccountServices {
             LoginAttempts loginAttempts, TrustedDevices devices, AuditLog auditLog, Outbox outbox,
             Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
             SecureRandom random) {
+        this(users, sessionStore, codeStore, loginAttempts, devices, auditLog, outbox, transactions, hasher, policy,
+                clock, random, Optional.empty());
+    }
+
+    /**
+     * As above, and housekeeping also forgets the ended windows of {@code rateCounters} (the limits
+     * per client and email address), when given.
+     */
+    public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts, TrustedDevices devices, AuditLog auditLog, Outbox outbox,
+            Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
+            SecureRandom random, Optional<RateCounters> rateCounters) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -47,6 +61,7 @@ public final class AccountServices {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(rateCounters, "rateCounters");
         PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
@@ -61,7 +76,8 @@ public final class AccountServices {
         this.profiles = new ProfileService(users, transactions, audit, clock);
         this.administration = new AdministrationService(users, sessionStore, loginAttempts, devices, auditLog, audit,
                 transactions, clock);
-        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, devices, auditLog, policy,
+        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, devices, auditLog,
+                rateCounters, policy,
                 clock);
     }
 
@@ -85,7 +101,10 @@ public final class AccountServices {
         return administration;
     }
 
-    /** Purges ended sessions, spent tokens, dead codes and stale login counts; the host runs it on a schedule. */
+    /**
+     * Purges ended sessions, spent tokens, dead codes, stale login counts, unused device tokens,
+     * old audit events and ended rate-limit windows; the host runs it on a schedule.
+     */
     public AccountHousekeeping housekeeping() {
         return housekeeping;
     }

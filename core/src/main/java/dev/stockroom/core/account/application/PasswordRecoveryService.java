@@ -19,6 +19,7 @@ import dev.stockroom.core.account.port.in.VerifyResetCodeCommand;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.Transactions;
@@ -76,6 +77,11 @@ final class PasswordRecoveryService implements PasswordRecovery {
         // Inside the cooldown the request is dropped silently: a 429 here would tell a stranger
         // that the address has an account.
         if (codes.cooldownLeft(user.id(), CodePurpose.RESET_PASSWORD, now).isPresent()) {
+            return;
+        }
+        // Beyond the cap on mails to the address, dropped as silently; and no new code, so the one
+        // mailed last still works (a replacement that is never mailed would lock its owner out).
+        if (!outbox.accepts(NotificationKind.PASSWORD_RESET_CODE, user.email().value())) {
             return;
         }
         transactions.run(() -> {

@@ -11,7 +11,10 @@ import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.throttling.application.FixedWindowRateLimiter;
+import dev.stockroom.core.throttling.domain.RatePolicy;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What housekeeping deletes and what it must keep, on the in-memory adapters with the default policy. */
@@ -30,7 +33,7 @@ class AccountHousekeepingTest {
         f.clock.advance(RETENTION.minus(SECOND));
         failLogIn("ada");
 
-        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0, 0, 0));
+        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0, 0, 0, 0));
         assertThat(purge().isEmpty()).isTrue();
     }
 
@@ -98,7 +101,7 @@ class AccountHousekeepingTest {
         String current = f.authentication().refresh(grant.refreshToken().orElseThrow()).refreshToken().orElseThrow();
 
         f.clock.advance(f.policy.sessionLifetime().minus(SECOND));
-        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 1, 1, 0, 0, 0));
+        assertThat(purge()).isEqualTo(new HousekeepingReport(0, 1, 1, 0, 0, 0, 0));
 
         assertThat(f.authentication().refresh(current).sessionId()).isEqualTo(grant.sessionId());
     }
@@ -134,7 +137,8 @@ class AccountHousekeepingTest {
                 d.accessTokenLifetime(), d.resetTokenLifetime(), d.sessionLifetime(), d.passwordMinLength(),
                 d.passwordMaxLength());
         AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
-                f.store.loginAttempts(), f.store.devices(), f.store.audit(), longCooldown, f.clock);
+                f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.empty(), longCooldown,
+                f.clock);
         UserId ada = f.register("ada").grant().userId();
 
         f.clock.advance(f.policy.codeLifetime().plus(Duration.ofDays(3)).minus(SECOND));
@@ -190,5 +194,27 @@ class AccountHousekeepingTest {
 
     private void failLogIn(String login) {
         assertThatThrownBy(() -> f.logIn(login, WRONG)).isInstanceOf(AccountFailure.class);
+    }
+
+    @Test
+    void endedRateLimitWindowsGoAfterAFewMinutesOfGraceAndTheCurrentOnesStay() {
+        AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
+                f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.of(f.store.rateCounters()),
+                f.policy, f.clock);
+        FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(f.store.rateCounters(), f.clock);
+        RatePolicy tenMinutes = new RatePolicy("refresh", 1000, Duration.ofMinutes(10));
+        RatePolicy hour = new RatePolicy("register", 20, Duration.ofHours(1));
+        limiter.hit(tenMinutes, "203.0.113.7");
+        limiter.hit(hour, "203.0.113.7");
+        limiter.hit(hour, "203.0.113.8");
+
+        f.clock.advance(tenMinutes.window().plus(AccountHousekeeping.RATE_COUNT_GRACE).minus(SECOND));
+        assertThat(housekeeping.purge().rateCounts()).isZero();
+        f.clock.advance(SECOND);
+        assertThat(housekeeping.purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0, 0, 0, 1));
+
+        f.clock.advance(hour.window().minus(tenMinutes.window()));
+        assertThat(housekeeping.purge().rateCounts()).isEqualTo(2);
+        assertThat(f.store.rateCounters().size()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package dev.stockroom.core.notification.port.out;
 
 import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.domain.OutboxMessage;
 import dev.stockroom.core.notification.domain.OutboxStats;
 import java.time.Instant;
@@ -14,6 +15,17 @@ import java.util.UUID;
 public interface Outbox {
 
     void enqueue(Notification notification, Instant now);
+
+    /**
+     * Whether {@link #enqueue} would queue a notification of {@code kind} to {@code recipient} now
+     * rather than drop it. A plain outbox queues everything; one that caps the mail to an address
+     * (core's {@code CappedOutbox}) answers false once the cap is reached. A use case whose only
+     * purpose is the mail, such as issuing a code that replaces the previous one, asks first and
+     * does nothing when the answer is no.
+     */
+    default boolean accepts(NotificationKind kind, String recipient) {
+        return true;
+    }
 
     /**
      * Claims up to {@code limit} messages due at {@code now} (pending, next attempt not in the
