@@ -2,6 +2,7 @@ package dev.stockroom.bootstrap;
 
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.error.JsonErrorHandler;
+import dev.stockroom.adapters.rest.headers.SecurityHeaders;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -76,6 +77,9 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         }
         // Errors Jetty raises before Jersey sees the request get the JSON envelope too.
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+        // As a servlet filter, not a Jersey one, so that answers Jersey never sees carry them too.
+        SecurityHeaders.addTo(environment.servlets());
+        SecurityHeaders.addToAdmin(environment.admin());
         Wiring wiring = Wiring.forServer(configuration, environment, clock);
         StockroomApi.register(environment.jersey()::register, wiring.api());
         environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),

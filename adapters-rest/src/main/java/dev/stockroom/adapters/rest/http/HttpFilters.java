@@ -13,6 +13,6 @@ public final class HttpFilters {
     public static void register(Consumer<Object> jersey, long uploadLimit) {
         jersey.accept(new TrailingSlashFilter());
         jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
-        jersey.accept(new NoStoreFilter());
+        jersey.accept(new SecurityHeadersResponseFilter());
     }
 }
