@@ -57,7 +57,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         bootstrap.addBundle(new MigrationsBundle<StockroomConfiguration>() {
             @Override
             public DataSourceFactory getDataSourceFactory(StockroomConfiguration configuration) {
-                return EnvironmentOverrides.apply(configuration, env).getDatabase();
+                EnvironmentOverrides.apply(configuration, env);
+                // The db commands open the database next: H2 would create its directory with the umask's rights.
+                DataDirectory.prepare(configuration);
+                return configuration.getDatabase();
             }
 
             @Override
