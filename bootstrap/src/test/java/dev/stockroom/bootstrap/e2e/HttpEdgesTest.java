@@ -79,6 +79,14 @@ class HttpEdgesTest {
     }
 
     @Test
+    void a_head_request_jetty_refuses_gets_the_headers_and_no_body() throws IOException {
+        String response = raw("HEAD /users/me/ HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("x-content-type-options: nosniff")
+                .endsWith("\r\n\r\n");
+    }
+
+    @Test
     void the_admin_port_says_nosniff_even_where_a_task_resets_the_response() {
         HttpApi admin = new HttpApi(STOCKROOM.app.getAdminPort());
 

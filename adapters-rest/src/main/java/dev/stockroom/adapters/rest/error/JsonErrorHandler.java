@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -52,6 +53,11 @@ public final class JsonErrorHandler extends ErrorHandler {
             response.setStatus(status);
         }
         response.getHeaders().put(CONTENT_TYPE);
+        if (HttpMethod.HEAD.is(request.getMethod())) {
+            // Jetty leaves out the body of a HEAD answer only for requests it parsed whole.
+            response.write(true, null, callback);
+            return;
+        }
         response.write(true, ByteBuffer.wrap(body(status)), callback);
     }
 
