@@ -25,7 +25,7 @@ final class ApiFixture {
     static final String BOUNDARY = "----stockroom-fixture-boundary";
 
     /** A user and the tokens of one of their sessions. */
-    record Account(String username, String email, String accessToken, String refreshToken) {
+    record Account(String id, String username, String email, String accessToken, String refreshToken) {
     }
 
     final Account owner;
@@ -46,7 +46,8 @@ final class ApiFixture {
         String username = AccountFlowsTest.unique();
         Reply registered = stockroom.http.post("/users/register/", AccountFlowsTest.registration(username));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        newcomer = new Account(username, AccountFlowsTest.email(username), registered.text("access_token"), null);
+        newcomer = new Account(idOf(registered.text("access_token")), username, AccountFlowsTest.email(username),
+                registered.text("access_token"), null);
 
         Reply pictured = stockroom.http.send("/products/add/", "POST", "multipart/form-data; boundary=" + BOUNDARY,
                 multipart(Map.of("name", "Pictured", "price", "4.20", "quantity", "2"), "photo", "dot.png",
@@ -72,14 +73,22 @@ final class ApiFixture {
         Reply verified = stockroom.http.post("/users/verify/", map("code", stockroom.code(email, 1)),
                 registered.text("access_token"));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        return new Account(username, email, verified.text("access_token"), verified.text("refresh_token"));
+        return new Account(idOf(verified.text("access_token")), username, email, verified.text("access_token"),
+                verified.text("refresh_token"));
+    }
+
+    private String idOf(String accessToken) {
+        Reply me = stockroom.http.get("/users/me/", accessToken);
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        return me.body().at("/data/id").asText();
     }
 
     /** Another session of {@code account}, by logging in. */
     Account loggedIn(Account account) {
         Reply login = stockroom.http.post("/users/login/", map("username", account.username(), "password", PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return new Account(account.username(), account.email(), login.text("access_token"), login.text("refresh_token"));
+        return new Account(account.id(), account.username(), account.email(), login.text("access_token"),
+                login.text("refresh_token"));
     }
 
     long product(Account account, String name) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One request to every endpoint, in its success and its error cases and under other methods, plus
  * a stored photo and an unknown path: every answer carries the headers of DESIGN.md's
- * "Operability", whatever produced it, and every answer under {@code /users/} forbids caching.
+ * "Operability", whatever produced it, and every answer under {@code /users/} and {@code /admin/}
+ * forbids caching.
  */
 class CrawlTest {
     @RegisterExtension
@@ -34,6 +35,9 @@ class CrawlTest {
         fixture = ApiFixture.create(STOCKROOM);
         steps = steps();
     }
+
+    /** Not asserted: an endpoint whose statuses its own branch's tests assert (see {@link #steps()}). */
+    private static final int ANY_STATUS = -1;
 
     /** One request and the status it must get. */
     private record Step(String method, String path, String contentType, byte[] body, String token, int status,
@@ -146,6 +150,25 @@ class CrawlTest {
                 step("GET", "/media/..%2F..%2Fetc%2Fpasswd", null, null, 400),
                 step("GET", "/no/such/path", null, null, 404),
                 step("GET", "/", null, null, 404)));
+        // The user's sessions and the administration API come with the rest of issue 7, on another
+        // branch (until it is merged they answer 404 here): their headers are checked, their statuses
+        // are for that branch's tests.
+        String admin = fixture.admin.accessToken();
+        String managed = fixture.verified("managed").id();
+        steps.addAll(List.of(
+                step("GET", "/users/sessions/", null, owner.accessToken(), ANY_STATUS),
+                step("DELETE", "/users/sessions/00000000-0000-0000-0000-000000000000/", null, owner.accessToken(),
+                        ANY_STATUS),
+                step("GET", "/admin/users/?search=managed&page=1", null, admin, ANY_STATUS),
+                step("GET", "/admin/users/", null, owner.accessToken(), ANY_STATUS),
+                step("GET", "/admin/users/", null, null, ANY_STATUS),
+                step("GET", "/admin/users/" + managed + "/", null, admin, ANY_STATUS),
+                step("POST", "/admin/users/" + managed + "/unlock/", null, admin, ANY_STATUS),
+                step("POST", "/admin/users/" + managed + "/logout/", null, admin, ANY_STATUS),
+                step("POST", "/admin/users/" + managed + "/disable/", null, admin, ANY_STATUS),
+                step("POST", "/admin/users/" + managed + "/enable/", null, admin, ANY_STATUS),
+                step("PUT", "/admin/users/" + managed + "/role/", map("role", "USER"), admin, ANY_STATUS),
+                step("GET", "/admin/audit/?kind=REGISTERED", null, admin, ANY_STATUS)));
         return steps;
     }
 
@@ -156,13 +179,15 @@ class CrawlTest {
             Reply reply = STOCKROOM.http.sendWith(step.path(), step.method(), step.contentType(), step.body(),
                     step.token(), step.headers());
             String what = step + " -> " + reply;
-            softly.assertThat(reply.status()).as(what).isEqualTo(step.status());
+            if (step.status() != ANY_STATUS) {
+                softly.assertThat(reply.status()).as(what).isEqualTo(step.status());
+            }
             softly.assertThat(reply.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
             softly.assertThat(reply.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
             boolean photo = step.path().equals(fixture.photoPath) && reply.status() == 200;
             softly.assertThat(reply.header("Content-Security-Policy")).as(what)
                     .isEqualTo(photo ? "default-src 'none'" : "default-src 'none'; frame-ancestors 'none'");
-            if (step.path().startsWith("/users/")) {
+            if (step.path().startsWith("/users/") || step.path().startsWith("/admin/")) {
                 softly.assertThat(reply.header("Cache-Control")).as(what).isEqualTo("no-store");
                 softly.assertThat(reply.header("Pragma")).as(what).isEqualTo("no-cache");
             }
@@ -175,16 +200,18 @@ class CrawlTest {
     }
 
     @Test
-    void the_crawl_reaches_every_endpoint() {
+    void the_crawl_reaches_every_resource_method() {
         List<String> crawled = steps.stream().map(s -> s.method() + " " + template(s.path())).toList();
 
-        assertThat(FuzzTest.ENDPOINTS).allSatisfy(endpoint -> assertThat(crawled).as("crawled")
-                .contains(endpoint.method() + " " + FuzzTest.normalized(endpoint.path())));
+        assertThat(crawled).as("a step for every resource method").containsAll(FuzzTest.declaredEndpoints());
     }
 
     /** The endpoint a step's path belongs to, written as {@link FuzzTest#normalized} writes it. */
     private static String template(String path) {
-        return FuzzTest.normalized(path.replaceAll("\\?.*", "").replaceAll("^/products/(?!add/)[^/]+/", "/products/{id}/")
-                .replaceAll("^/media/.*", "/media/{key}"));
+        return FuzzTest.normalized(path.replaceAll("\\?.*", "")
+                .replaceAll("^/products/(?!add/)[^/]+", "/products/{}")
+                .replaceAll("^/media/.+", "/media/{}")
+                .replaceAll("^/admin/users/[^/]+", "/admin/users/{}")
+                .replaceAll("^/users/sessions/[^/]+", "/users/sessions/{}"));
     }
 }

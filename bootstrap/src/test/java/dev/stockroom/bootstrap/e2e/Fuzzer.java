@@ -26,7 +26,7 @@ final class Fuzzer {
     /** What the running service holds that requests may name. */
     record Targets(int port, List<String> userTokens, String newcomerToken, List<String> sessionEndingTokens,
             List<String> refreshTokens, List<Long> keptProducts, List<Long> deletableProducts, String photoKey,
-            List<String> usernames, List<String> emails) {
+            List<String> usernames, List<String> emails, List<String> userIds) {
     }
 
     /**
@@ -137,8 +137,17 @@ final class Fuzzer {
     private String path(Endpoint endpoint) {
         String path = endpoint.path();
         if (path.contains("{id}")) {
-            List<Long> real = endpoint.method().equals("DELETE") ? targets.deletableProducts() : targets.keptProducts();
-            path = path.replace("{id}", chance(0.5) ? String.valueOf(pick(real)) : pick(ODD_IDS));
+            String real;
+            if (path.startsWith("/admin/users/")) {
+                real = pick(targets.userIds());
+            } else if (path.startsWith("/users/sessions/")) {
+                real = java.util.UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(StandardCharsets.UTF_8))
+                        .toString();
+            } else {
+                real = String.valueOf(pick(endpoint.method().equals("DELETE") ? targets.deletableProducts()
+                        : targets.keptProducts()));
+            }
+            path = path.replace("{id}", chance(0.5) ? real : pick(ODD_IDS));
         }
         if (path.contains("{key}")) {
             path = path.replace("{key}", chance(0.35) ? targets.photoKey()
@@ -200,6 +209,13 @@ final class Fuzzer {
                         "-quantity");
                 case "page" -> pick("1", "2", "3");
                 case "page_size" -> pick("1", "10", "100", "101");
+                case "status" -> pick("NEW", "VERIFIED", "new", "draft");
+                case "role" -> pick("ADMIN", "USER", "admin");
+                case "disabled" -> pick("true", "false", "yes");
+                case "user" -> pick(targets.usernames());
+                case "kind" -> pick("LOGIN_FAILED", "REGISTERED", "THROTTLED", "login_failed");
+                case "since", "until" -> pick("2026-01-01T00:00:00Z", "2026-01-01", "2030-12-31T23:59:59.999999999Z",
+                        "1970-01-01T00:00:00Z", "%2B999999999-12-31T23:59:59Z");
                 default -> "1";
             };
         }
@@ -394,6 +410,8 @@ final class Fuzzer {
             case "code" -> quote(String.format("%06d", random.nextInt(1_000_000)));
             case "refresh_token" -> quote(pick(targets.refreshTokens()));
             case "all" -> pick("true", "false");
+            case "role" -> quote(pick("ADMIN", "USER", "admin", "ROOT", ""));
+            case "device_token" -> quote(pick("", "x".repeat(43), "not-a-device-token"));
             case "name" -> quote(pick("Lamp", "Fuzzed lamp", " Lamp ", "L"));
             case "description", "decription" -> quote(pick("Warm light", "", "d".repeat(5000), "d".repeat(5001)));
             case "price" -> pick("\"12.50\"", "12.5", "\"0\"", "0", "\"9999999999.99\"", "\"10000000000\"", "\"1.005\"",
