@@ -68,6 +68,9 @@ final class EnvironmentOverrides {
                 || StockroomConfiguration.EMBEDDED_DATABASE.equals(db.getUrl().strip())) {
             db.setDriverClass("org.h2.Driver");
             db.setUrl(embeddedH2Url(config));
+        }
+        if (db.getUrl().startsWith("jdbc:h2:")) {
+            // Any H2 URL may ask for AUTO_SERVER, the embedded one does.
             keepH2ListenerOnLoopback();
         }
         return config;
