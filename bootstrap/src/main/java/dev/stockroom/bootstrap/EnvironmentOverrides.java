@@ -7,18 +7,30 @@ import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.h2.engine.SysProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the {@code STOCKROOM_*} variables over the file (or the defaults), then fills in what is
- * derived: the embedded H2 URL when no database URL is set. Idempotent, so every command can call
- * it before it reads the configuration.
+ * derived: the embedded H2 URL when no database URL is set, and the admin port's loopback address
+ * when no bind host is set. Idempotent, so every command can call it before it reads the
+ * configuration.
  */
 final class EnvironmentOverrides {
-    // AUTO_SERVER lets a CLI command (db migrate, make-admin) in while the server holds the file.
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentOverrides.class);
+    /** Where the admin port listens unless a bind host is configured: health checks, metrics and tasks stay on the machine. */
+    static final String ADMIN_BIND_HOST = "127.0.0.1";
+    /** H2's own setting for the address its server sockets bind, read once when H2 is first used in the JVM. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    // AUTO_SERVER lets a CLI command (db migrate, make-admin) in while the server holds the file:
+    // the server listens on a TCP port and writes the address and a key into stockroom.lock.db.
     // H2 keeps the parsed form of the last QUERY_CACHE_SIZE statements per connection (8 by
     // default): fewer than the service's distinct statements, so each request parsed its SQL anew.
     static final String H2_OPTIONS = ";" + StockroomDatabase.H2_MODE + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=128";
@@ -55,18 +67,57 @@ final class EnvironmentOverrides {
                 parsePort("STOCKROOM_HTTP_PORT", port)));
         ifSet(env, "STOCKROOM_ADMIN_PORT", port -> setPort(config.getServerFactory(), true,
                 parsePort("STOCKROOM_ADMIN_PORT", port)));
+        ifSet(env, "STOCKROOM_ADMIN_BIND_HOST", host -> adminConnectors(config.getServerFactory())
+                .forEach(connector -> connector.setBindHost(host)));
+        // Dropwizard's default (no bind host) is every interface.
+        adminConnectors(config.getServerFactory()).stream().filter(connector -> connector.getBindHost() == null)
+                .forEach(connector -> connector.setBindHost(ADMIN_BIND_HOST));
         if (db.getUrl() == null || db.getUrl().isBlank()
                 || StockroomConfiguration.EMBEDDED_DATABASE.equals(db.getUrl().strip())) {
             db.setDriverClass("org.h2.Driver");
             db.setUrl(embeddedH2Url(config));
         }
+        if (db.getUrl().startsWith("jdbc:h2:")) {
+            // Any H2 URL may ask for AUTO_SERVER, the embedded one does.
+            keepH2ListenerOnLoopback();
+        }
         return config;
     }
 
     static String embeddedH2Url(StockroomConfiguration config) {
-        return "jdbc:h2:file:" + config.dataPath().resolve("db").resolve("stockroom").toString().replace('\\', '/')
-                + H2_OPTIONS;
+        return "jdbc:h2:file:" + embeddedDatabaseFile(config).toString().replace('\\', '/') + H2_OPTIONS;
     }
+
+    private static Path embeddedDatabaseFile(StockroomConfiguration config) {
+        return config.dataPath().resolve("db").resolve("stockroom");
+    }
+
+    /** The embedded database's directory, when the configuration uses the embedded database. */
+    static Optional<Path> embeddedDatabaseDirectory(StockroomConfiguration config) {
+        return embeddedH2Url(config).equals(config.getDatabase().getUrl())
+                ? Optional.of(embeddedDatabaseFile(config).getParent()) : Optional.empty();
+    }
+
+    /**
+     * AUTO_SERVER's listener binds every interface unless {@value #H2_BIND_ADDRESS} says
+     * otherwise, and H2 reads that once, when the JVM first uses it: set before that, the listener
+     * is on loopback, where the CLI commands on the same machine find it. An address chosen on the
+     * command line stays.
+     */
+    static void keepH2ListenerOnLoopback() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+        // Read back what H2 will really use: a JVM that ran H2 before this point (an application
+        // embedding the service, a test run) keeps the address it started with.
+        if (SysProperties.BIND_ADDRESS == null && !warnedOfOpenListener) {
+            warnedOfOpenListener = true;
+            LOG.warn("H2 was in use in this JVM before Stockroom could set -D{}=127.0.0.1: the embedded database's "
+                    + "AUTO_SERVER listener binds every interface. Start the JVM with that option.", H2_BIND_ADDRESS);
+        }
+    }
+
+    private static volatile boolean warnedOfOpenListener;
 
     private static void ifSet(Map<String, String> env, String name, java.util.function.Consumer<String> setter) {
         String value = env.get(name);
@@ -93,6 +144,15 @@ final class EnvironmentOverrides {
             // fall through to the explanation below
         }
         throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, not '" + value + "'");
+    }
+
+    /** The admin port's HTTP(S) connectors; none when one connector serves both (the simple server). */
+    private static List<HttpConnectorFactory> adminConnectors(ServerFactory server) {
+        if (server instanceof DefaultServerFactory defaults) {
+            return defaults.getAdminConnectors().stream().filter(HttpConnectorFactory.class::isInstance)
+                    .map(HttpConnectorFactory.class::cast).toList();
+        }
+        return List.of();
     }
 
     private static void setPort(ServerFactory server, boolean admin, int port) {

@@ -2,6 +2,7 @@ package dev.stockroom.bootstrap;
 
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.error.JsonErrorHandler;
+import dev.stockroom.adapters.rest.headers.SecurityHeaders;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -56,7 +57,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         bootstrap.addBundle(new MigrationsBundle<StockroomConfiguration>() {
             @Override
             public DataSourceFactory getDataSourceFactory(StockroomConfiguration configuration) {
-                return EnvironmentOverrides.apply(configuration, env).getDatabase();
+                EnvironmentOverrides.apply(configuration, env);
+                // The db commands open the database next: H2 would create its directory with the umask's rights.
+                DataDirectory.prepare(configuration);
+                return configuration.getDatabase();
             }
 
             @Override
@@ -76,6 +80,9 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         }
         // Errors Jetty raises before Jersey sees the request get the JSON envelope too.
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+        // As a servlet filter, not a Jersey one, so that answers Jersey never sees carry them too.
+        SecurityHeaders.addTo(environment.servlets());
+        SecurityHeaders.addToAdmin(environment.admin());
         Wiring wiring = Wiring.forServer(configuration, environment, clock);
         StockroomApi.register(environment.jersey()::register, wiring.api());
         environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),

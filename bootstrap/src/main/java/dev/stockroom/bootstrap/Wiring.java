@@ -22,9 +22,6 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,7 +53,7 @@ final class Wiring implements AutoCloseable {
 
     private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource, Clock clock) {
         this.ownDataSource = ownDataSource;
-        Path dataDir = createDirectory(config.dataPath());
+        Path dataDir = config.dataPath();   // prepared by forServer or forCommand
         SecureRandom random = new SecureRandom();
         this.hashing = PasswordHashing.pool(config.getPasswordHashing(), random);
         StockroomDatabase persistence = new StockroomDatabase(jdbi);
@@ -71,7 +68,7 @@ final class Wiring implements AutoCloseable {
                 .audit(persistence.audit())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
-                .photos(new FilePhotoStore(createDirectory(dataDir.resolve("photos")), random))
+                .photos(new FilePhotoStore(DataDirectory.create(DataDirectory.photoDirectory(dataDir)), random))
                 .transactions(persistence.transactions())
                 .passwordHasher(hashing)
                 .mailSender(mailSender)
@@ -92,7 +89,7 @@ final class Wiring implements AutoCloseable {
     /** For the server: the pool is managed by Dropwizard, with its health check and metrics. */
     static Wiring forServer(StockroomConfiguration config, Environment environment, Clock clock) {
         DataSourceFactory database = config.getDatabase();
-        createDirectory(config.dataPath());
+        DataDirectory.prepare(config);
         if (config.isMigrateOnStart()) {
             migrate(database, environment.metrics());
         }
@@ -114,7 +111,7 @@ final class Wiring implements AutoCloseable {
 
     /** For a CLI command: opens its own small pool, migrated, closed by {@link #close()}. */
     static Wiring forCommand(StockroomConfiguration config, MetricRegistry metrics) throws Exception {
-        createDirectory(config.dataPath());
+        DataDirectory.prepare(config);
         migrate(config.getDatabase(), metrics);
         ManagedDataSource dataSource = config.getDatabase().build(metrics, "command");
         dataSource.start();
@@ -155,7 +152,7 @@ final class Wiring implements AutoCloseable {
             LOG.info("Mail goes out through SMTP at {}:{} ({})", smtp.getHost(), smtp.getPort(), transport);
             return new SmtpMailSender(settings, from);
         }
-        Path mailDir = dataDir.resolve("mail");
+        Path mailDir = DataDirectory.create(DataDirectory.mailDirectory(dataDir));
         LOG.info("No SMTP host configured: mail is written as .eml files to {}", mailDir);
         return new FileMailSender(mailDir, from, clock);
     }
@@ -167,14 +164,6 @@ final class Wiring implements AutoCloseable {
             return new MailSettings(named.group(2), Optional.of(named.group(1)).filter(s -> !s.isBlank()));
         }
         return new MailSettings(from.strip());
-    }
-
-    private static Path createDirectory(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dir, e);
-        }
     }
 
     Stockroom stockroom() {

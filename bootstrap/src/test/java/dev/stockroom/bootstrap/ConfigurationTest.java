@@ -45,6 +45,48 @@ class ConfigurationTest {
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(8080);
         assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(8081);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost()).isEqualTo("127.0.0.1");
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getBindHost()).isNull();
+    }
+
+    @Test
+    void the_admin_port_stays_on_loopback_unless_a_bind_host_is_given() throws Exception {
+        StockroomConfiguration noBindHost = EnvironmentOverrides.apply(fromYaml("""
+                server:
+                  adminConnectors:
+                    - type: http
+                      port: 9081
+                """), Map.of());
+        StockroomConfiguration everywhere = EnvironmentOverrides.apply(fromYaml("""
+                server:
+                  adminConnectors:
+                    - type: http
+                      port: 9081
+                      bindHost: 0.0.0.0
+                """), Map.of());
+        StockroomConfiguration byVariable = EnvironmentOverrides.apply(factory.build(),
+                Map.of("STOCKROOM_ADMIN_BIND_HOST", "10.1.2.3"));
+
+        assertThat(adminBindHost(noBindHost)).isEqualTo("127.0.0.1");
+        assertThat(adminBindHost(everywhere)).isEqualTo("0.0.0.0");
+        assertThat(adminBindHost(byVariable)).isEqualTo("10.1.2.3");
+        assertThat(((HttpConnectorFactory) ((DefaultServerFactory) byVariable.getServerFactory())
+                .getApplicationConnectors().get(0)).getBindHost()).isNull();
+    }
+
+    private StockroomConfiguration fromYaml(String yaml) throws Exception {
+        Path file = java.nio.file.Files.createTempFile("stockroom", ".yml");
+        try {
+            java.nio.file.Files.writeString(file, yaml);
+            return factory.build(new FileConfigurationSourceProvider(), file.toString());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    private static String adminBindHost(StockroomConfiguration config) {
+        return ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory()).getAdminConnectors().get(0))
+                .getBindHost();
     }
 
     @Test
@@ -107,6 +149,7 @@ class ConfigurationTest {
         assertThat(config.accountPolicy().loginThrottle()).isEqualTo(LoginThrottle.defaults());
         assertThat(config.accountPolicy().refreshReuseInterval()).isZero();
         assertThat(config.accountPolicy().auditRetention()).isEqualTo(java.time.Duration.ofDays(365));
+        assertThat(adminBindHost(EnvironmentOverrides.apply(config, Map.of()))).isEqualTo("127.0.0.1");
     }
 
     @Test

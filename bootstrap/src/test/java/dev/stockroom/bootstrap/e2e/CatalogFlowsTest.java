@@ -224,6 +224,23 @@ abstract class CatalogFlowsTest {
     }
 
     @Test
+    void broken_forms_and_headers_the_fuzz_test_found_are_refused_not_failed() throws Exception {
+        String token = verifiedUser()[1];
+        long id = addProduct(token, "Fuzzed " + UUID.randomUUID());
+        byte[] noDisposition = ("--" + BOUNDARY + "\r\nContent-Type: text/plain\r\n\r\nno name\r\n--" + BOUNDARY
+                + "--\r\n").getBytes(StandardCharsets.UTF_8);
+
+        assertError(http().send("/products/" + id + "/photo/", "POST", "multipart/form-data; boundary=" + BOUNDARY,
+                noDisposition, token), 400);
+        assertError(http().send("/products/add/", "POST", "multipart/form-data; boundary=" + BOUNDARY, noDisposition,
+                token), 400);
+        assertError(http().send("/products/" + id + "/photo/", "POST", "*/*", multipartBody(Map.of(), "photo", "p.png",
+                png(3)), token), 415);
+        assertError(http().sendWith("/products/" + id + "/detail/", "GET", null, null, null, "If-None-Match", "garbage"),
+                400);
+    }
+
+    @Test
     void a_real_png_is_uploaded_and_served_back_byte_for_byte() throws Exception {
         String token = verifiedUser()[1];
         byte[] png = png(7);

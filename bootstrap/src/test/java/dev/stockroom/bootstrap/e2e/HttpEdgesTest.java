@@ -34,7 +34,8 @@ class HttpEdgesTest {
     private static JsonNode envelope(String response, int status) throws IOException {
         assertThat(response).startsWith("HTTP/1.1 " + status);
         String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
-        assertThat(head).contains("content-type: application/json");
+        assertThat(head).contains("content-type: application/json").contains("x-content-type-options: nosniff")
+                .contains("referrer-policy: no-referrer").contains("cache-control: no-store");
         JsonNode body = HttpApi.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
         assertThat(body.get("status").asBoolean()).isFalse();
         assertThat(body.get("message").asText()).isNotBlank();
@@ -57,6 +58,42 @@ class HttpEdgesTest {
     void a_declared_body_over_the_limit_is_refused_before_it_is_read() throws IOException {
         envelope(raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 99999999\r\nConnection: close\r\n\r\n{}"), 413);
+    }
+
+    @Test
+    void a_method_dropwizard_does_not_allow_gets_the_envelope_not_an_empty_405() throws IOException {
+        for (String method : new String[] {"TRACE", "MOVE", "FOO"}) {
+            envelope(raw(method + " /users/me/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 405);
+        }
+    }
+
+    @Test
+    void an_unknown_http_version_is_the_clients_400_not_a_5xx() throws IOException {
+        envelope(raw("GET /products/ HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    @Test
+    void a_body_that_cannot_be_read_is_a_400_not_a_500() throws IOException {
+        envelope(raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n"), 400);
+    }
+
+    @Test
+    void a_head_request_jetty_refuses_gets_the_headers_and_no_body() throws IOException {
+        String response = raw("HEAD /users/me/ HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("x-content-type-options: nosniff")
+                .endsWith("\r\n\r\n");
+    }
+
+    @Test
+    void the_admin_port_says_nosniff_even_where_a_task_resets_the_response() {
+        HttpApi admin = new HttpApi(STOCKROOM.app.getAdminPort());
+
+        for (HttpApi.Reply reply : new HttpApi.Reply[] {admin.get("/healthcheck", null), admin.get("/ping", null),
+                admin.get("/tasks/gc", null), admin.get("/no-such-page", null)}) {
+            assertThat(reply.header("X-Content-Type-Options")).as(reply.toString()).isEqualTo("nosniff");
+        }
     }
 
     @Test

@@ -199,6 +199,9 @@ public final class ProductResource {
                     throw CatalogFailure.InvalidInput.of(field.getKey(), "Given more than once.");
                 }
                 FormDataBodyPart part = field.getValue().get(0);
+                if (part.getContentDisposition() == null || field.getKey() == null || field.getKey().isBlank()) {
+                    throw new ClientError(400, "Every part of the form needs a Content-Disposition with a name.");
+                }
                 boolean isFile = part.getContentDisposition().getFileName() != null
                         || !MediaType.TEXT_PLAIN_TYPE.isCompatible(part.getMediaType());
                 if (field.getKey().equals(ProductFields.PHOTO) && isFile) {

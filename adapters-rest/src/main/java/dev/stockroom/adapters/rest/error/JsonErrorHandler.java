@@ -2,10 +2,13 @@ package dev.stockroom.adapters.rest.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockroom.adapters.rest.headers.SecurityHeaders;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -13,18 +16,49 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches Jersey (a malformed URI, headers too large, a
- * broken request line) in the same JSON envelope as every other error, never an HTML page. The
- * body is built from the status alone: nothing from the request is echoed back.
+ * broken request line, a method Dropwizard does not allow) in the same JSON envelope as every
+ * other error, never an HTML page, and with the headers every response carries (no servlet filter
+ * has run for most of these). The body is built from the status alone: nothing from the request
+ * is echoed back.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpField CONTENT_TYPE = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        SecurityHeaders.apply(request.getHttpURI().getPath(), true, response.getHeaders()::put);
+        return super.handle(request, response, callback);
+    }
+
+    /** Jetty writes a body only for GET, POST and HEAD; a TRACE or an unknown method got an empty 405. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateCacheControl(Response response) {
+        // SecurityHeaders set it already; Jetty's own would replace it.
+    }
+
+    @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
+        int status = code;
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // The client's fault, whatever the status class says: a 5xx is kept for what the
+            // service got wrong, so that a broken client cannot set off the alarms meant for it.
+            status = HttpStatus.BAD_REQUEST_400;
+            response.setStatus(status);
+        }
         response.getHeaders().put(CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        if (HttpMethod.HEAD.is(request.getMethod())) {
+            // Jetty leaves out the body of a HEAD answer only for requests it parsed whole.
+            response.write(true, null, callback);
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(body(status)), callback);
     }
 
     static byte[] body(int status) {

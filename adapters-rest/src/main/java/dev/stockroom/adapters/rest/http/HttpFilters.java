@@ -12,8 +12,9 @@ public final class HttpFilters {
     /** @param uploadLimit largest multipart body accepted (the photo limit plus room for the form's other parts) */
     public static void register(Consumer<Object> jersey, long uploadLimit) {
         jersey.accept(new TrailingSlashFilter());
+        jersey.accept(new ConcreteMediaTypeFilter());
         jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
-        jersey.accept(new NoStoreFilter());
+        jersey.accept(new SecurityHeadersResponseFilter());
     }
 
     /**

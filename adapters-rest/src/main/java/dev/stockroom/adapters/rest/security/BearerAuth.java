@@ -5,11 +5,10 @@ import dev.stockroom.core.account.port.in.Authentication;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import java.util.function.Consumer;
 import jakarta.ws.rs.core.Response;
 
-/** Wires bearer-token authentication into Jersey through dropwizard-auth. */
+/** Wires bearer-token authentication (from the {@code Authorization} header only) into Jersey through dropwizard-auth. */
 public final class BearerAuth {
     private BearerAuth() {
     }
@@ -21,7 +20,7 @@ public final class BearerAuth {
                 return ErrorResponses.unauthorized("Authentication credentials were not provided or are not valid.");
             }
         };
-        jersey.accept(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<StockroomPrincipal>()
+        jersey.accept(new AuthDynamicFeature(new BearerHeaderFilter.Builder<StockroomPrincipal>()
                 .setAuthenticator(new BearerAuthenticator(tokens, authentication))
                 .setPrefix("Bearer")
                 .setRealm("stockroom")

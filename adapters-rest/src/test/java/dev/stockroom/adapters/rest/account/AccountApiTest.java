@@ -169,6 +169,63 @@ class AccountApiTest {
         }
     }
 
+    /** A NEW user's access token, good for {@code me/}. */
+    private static String newUserToken() {
+        return (String) body(call("/users/register/").post(Entity.json(registration(unique())))).get("access_token");
+    }
+
+    @Test
+    void the_token_counts_only_in_the_authorization_header() {
+        String token = newUserToken();
+
+        Response inQuery = API.target("/users/me/").queryParam("access_token", token)
+                .request(MediaType.APPLICATION_JSON_TYPE).get();
+        Response inForm = call("/users/resend/code/").post(Entity.form(new jakarta.ws.rs.core.Form("access_token", token)));
+        Response inHeader = call("/users/me/").header("Authorization", "Bearer " + token).get();
+
+        for (Response ignored : List.of(inQuery, inForm)) {
+            assertThat(ignored.getStatus()).isEqualTo(401);
+            assertThat(ignored.getHeaderString("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(body(ignored)).containsEntry("status", false)
+                    .containsEntry("message", "Authentication credentials were not provided or are not valid.");
+        }
+        assertThat(inHeader.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void the_scheme_is_case_insensitive_and_spaces_around_the_token_do_not_matter() {
+        String token = newUserToken();
+
+        for (String value : List.of("bearer " + token, "BEARER " + token, "Bearer   " + token + "  ")) {
+            assertThat(call("/users/me/").header("Authorization", value).get().getStatus()).as(value).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void malformed_authorization_values_are_a_401_never_a_500() {
+        String token = newUserToken();
+        List<String> values = List.of("Bearer", "Bearer ", "Bearer  ", "Basic " + token, "Basic dXNlcjpwYXNz",
+                "Bearer" + token, "Bearer " + token + " extra", "Bearer " + token + ",", "Bearer \"" + token + "\"",
+                "Bearer ====", "Bearer " + "a".repeat(6000), "Bearer " + token.substring(0, token.length() / 2),
+                "Token " + token, "Bearer\t" + token, "Bearer \u00e9" + token, "Bearer " + token + "\u0000", "   ");
+
+        for (String value : values) {
+            Response response = call("/users/me/").header("Authorization", value).get();
+            assertThat(response.getStatus()).as(value).isEqualTo(401);
+            assertThat(body(response)).as(value).containsEntry("status", false);
+        }
+    }
+
+    @Test
+    void two_authorization_headers_count_as_none() {
+        String token = newUserToken();
+
+        Response response = call("/users/me/").header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token).get();
+
+        assertThat(response.getStatus()).isEqualTo(401);
+    }
+
     @Test
     void a_body_over_64_KiB_is_a_413() {
         String big = "{\"username\": \"" + "a".repeat(70 * 1024) + "\", \"password\": \"x\"}";
