@@ -1,49 +1,13 @@
 package dev.stockroom.adapters.persistence.throttling;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.stockroom.adapters.persistence.StockroomDatabase;
 import dev.stockroom.adapters.persistence.testing.TestDatabase;
 import dev.stockroom.adapters.persistence.testing.TestDatabases;
-import dev.stockroom.core.contract.RateCountersContract;
-import dev.stockroom.core.shared.Transactions;
-import dev.stockroom.core.throttling.domain.CounterKey;
-import dev.stockroom.core.throttling.domain.FixedWindow;
-import dev.stockroom.core.throttling.port.out.RateCounters;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
-/** RateCountersContract on a fresh in-memory H2 database of its own, and what the table holds. */
-class H2RateCountersTest extends RateCountersContract {
+/** On a fresh in-memory H2 database of its own. */
+class H2RateCountersTest extends JdbiRateCountersTest {
     private static final TestDatabase DB = TestDatabases.h2();
-    private static final StockroomDatabase DATABASE = new StockroomDatabase(DB.jdbi());
 
-    @Override
-    protected RateCounters counters() {
-        return DATABASE.rateCounters();
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return DATABASE.transactions();
-    }
-
-    @Test
-    void the_table_holds_the_digest_of_the_address_never_the_address() {
-        String address = "198.51.100." + UUID.randomUUID();
-        CounterKey key = CounterKey.of("login", address);
-        FixedWindow window = FixedWindow.containing(Instant.parse("2031-05-04T03:02:01Z"), Duration.ofHours(1));
-
-        counters().hit(key, window);
-
-        List<String> stored = DB.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT counter_key FROM rate_counters WHERE bucket = 'login' AND window_start = :start")
-                .bind("start", window.start())
-                .mapTo(String.class)
-                .list());
-        assertThat(stored).contains(key.digest()).noneMatch(k -> k.contains("198.51.100."));
+    H2RateCountersTest() {
+        super(DB);
     }
 }
