@@ -170,8 +170,8 @@ final class AuthenticationService implements Authentication {
      * Waits, briefly, for a place to check a password for the key: every place taken means that
      * many checks of this name are in flight, and each frees its place within one hash. A place
      * that stays taken for {@link #CHECK_WAIT} (checks stuck behind a full hashing queue, or held by
-     * an instance that died, until their lease runs out) is answered as a busy service, not as a
-     * lockout: nothing failed.
+     * an instance that died, until their lease runs out) is answered as a busy service, not as
+     * throttling: nothing failed.
      */
     private void awaitCheck(String key) {
         long deadline = System.nanoTime() + CHECK_WAIT.toNanos();

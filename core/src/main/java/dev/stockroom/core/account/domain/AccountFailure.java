@@ -180,8 +180,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     }
 
     /**
-     * Asked again too soon (code resend cooldown) or locked out after too many failed logins;
-     * {@code retryAfter} is how long to wait.
+     * Asked again too soon (code resend cooldown) or during the delay that repeated wrong passwords
+     * set for a login name; {@code retryAfter} is how long to wait.
      */
     public static final class Throttled extends AccountFailure {
         private static final long serialVersionUID = 1L;
