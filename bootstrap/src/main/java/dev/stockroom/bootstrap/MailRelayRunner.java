@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the outbox relay on one background thread, off the request path: a slow or absent SMTP
- * server delays mail and never a response.
+ * server delays mail and never a response. On stop the relay claims nothing more, finishes the
+ * sends under way and gives back the messages it claimed but has not sent, so another instance
+ * sends them at once instead of after their lease.
  */
 final class MailRelayRunner implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(MailRelayRunner.class);
@@ -36,7 +38,7 @@ final class MailRelayRunner implements Managed {
     private void relayOnce() {
         try {
             // Drain: keep going while full batches come back.
-            while (relay.relayDue() > 0 && !Thread.currentThread().isInterrupted()) {
+            while (!relay.stopped() && relay.relayDue() > 0 && !Thread.currentThread().isInterrupted()) {
                 LOG.debug("Relayed a batch of mail");
             }
         } catch (RuntimeException e) {
@@ -51,7 +53,12 @@ final class MailRelayRunner implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        // First the relay: it stops claiming, and the batch under way gives back what it has not sent.
+        relay.stop(java.time.Duration.ofSeconds(15));
+        executor.shutdown();
+        if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

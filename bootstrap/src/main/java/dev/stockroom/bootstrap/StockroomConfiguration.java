@@ -197,6 +197,10 @@ public class StockroomConfiguration extends Configuration {
         private SmtpSettings smtp = new SmtpSettings();
         @NotNull
         private Duration relayInterval = Duration.seconds(1);
+        /** Mails sent at once, over one reused SMTP connection each. */
+        @Min(1)
+        @Max(256)
+        private int relayConnections = 8;
 
         @JsonProperty
         public String getFrom() {
@@ -226,6 +230,16 @@ public class StockroomConfiguration extends Configuration {
         @JsonProperty
         public void setRelayInterval(Duration relayInterval) {
             this.relayInterval = relayInterval;
+        }
+
+        @JsonProperty
+        public int getRelayConnections() {
+            return relayConnections;
+        }
+
+        @JsonProperty
+        public void setRelayConnections(int relayConnections) {
+            this.relayConnections = relayConnections;
         }
     }
 

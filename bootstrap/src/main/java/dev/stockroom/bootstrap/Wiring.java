@@ -72,6 +72,7 @@ final class Wiring implements AutoCloseable {
                 .transactions(persistence.transactions())
                 .passwordHasher(hashing)
                 .mailSender(mailSender)
+                .mailParallelism(config.getMail().getRelayConnections())
                 .clock(clock)
                 .random(random)
                 .accountPolicy(config.accountPolicy())

@@ -71,7 +71,7 @@ public final class Stockroom {
         this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.loginAttempts, b.devices, b.audit,
                 accountMail, b.transactions, b.passwordHasher, b.accountPolicy, b.clock, b.random,
                 Optional.ofNullable(b.rateCounters));
-        this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock);
+        this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
         this.catalog = b.products == null ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
     }
@@ -171,6 +171,7 @@ public final class Stockroom {
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
+        private int mailParallelism = 1;
         // Limits (optional)
         private RateCounters rateCounters;
         private int mailsOfOneKind = CappedOutbox.DEFAULT_MAILS_OF_ONE_KIND;
@@ -239,6 +240,19 @@ public final class Stockroom {
 
         public Builder mailSender(MailSender mailSender) {
             this.mailSender = Objects.requireNonNull(mailSender, "mailSender");
+            return this;
+        }
+
+        /**
+         * How many mails the relay sends at once, each on a thread of its own (1, the default: one
+         * at a time on the thread that calls {@link MailRelay#relayDue()}). The sender must then
+         * be safe for that many threads; the SMTP adapter keeps a connection per thread.
+         */
+        public Builder mailParallelism(int mailParallelism) {
+            if (mailParallelism < 1 || mailParallelism > 256) {
+                throw new IllegalArgumentException("mailParallelism must be 1 to 256: " + mailParallelism);
+            }
+            this.mailParallelism = mailParallelism;
             return this;
         }
 

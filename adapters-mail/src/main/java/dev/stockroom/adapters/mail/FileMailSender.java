@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.converter.EmailConverter;
@@ -47,9 +48,15 @@ public final class FileMailSender implements MailSender {
 
     @Override
     public void send(Notification notification) {
+        send(null, notification);
+    }
+
+    /** The file's Message-ID is derived from {@code messageId}, as over SMTP. */
+    @Override
+    public void send(UUID messageId, Notification notification) {
         Path file;
         try {
-            Email email = composer.compose(notification)
+            Email email = composer.compose(messageId, notification)
                     .fixingSentDate(Date.from(clock.instant()))
                     .buildEmail();
             file = write(EmailConverter.emailToEML(email));

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.mail;
 import dev.stockroom.core.notification.domain.Notification;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.UUID;
 import org.simplejavamail.api.email.EmailPopulatingBuilder;
 import org.simplejavamail.email.EmailBuilder;
 
@@ -21,6 +22,14 @@ final class MailComposer {
      * @throws IllegalStateException when a template needs a value the notification lacks
      */
     EmailPopulatingBuilder compose(Notification notification) throws AddressException {
+        return compose(null, notification);
+    }
+
+    /**
+     * As {@link #compose(Notification)}, with the Message-ID {@link #messageId} gives outbox message
+     * {@code messageId} when there is one, so every send of one message carries one Message-ID.
+     */
+    EmailPopulatingBuilder compose(UUID messageId, Notification notification) throws AddressException {
         RenderedMail mail = templates.render(notification);
         // Parsed as one address: a String recipient would be split at ',' and ';' into several.
         InternetAddress recipient = new InternetAddress(notification.recipient(), true);
@@ -29,6 +38,16 @@ final class MailComposer {
                 .to(recipient)
                 .withSubject(mail.subject())
                 .withPlainText(mail.text())
-                .withHTMLText(mail.html());
+                .withHTMLText(mail.html())
+                .fixingMessageId(messageId == null ? null : messageId(messageId));
+    }
+
+    /**
+     * {@code <outbox-id@sender-domain>}: unique because the outbox id is a random UUID, stable
+     * because it depends on nothing else, and in the sender's domain as RFC 5322 recommends.
+     */
+    String messageId(UUID messageId) {
+        String from = settings.fromAddress();
+        return "<" + messageId + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
     }
 }

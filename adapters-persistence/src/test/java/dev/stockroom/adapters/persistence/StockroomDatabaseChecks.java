@@ -51,8 +51,11 @@ abstract class StockroomDatabaseChecks {
                 Map.of(Notification.CODE, "246810")), NOW);
         UUID id = database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE recipient = :r")
                 .bind("r", recipient).mapTo(UUID.class).one());
+        UUID claimer = UUID.randomUUID();
+        database().jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET claimed_by = :c WHERE id = :id")
+                .bind("c", claimer).bind("id", id).execute());
 
-        stockroom().outbox().markSent(id, NOW);
+        stockroom().outbox().markSent(id, claimer, NOW);
 
         int rows = database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE recipient = :r")
                 .bind("r", recipient).mapTo(Integer.class).one());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ public abstract class OutboxContract {
     private static final Duration FAR_LATER = Duration.ofHours(12);
 
     private Instant now;
+    /** The claimer of every claim in a test unless it says otherwise. */
+    private final UUID me = UUID.randomUUID();
 
     protected abstract Outbox outbox();
 
@@ -43,7 +46,7 @@ public abstract class OutboxContract {
                         Notification.EXPIRES_IN_MINUTES, "10"));
         outbox().enqueue(notification, now);
 
-        List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE));
+        List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE), me);
 
         assertThat(claimed).singleElement().satisfies(message -> {
             assertThat(message.id()).isNotNull();
@@ -61,7 +64,7 @@ public abstract class OutboxContract {
         Notification notice = new Notification(NotificationKind.PASSWORD_CHANGED, recipient(), Map.of());
         outbox().enqueue(notice, now);
 
-        assertThat(outbox().claimDue(now, 10, now.plus(LEASE)))
+        assertThat(outbox().claimDue(now, 10, now.plus(LEASE), me))
                 .singleElement().extracting(OutboxMessage::notification).isEqualTo(notice);
     }
 
@@ -138,11 +141,98 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void lets_the_claimer_renew_its_lease_while_it_runs() {
+        OutboxMessage claimed = enqueueAndClaim();
+        Instant leaseEnd = now.plus(LEASE);
+
+        assertThat(outbox().renew(claimed.id(), me, leaseEnd.minusSeconds(1), leaseEnd.plus(LEASE))).isTrue();
+
+        assertThat(outbox().claimDue(leaseEnd.plusSeconds(1), 10, leaseEnd.plus(FAR_LATER), UUID.randomUUID()))
+                .as("renewed: still hidden after the first lease's end").isEmpty();
+        assertThat(outbox().markSent(claimed.id(), me, leaseEnd.plusSeconds(2))).isTrue();
+    }
+
+    @Test
+    void refuses_to_renew_for_another_claimer_or_after_the_lease() {
+        OutboxMessage claimed = enqueueAndClaim();
+        Instant leaseEnd = now.plus(LEASE);
+
+        assertThat(outbox().renew(claimed.id(), UUID.randomUUID(), now, leaseEnd.plus(LEASE))).isFalse();
+        assertThat(outbox().renew(claimed.id(), me, leaseEnd.plusSeconds(1), leaseEnd.plus(LEASE)))
+                .as("a lease that ran out is not renewed, even if nobody took the message").isFalse();
+    }
+
+    @Test
+    void a_stale_claimer_can_neither_renew_nor_mark_nor_release_what_another_claimed_after_its_lease() {
+        OutboxMessage claimed = enqueueAndClaim();
+        Instant afterLease = now.plus(LEASE).plusSeconds(1);
+        UUID other = UUID.randomUUID();
+        assertThat(outbox().claimDue(afterLease, 10, afterLease.plus(LEASE), other))
+                .extracting(OutboxMessage::id).containsExactly(claimed.id());
+
+        assertThat(outbox().renew(claimed.id(), me, afterLease, afterLease.plus(FAR_LATER))).isFalse();
+        assertThat(outbox().markSent(claimed.id(), me, afterLease)).isFalse();
+        assertThat(outbox().markRetry(claimed.id(), me, 1, "late", afterLease)).isFalse();
+        assertThat(outbox().markFailed(claimed.id(), me, 9, "late", afterLease)).isFalse();
+        assertThat(outbox().release(claimed.id(), me, afterLease)).isFalse();
+        assertThat(outbox().claimDue(afterLease, 10, afterLease.plus(LEASE), me))
+                .as("the stale claimer did not get it back").isEmpty();
+
+        // The message is still the new claimer's, whole.
+        assertThat(outbox().renew(claimed.id(), other, afterLease, afterLease.plus(LEASE))).isTrue();
+        assertThat(outbox().markSent(claimed.id(), other, afterLease)).isTrue();
+        assertThat(outbox().markSent(claimed.id(), other, afterLease)).as("sent once only").isFalse();
+    }
+
+    @Test
+    void a_released_message_is_due_at_once_for_anyone_without_an_attempt_counted() {
+        OutboxMessage claimed = enqueueAndClaim();
+        Instant soon = now.plusSeconds(1);
+
+        assertThat(outbox().release(claimed.id(), UUID.randomUUID(), soon)).as("not the claimer").isFalse();
+        assertThat(outbox().release(claimed.id(), me, soon)).isTrue();
+        assertThat(outbox().markSent(claimed.id(), me, soon)).as("released: no longer mine").isFalse();
+
+        assertThat(outbox().claimDue(soon, 10, soon.plus(LEASE), UUID.randomUUID())).singleElement()
+                .satisfies(message -> {
+                    assertThat(message.id()).isEqualTo(claimed.id());
+                    assertThat(message.attempts()).isZero();
+                });
+    }
+
+    @Test
+    void concurrent_relays_that_renew_before_sending_send_every_message_exactly_once() throws Exception {
+        List<String> enqueued = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            enqueued.add(enqueue(now.plusNanos(i * 1_000L)));
+        }
+        Instant due = now.plusSeconds(1);
+
+        List<List<String>> sentPerRelay = Race.run(4, () -> {
+            UUID relay = UUID.randomUUID();
+            List<String> sent = new ArrayList<>();
+            List<OutboxMessage> batch;
+            while (!(batch = outbox().claimDue(due, 3, due.plus(LEASE), relay)).isEmpty()) {
+                for (OutboxMessage message : batch) {
+                    if (outbox().renew(message.id(), relay, due, due.plus(LEASE))) {
+                        sent.add(message.notification().recipient());
+                        assertThat(outbox().markSent(message.id(), relay, due)).isTrue();
+                    }
+                }
+            }
+            return sent;
+        });
+
+        List<String> all = sentPerRelay.stream().flatMap(List::stream).toList();
+        assertThat(all).containsExactlyInAnyOrderElementsOf(enqueued);
+    }
+
+    @Test
     void drops_a_sent_message_for_good() {
         OutboxStats before = outbox().stats();
         OutboxMessage claimed = enqueueAndClaim();
 
-        outbox().markSent(claimed.id(), now.plusSeconds(2));
+        assertThat(outbox().markSent(claimed.id(), me, now.plusSeconds(2))).isTrue();
 
         assertThat(outbox().claimDue(now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE))).isEmpty();
         assertThat(outbox().stats().pending()).isEqualTo(before.pending());
@@ -153,7 +243,7 @@ public abstract class OutboxContract {
         OutboxMessage claimed = enqueueAndClaim();
         Instant retryAt = now.plus(Duration.ofMinutes(10)).plusNanos(5_000);
 
-        outbox().markRetry(claimed.id(), 1, "421 try again later", retryAt);
+        assertThat(outbox().markRetry(claimed.id(), me, 1, "421 try again later", retryAt)).isTrue();
 
         assertThat(outbox().claimDue(retryAt.minusSeconds(1), 10, retryAt.plus(LEASE))).isEmpty();
         assertThat(outbox().claimDue(retryAt, 10, retryAt.plus(LEASE))).singleElement().satisfies(message -> {
@@ -171,7 +261,7 @@ public abstract class OutboxContract {
         OutboxStats before = outbox().stats();
         OutboxMessage claimed = enqueueAndClaim();
 
-        outbox().markFailed(claimed.id(), 5, "550 mailbox unavailable", now.plusSeconds(1));
+        assertThat(outbox().markFailed(claimed.id(), me, 5, "550 mailbox unavailable", now.plusSeconds(1))).isTrue();
 
         assertThat(outbox().claimDue(now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE))).isEmpty();
         OutboxStats after = outbox().stats();
@@ -186,11 +276,11 @@ public abstract class OutboxContract {
         enqueue(now.plusSeconds(2));
         enqueue(now.plusSeconds(3));
         Instant later = now.plusSeconds(10);
-        for (OutboxMessage message : outbox().claimDue(later, 10, later.plus(LEASE))) {
+        for (OutboxMessage message : outbox().claimDue(later, 10, later.plus(LEASE), me)) {
             if (message.notification().recipient().equals(failed)) {
-                outbox().markFailed(message.id(), 5, "550 no such user", later);
+                outbox().markFailed(message.id(), me, 5, "550 no such user", later);
             } else if (message.notification().recipient().equals(sent)) {
-                outbox().markSent(message.id(), later);
+                outbox().markSent(message.id(), me, later);
             }
         }
 
@@ -211,7 +301,7 @@ public abstract class OutboxContract {
     /** Enqueues one message at {@link #now} and claims it with a lease of {@link #LEASE}. */
     private OutboxMessage enqueueAndClaim() {
         String recipient = enqueue(now);
-        List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE));
+        List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE), me);
         assertThat(recipients(claimed)).containsExactly(recipient);
         return claimed.get(0);
     }

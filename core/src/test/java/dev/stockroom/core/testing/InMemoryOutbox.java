@@ -36,11 +36,11 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
         Objects.requireNonNull(notification, "notification");
         Objects.requireNonNull(now, "now");
         OutboxMessage message = new OutboxMessage(UUID.randomUUID(), notification, now, 0, now, null);
-        guard.run(() -> entries.put(message.id(), new Entry(message, false, null)));
+        guard.run(() -> entries.put(message.id(), new Entry(message, false, null, null)));
     }
 
     @Override
-    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil, UUID claimer) {
         return guard.get(() -> {
             List<Entry> due = entries.values().stream()
                     .filter(e -> !e.failed() && !e.message().nextAttemptAt().isAfter(now))
@@ -49,26 +49,69 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
                             .thenComparing(e -> e.message().createdAt()))
                     .limit(limit)
                     .toList();
-            due.forEach(e -> entries.put(e.message().id(), new Entry(e.message(), false, leaseUntil)));
+            due.forEach(e -> entries.put(e.message().id(), new Entry(e.message(), false, leaseUntil, claimer)));
             return due.stream().map(Entry::message).toList();
         });
     }
 
     @Override
-    public void markSent(UUID id, Instant now) {
-        guard.run(() -> entries.remove(id));
+    public boolean renew(UUID id, UUID claimer, Instant now, Instant leaseUntil) {
+        return guard.get(() -> {
+            Entry e = entries.get(id);
+            if (!heldBy(e, claimer) || !e.leasedUntil().isAfter(now)) {
+                return false;
+            }
+            entries.put(id, new Entry(e.message(), false, leaseUntil, claimer));
+            return true;
+        });
     }
 
     @Override
-    public void markRetry(UUID id, int attempts, String error, Instant nextAttemptAt) {
-        guard.run(() -> entries.computeIfPresent(id, (key, e) -> new Entry(
-                withAttempt(e.message(), attempts, error, nextAttemptAt), false, null)));
+    public boolean markSent(UUID id, UUID claimer, Instant now) {
+        return guard.get(() -> heldBy(entries.get(id), claimer) && entries.remove(id) != null);
     }
 
     @Override
-    public void markFailed(UUID id, int attempts, String error, Instant now) {
-        guard.run(() -> entries.computeIfPresent(id, (key, e) -> new Entry(
-                withAttempt(e.message(), attempts, error, e.message().nextAttemptAt()), true, null)));
+    public boolean markRetry(UUID id, UUID claimer, int attempts, String error, Instant nextAttemptAt) {
+        return guard.get(() -> {
+            Entry e = entries.get(id);
+            if (!heldBy(e, claimer)) {
+                return false;
+            }
+            entries.put(id, new Entry(withAttempt(e.message(), attempts, error, nextAttemptAt), false, null, null));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean markFailed(UUID id, UUID claimer, int attempts, String error, Instant now) {
+        return guard.get(() -> {
+            Entry e = entries.get(id);
+            if (!heldBy(e, claimer)) {
+                return false;
+            }
+            entries.put(id, new Entry(withAttempt(e.message(), attempts, error, e.message().nextAttemptAt()),
+                    true, null, null));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean release(UUID id, UUID claimer, Instant dueAt) {
+        return guard.get(() -> {
+            Entry e = entries.get(id);
+            if (!heldBy(e, claimer)) {
+                return false;
+            }
+            OutboxMessage m = e.message();
+            entries.put(id, new Entry(new OutboxMessage(m.id(), m.notification(), m.createdAt(), m.attempts(), dueAt,
+                    m.lastError()), false, null, null));
+            return true;
+        });
+    }
+
+    private static boolean heldBy(Entry e, UUID claimer) {
+        return e != null && !e.failed() && claimer.equals(e.claimer());
     }
 
     @Override
@@ -106,6 +149,6 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
         });
     }
 
-    private record Entry(OutboxMessage message, boolean failed, Instant leasedUntil) {
+    private record Entry(OutboxMessage message, boolean failed, Instant leasedUntil, UUID claimer) {
     }
 }

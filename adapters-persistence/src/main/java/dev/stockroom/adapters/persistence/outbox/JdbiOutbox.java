@@ -22,8 +22,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The outbox table. A claim is a lease: it moves the message's {@code next_attempt_at} to the end
- * of the lease, so the message is due again only if the claimer neither sends it nor schedules a
- * retry in time. A sent message is deleted, and with it any code among its values.
+ * of the lease and writes the claimer into {@code claimed_by}, so the message is due again only if
+ * the claimer neither sends it nor schedules a retry in time. Every later step is one conditional
+ * statement on {@code claimed_by}, so a claimer that lost the message to another changes nothing.
+ * A sent message is deleted, and with it any code among its values.
  */
 public final class JdbiOutbox implements Outbox {
     private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
@@ -71,7 +73,7 @@ public final class JdbiOutbox implements Outbox {
      * leased in the meantime is left out even where rows are not skipped but waited for.
      */
     @Override
-    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil, UUID claimer) {
         if (limit < 1) {
             return List.of();
         }
@@ -93,7 +95,7 @@ public final class JdbiOutbox implements Outbox {
                 return due;
             }
             PreparedBatch lease = h.prepareBatch("""
-                    UPDATE outbox SET next_attempt_at = :lease_until
+                    UPDATE outbox SET next_attempt_at = :lease_until, claimed_by = :claimer
                     WHERE id = :id AND status = :status AND next_attempt_at <= :now
                     """);
             for (OutboxMessage message : due) {
@@ -101,6 +103,7 @@ public final class JdbiOutbox implements Outbox {
                         .bind("status", Status.PENDING)
                         .bind("now", now)
                         .bind("lease_until", leaseUntil)
+                        .bind("claimer", claimer)
                         .add();
             }
             int[] leased = lease.execute();
@@ -114,38 +117,76 @@ public final class JdbiOutbox implements Outbox {
         }));
     }
 
+    /** The lease runs at {@code now} exactly when {@code next_attempt_at}, its end, is later. */
     @Override
-    public void markSent(UUID id, Instant now) {
-        db.withHandle(h -> h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute());
+    public boolean renew(UUID id, UUID claimer, Instant now, Instant leaseUntil) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET next_attempt_at = :lease_until
+                        WHERE id = :id AND claimed_by = :claimer AND status = :status AND next_attempt_at > :now
+                        """)
+                .bind("id", id)
+                .bind("claimer", claimer)
+                .bind("status", Status.PENDING)
+                .bind("now", now)
+                .bind("lease_until", leaseUntil)
+                .execute()) == 1;
     }
 
     @Override
-    public void markRetry(UUID id, int attempts, String error, Instant nextAttemptAt) {
-        db.withHandle(h -> h.createUpdate("""
-                        UPDATE outbox SET attempts = :attempts, last_error = :error, next_attempt_at = :next_attempt_at
-                        WHERE id = :id AND status = :status
+    public boolean markSent(UUID id, UUID claimer, Instant now) {
+        return db.withHandle(h -> h.createUpdate("""
+                        DELETE FROM outbox WHERE id = :id AND claimed_by = :claimer AND status = :status
                         """)
                 .bind("id", id)
+                .bind("claimer", claimer)
+                .bind("status", Status.PENDING)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean markRetry(UUID id, UUID claimer, int attempts, String error, Instant nextAttemptAt) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET attempts = :attempts, last_error = :error, next_attempt_at = :next_attempt_at,
+                                          claimed_by = NULL
+                        WHERE id = :id AND claimed_by = :claimer AND status = :status
+                        """)
+                .bind("id", id)
+                .bind("claimer", claimer)
                 .bind("status", Status.PENDING)
                 .bind("attempts", attempts)
                 .bind("error", error)
                 .bind("next_attempt_at", nextAttemptAt)
-                .execute());
+                .execute()) == 1;
     }
 
     @Override
-    public void markFailed(UUID id, int attempts, String error, Instant now) {
-        db.withHandle(h -> h.createUpdate("""
-                        UPDATE outbox SET status = :failed, attempts = :attempts, last_error = :error, failed_at = :now
-                        WHERE id = :id AND status = :pending
+    public boolean markFailed(UUID id, UUID claimer, int attempts, String error, Instant now) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET status = :failed, attempts = :attempts, last_error = :error, failed_at = :now,
+                                          claimed_by = NULL
+                        WHERE id = :id AND claimed_by = :claimer AND status = :pending
                         """)
                 .bind("id", id)
+                .bind("claimer", claimer)
                 .bind("failed", Status.FAILED)
                 .bind("pending", Status.PENDING)
                 .bind("attempts", attempts)
                 .bind("error", error)
                 .bind("now", now)
-                .execute());
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean release(UUID id, UUID claimer, Instant dueAt) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET next_attempt_at = :due_at, claimed_by = NULL
+                        WHERE id = :id AND claimed_by = :claimer AND status = :status
+                        """)
+                .bind("id", id)
+                .bind("claimer", claimer)
+                .bind("status", Status.PENDING)
+                .bind("due_at", dueAt)
+                .execute()) == 1;
     }
 
     @Override

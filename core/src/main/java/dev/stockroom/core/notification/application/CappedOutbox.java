@@ -74,23 +74,33 @@ public final class CappedOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
-        return outbox.claimDue(now, limit, leaseUntil);
+    public List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil, UUID claimer) {
+        return outbox.claimDue(now, limit, leaseUntil, claimer);
     }
 
     @Override
-    public void markSent(UUID id, Instant now) {
-        outbox.markSent(id, now);
+    public boolean renew(UUID id, UUID claimer, Instant now, Instant leaseUntil) {
+        return outbox.renew(id, claimer, now, leaseUntil);
     }
 
     @Override
-    public void markRetry(UUID id, int attempts, String error, Instant nextAttemptAt) {
-        outbox.markRetry(id, attempts, error, nextAttemptAt);
+    public boolean markSent(UUID id, UUID claimer, Instant now) {
+        return outbox.markSent(id, claimer, now);
     }
 
     @Override
-    public void markFailed(UUID id, int attempts, String error, Instant now) {
-        outbox.markFailed(id, attempts, error, now);
+    public boolean markRetry(UUID id, UUID claimer, int attempts, String error, Instant nextAttemptAt) {
+        return outbox.markRetry(id, claimer, attempts, error, nextAttemptAt);
+    }
+
+    @Override
+    public boolean markFailed(UUID id, UUID claimer, int attempts, String error, Instant now) {
+        return outbox.markFailed(id, claimer, attempts, error, now);
+    }
+
+    @Override
+    public boolean release(UUID id, UUID claimer, Instant dueAt) {
+        return outbox.release(id, claimer, dueAt);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.stockroom.core.throttling.application.FixedWindowRateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CappedOutboxTest {
@@ -103,9 +104,11 @@ class CappedOutboxTest {
     void theRelaysSideOfTheOutboxPassesThrough() {
         outbox.enqueue(mail(NotificationKind.PASSWORD_CHANGED, ADA), clock.instant());
 
-        OutboxMessage claimed = outbox.claimDue(clock.instant(), 10, clock.instant().plusSeconds(60)).get(0);
+        UUID claimer = UUID.randomUUID();
+        OutboxMessage claimed = outbox.claimDue(clock.instant(), 10, clock.instant().plusSeconds(60), claimer).get(0);
         assertThat(outbox.stats().pending()).isEqualTo(1);
-        outbox.markSent(claimed.id(), clock.instant());
+        assertThat(outbox.renew(claimed.id(), claimer, clock.instant(), clock.instant().plusSeconds(90))).isTrue();
+        assertThat(outbox.markSent(claimed.id(), claimer, clock.instant())).isTrue();
 
         assertThat(outbox.stats().pending()).isZero();
         assertThat(store.outbox().pending()).isEmpty();

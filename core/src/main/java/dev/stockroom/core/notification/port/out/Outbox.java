@@ -29,20 +29,51 @@ public interface Outbox {
 
     /**
      * Claims up to {@code limit} messages due at {@code now} (pending, next attempt not in the
-     * future) and hides them from other claimers until {@code leaseUntil}; a claimer that dies
-     * lets them come back after the lease. Safe to call from several instances at once: one
-     * message is claimed by one caller.
+     * future) for {@code claimer} and hides them from other claimers until {@code leaseUntil}; a
+     * claimer that dies lets them come back after the lease. Safe to call from several instances
+     * at once: one message is claimed by one caller, and a message claimed again after its lease
+     * belongs to the new claimer alone.
+     *
+     * <p>A claim is a lease, not a lock: every later step names the claimer and is one atomic
+     * conditional update that does nothing (and answers false) once the message belongs to
+     * someone else, so a claimer whose lease ran out can neither send (see {@link #renew}),
+     * mark, nor take back what another claimer now holds.
      */
-    List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil);
+    List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil, UUID claimer);
 
-    /** The message was delivered: it leaves the queue and its values (a code, perhaps) are gone. */
-    void markSent(UUID id, Instant now);
+    /** A claim by a claimer of its own, for callers that never mark what they claim. */
+    default List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+        return claimDue(now, limit, leaseUntil, UUID.randomUUID());
+    }
 
-    /** A send failed; try again at {@code nextAttemptAt}. */
-    void markRetry(UUID id, int attempts, String error, Instant nextAttemptAt);
+    /**
+     * Extends {@code claimer}'s lease on a message to {@code leaseUntil}, if the claimer still holds
+     * it: the message is pending, claimed by {@code claimer}, and its lease has not run out at
+     * {@code now}. The relay calls it just before each send, so the lease outlives the send; false
+     * means "do not send it", since another claimer may have it.
+     */
+    boolean renew(UUID id, UUID claimer, Instant now, Instant leaseUntil);
 
-    /** A send failed for the last time; the message stays, visible as failed, and is not retried. */
-    void markFailed(UUID id, int attempts, String error, Instant now);
+    /**
+     * The message was delivered: it leaves the queue and its values (a code, perhaps) are gone.
+     * Only while {@code claimer} holds the claim: false, and nothing changes, if it does not.
+     */
+    boolean markSent(UUID id, UUID claimer, Instant now);
+
+    /** A send failed; try again at {@code nextAttemptAt}. Only by the message's claimer. */
+    boolean markRetry(UUID id, UUID claimer, int attempts, String error, Instant nextAttemptAt);
+
+    /**
+     * A send failed for the last time; the message stays, visible as failed, and is not retried.
+     * Only by the message's claimer.
+     */
+    boolean markFailed(UUID id, UUID claimer, int attempts, String error, Instant now);
+
+    /**
+     * Gives an unsent message back without counting an attempt: it is due again at {@code dueAt}
+     * ({@code now} for "at once", when a relay stops) for any claimer. Only by its claimer.
+     */
+    boolean release(UUID id, UUID claimer, Instant dueAt);
 
     OutboxStats stats();
 }
