@@ -123,4 +123,58 @@ class MailRelayTest {
         assertThat(relay.relayDue()).isZero();
         assertThat(sender.delivered()).isEmpty();
     }
+
+    @Test
+    void anUnreachableServerStopsTheBatchAndTheRelayPausesWithoutCountingAttemptsItDidNotMake() {
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(mail(i + "@example.com"), clock.instant());
+        }
+        java.util.concurrent.atomic.AtomicInteger tried = new java.util.concurrent.atomic.AtomicInteger();
+        MailRelay unreachable = new MailRelay(outbox, n -> {
+            tried.incrementAndGet();
+            throw new dev.stockroom.core.notification.port.out.MailSender.DeliveryFailed("connect timed out", null, true);
+        }, clock);
+
+        assertThat(unreachable.relayDue()).isZero();
+
+        assertThat(tried).hasValue(1);
+        assertThat(outbox.pending()).filteredOn(m -> m.attempts() == 1).hasSize(1);
+        assertThat(outbox.pending()).filteredOn(m -> m.attempts() == 0).hasSize(4)
+                .allSatisfy(m -> assertThat(m.nextAttemptAt()).isEqualTo(START.plus(MailRelay.FIRST_BACKOFF)));
+        assertThat(unreachable.relayDue()).as("paused").isZero();
+        assertThat(tried).hasValue(1);
+
+        clock.advance(MailRelay.FIRST_BACKOFF);
+        assertThat(relay.relayDue()).as("another relay, once the pause is over").isEqualTo(5);
+    }
+
+    @Test
+    void aStoppedRelayClaimsNothing() throws Exception {
+        outbox.enqueue(mail("a@example.com"), clock.instant());
+
+        relay.stop(Duration.ofSeconds(1));
+
+        assertThat(relay.relayDue()).isZero();
+        assertThat(outbox.pending()).singleElement()
+                .satisfies(m -> assertThat(m.nextAttemptAt()).isEqualTo(START));
+        assertThat(new MailRelay(outbox, sender, clock, 2).relayDue()).isEqualTo(1);
+    }
+
+    @Test
+    void aParallelRelayDeliversEveryMessageOnce() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            outbox.enqueue(mail(i + "@example.com"), clock.instant());
+        }
+        MailRelay parallel = new MailRelay(outbox, sender, clock, 8);
+
+        int delivered = 0;
+        int batch;
+        while ((batch = parallel.relayDue()) > 0) {
+            delivered += batch;
+        }
+        parallel.stop(Duration.ofSeconds(5));
+
+        assertThat(delivered).isEqualTo(50);
+        assertThat(sender.delivered()).hasSize(50).doesNotHaveDuplicates();
+    }
 }
