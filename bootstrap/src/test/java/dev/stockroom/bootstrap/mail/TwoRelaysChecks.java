@@ -101,6 +101,36 @@ abstract class TwoRelaysChecks {
     }
 
     @Test
+    void two_relays_drain_a_thousand_queued_mails_each_exactly_once() throws Exception {
+        Clock clock = Clock.systemUTC();
+        Outbox outbox = outbox();
+        List<String> recipients = enqueue(outbox, 1_000, clock.instant().minusSeconds(1));
+        ExecutorService loops = Executors.newFixedThreadPool(2);
+        long elapsed;
+        try (SmtpMailSender sender = smtp()) {
+            MailRelay first = new MailRelay(outbox, sender, clock, 8);
+            MailRelay second = new MailRelay(outbox, sender, clock, 8);
+            long started = System.nanoTime();
+            List<Future<?>> running = List.of(loops.submit(() -> drain(first, outbox)),
+                    loops.submit(() -> drain(second, outbox)));
+            for (Future<?> loop : running) {
+                loop.get(120, TimeUnit.SECONDS);
+            }
+            elapsed = System.nanoTime() - started;
+            first.stop(Duration.ofSeconds(5));
+            second.stop(Duration.ofSeconds(5));
+        } finally {
+            loops.shutdownNow();
+        }
+
+        System.out.printf("%s: two relays drained 1000 mails over 2 x 8 connections to GreenMail in %d ms%n",
+                getClass().getSimpleName(), elapsed / 1_000_000);
+        assertDeliveredExactlyOnce(recipients);
+        assertThat(Duration.ofNanos(elapsed)).as("generous; the measured figure is in docs/performance.md")
+                .isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
     void a_killed_relays_claims_are_delivered_once_by_the_other_after_their_lease() throws Exception {
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Outbox outbox = outbox();
