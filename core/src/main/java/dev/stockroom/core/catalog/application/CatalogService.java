@@ -39,8 +39,9 @@ import java.util.function.Supplier;
  * gone. Keeping the files out of the transaction is also what lets {@link Transactions} repeat
  * that transaction after a conflict: a repeat writes and deletes no file twice. ("After the
  * commit" assumes the service is not called inside a caller's own transaction; {@link Transactions}
- * would make its work join that one, and a caller that repeats its own would store the upload
- * again, so such a caller uses {@link Transactions#inTransactionOnce}.)
+ * would make its work join that one; were that one repeated, the old file would already be gone
+ * while the rolled-back product still names it, so such a caller uses
+ * {@link Transactions#inTransactionOnce}.)
  */
 public final class CatalogService implements Catalog {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());
