@@ -55,7 +55,11 @@ public final class InMemoryTransactions implements Transactions {
                 doomed = null;
                 try {
                     return attempt(work);
-                } catch (Conflict conflict) {
+                } catch (RuntimeException failure) {
+                    // A failure after a conflict the work caught still means the attempt lost a conflict.
+                    if (!(failure instanceof Conflict) && doomed == null) {
+                        throw failure;
+                    }
                     if (!repeatable || attempt >= ConflictRetry.DEFAULT.attempts()) {
                         throw ConflictRetry.gaveUp();
                     }

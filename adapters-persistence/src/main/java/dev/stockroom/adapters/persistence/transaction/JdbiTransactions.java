@@ -75,7 +75,10 @@ public final class JdbiTransactions implements Transactions {
                 try {
                     return attempt(work, current);
                 } catch (RuntimeException e) {
-                    Conflict conflict = Conflicts.of(e).orElseThrow(() -> e);
+                    // A failure after a conflict the work caught (PostgreSQL refuses every later
+                    // statement of an aborted transaction) still means the attempt lost a conflict.
+                    Conflict conflict = Conflicts.of(e).or(() -> Optional.ofNullable(current.conflict))
+                            .orElseThrow(() -> e);
                     if (!current.repeatable || attempt >= retry.attempts()) {
                         LOG.warn("A transaction lost to concurrent ones ({}) {}; answering 503 with Retry-After",
                                 Conflicts.describe(conflict), current.repeatable
