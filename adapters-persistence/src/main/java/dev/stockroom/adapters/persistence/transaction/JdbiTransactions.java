@@ -1,8 +1,12 @@
 package dev.stockroom.adapters.persistence.transaction;
 
+import dev.stockroom.core.shared.Conflict;
+import dev.stockroom.core.shared.ConflictRetry;
 import dev.stockroom.core.shared.StorageUnavailable;
 import dev.stockroom.core.shared.Transactions;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -16,15 +20,27 @@ import org.slf4j.LoggerFactory;
  * outermost unit of work. Every repository of this module reaches the database through
  * {@link #withHandle}, so whatever a use case writes inside {@link #inTransaction} shares that
  * handle and commits or rolls back as one.
+ *
+ * <p>The outermost {@link #inTransaction} repeats the whole unit of work, as the port says, when
+ * the database refuses it for a concurrent transaction ({@link Conflicts}), up to
+ * {@link ConflictRetry#attempts()} runs with jittered pauses; one DEBUG line per repeat, one WARN
+ * line when it gives up with {@link dev.stockroom.core.shared.Overloaded}.
  */
 public final class JdbiTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiTransactions.class);
 
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+    private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+    private final ConflictRetry retry;
 
     public JdbiTransactions(Jdbi jdbi) {
+        this(jdbi, ConflictRetry.DEFAULT);
+    }
+
+    public JdbiTransactions(Jdbi jdbi, ConflictRetry retry) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.retry = Objects.requireNonNull(retry, "retry");
     }
 
     /**
@@ -34,9 +50,55 @@ public final class JdbiTransactions implements Transactions {
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (bound.get() != null) {
-            return work.get();
+        return inTransaction(work, true);
+    }
+
+    @Override
+    public <T> T inTransactionOnce(Supplier<T> work) {
+        return inTransaction(work, false);
+    }
+
+    private <T> T inTransaction(Supplier<T> work, boolean mayRepeat) {
+        Unit outer = unit.get();
+        if (outer != null) {
+            outer.repeatable &= mayRepeat;
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                throw noted(e);
+            }
         }
+        Unit current = new Unit(mayRepeat);
+        unit.set(current);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return attempt(work, current);
+                } catch (RuntimeException e) {
+                    // A failure after a conflict the work caught (PostgreSQL refuses every later
+                    // statement of an aborted transaction) still means the attempt lost a conflict.
+                    Conflict conflict = Conflicts.of(e).or(() -> Optional.ofNullable(current.conflict))
+                            .orElseThrow(() -> e);
+                    if (!current.repeatable || attempt >= retry.attempts()) {
+                        LOG.warn("A transaction lost to concurrent ones ({}) {}; answering 503 with Retry-After",
+                                Conflicts.describe(conflict), current.repeatable
+                                        ? "in each of its " + attempt + " attempts"
+                                        : "and may not be repeated");
+                        throw ConflictRetry.gaveUp();
+                    }
+                    Duration pause = retry.pauseAfter(attempt);
+                    LOG.debug("A transaction lost to a concurrent one ({}); attempt {} of {} in {} ms",
+                            Conflicts.describe(conflict), attempt + 1, retry.attempts(), pause.toMillis());
+                    pause(pause);
+                    current.conflict = null;
+                }
+            }
+        } finally {
+            unit.remove();
+        }
+    }
+
+    private <T> T attempt(Supplier<T> work, Unit current) {
         Handle handle = open();
         bound.set(handle);
         try {
@@ -48,6 +110,11 @@ public final class JdbiTransactions implements Transactions {
                 rollbackAfter(handle, e);
                 throw e;
             }
+            if (current.conflict != null) {
+                // The work caught the conflict and went on, but its transaction was lost all the same.
+                rollbackAfter(handle, current.conflict);
+                throw current.conflict;
+            }
             guard(() -> handle.commit());
             return result;
         } finally {
@@ -56,15 +123,40 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis(), (int) (pause.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConflictRetry.gaveUp();
+        }
+    }
+
+    /** The outermost unit of work on this thread. */
+    private static final class Unit {
+        boolean repeatable;
+        // The first conflict a statement of the current attempt failed with, even if the work caught it.
+        Conflict conflict;
+
+        Unit(boolean repeatable) {
+            this.repeatable = repeatable;
+        }
+    }
+
     /**
      * Runs statements on this thread's transaction when one is open, otherwise on a short-lived
      * handle in auto-commit mode. Any JDBI failure the statements let through leaves as
-     * {@link StorageUnavailable}, so no persistence type crosses a port.
+     * {@link StorageUnavailable}, so no persistence type crosses a port; inside a transaction, one
+     * that lost it to a concurrent one leaves as {@link Conflict}.
      */
     public <T> T withHandle(Function<Handle, T> statements) {
         Handle handle = bound.get();
         if (handle != null) {
-            return guard(() -> statements.apply(handle));
+            try {
+                return guard(() -> statements.apply(handle));
+            } catch (RuntimeException e) {
+                throw noted(e);
+            }
         }
         Handle own = open();
         try {
@@ -81,6 +173,19 @@ public final class JdbiTransactions implements Transactions {
         } catch (StorageUnavailable e) {
             return false;
         }
+    }
+
+    /** A failure inside the current attempt: a conflict is remembered, since it dooms the attempt. */
+    private RuntimeException noted(RuntimeException failure) {
+        Optional<Conflict> conflict = Conflicts.of(failure);
+        Unit current = unit.get();
+        if (conflict.isEmpty() || current == null) {
+            return failure;
+        }
+        if (current.conflict == null) {
+            current.conflict = conflict.get();
+        }
+        return conflict.get();
     }
 
     private Handle open() {

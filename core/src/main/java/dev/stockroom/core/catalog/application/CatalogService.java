@@ -36,8 +36,12 @@ import java.util.function.Supplier;
  * stored before the transaction that references it and deleted again if that transaction fails;
  * a file the product no longer references is deleted only after the change has committed. A crash
  * between the two steps can leave an unreferenced file behind, never a product whose photo is
- * gone. ("After the commit" assumes the service is not called inside a caller's own transaction;
- * {@link Transactions} would make its work join that one.)
+ * gone. Keeping the files out of the transaction is also what lets {@link Transactions} repeat
+ * that transaction after a conflict: a repeat writes and deletes no file twice. ("After the
+ * commit" assumes the service is not called inside a caller's own transaction; {@link Transactions}
+ * would make its work join that one; were that one repeated, the old file would already be gone
+ * while the rolled-back product still names it, so such a caller uses
+ * {@link Transactions#inTransactionOnce}.)
  */
 public final class CatalogService implements Catalog {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());

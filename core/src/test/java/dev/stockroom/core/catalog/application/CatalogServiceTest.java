@@ -9,6 +9,9 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.Role;
@@ -37,6 +40,7 @@ import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import dev.stockroom.core.shared.Conflict;
 import dev.stockroom.core.shared.StorageUnavailable;
 import dev.stockroom.core.testing.InMemoryPhotoStore;
 import dev.stockroom.core.testing.InMemoryProductRepository;
@@ -403,6 +407,44 @@ class CatalogServiceTest {
 
     @Nested
     class Photos {
+        // The file is written before the transaction and deleted after it, so a repeat of the
+        // transaction after a conflict writes nothing twice.
+        @Test
+        void an_upload_whose_transaction_is_repeated_after_a_conflict_stores_its_file_once() {
+            ProductRepository conflicting = mock(ProductRepository.class, delegatesTo(products));
+            doThrow(new Conflict("lost to a concurrent transaction", null)).doAnswer(delegatesTo(products))
+                    .when(conflicting).add(any());
+            PhotoStore counting = mock(PhotoStore.class, delegatesTo(photos));
+
+            Product added = catalogWith(conflicting, counting).add(alice, draft("Kettle", "1", null),
+                    Optional.of(PhotoUpload.of(SampleImages.png())));
+
+            verify(conflicting, times(2)).add(any());
+            verify(counting, times(1)).store(any(), any());
+            verify(counting, never()).delete(any());
+            assertThat(photos.keys()).containsExactly(added.photo().flatMap(Photo::storedKey).orElseThrow());
+            assertThat(listAll()).containsExactly(added);
+        }
+
+        @Test
+        void a_photo_change_whose_transaction_is_repeated_after_a_conflict_stores_and_deletes_once() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
+            PhotoKey old = product.photo().flatMap(Photo::storedKey).orElseThrow();
+            ProductRepository conflicting = mock(ProductRepository.class, delegatesTo(products));
+            doThrow(new Conflict("lost to a concurrent transaction", null)).doAnswer(delegatesTo(products))
+                    .when(conflicting).update(any(), anyLong());
+            PhotoStore counting = mock(PhotoStore.class, delegatesTo(photos));
+
+            Product changed = catalogWith(conflicting, counting).attachPhoto(alice, product.id(),
+                    PhotoUpload.of(SampleImages.gif()), ANY_VERSION);
+
+            verify(conflicting, times(2)).update(any(), anyLong());
+            verify(counting, times(1)).store(any(), any());
+            verify(counting, times(1)).delete(old);
+            assertThat(photos.keys()).containsExactly(changed.photo().flatMap(Photo::storedKey).orElseThrow());
+            assertThat(changed.version()).isEqualTo(2);
+        }
+
         static Stream<Arguments> images() {
             return Stream.of(
                     Arguments.of(SampleImages.png(), PhotoType.PNG),
