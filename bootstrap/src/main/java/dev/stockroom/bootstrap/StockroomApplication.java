@@ -60,7 +60,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 EnvironmentOverrides.apply(configuration, env);
                 // The db commands open the database next: H2 would create its directory with the umask's rights.
                 DataDirectory.prepare(configuration);
-                return configuration.getDatabase();
+                return configuration.getDatabase().forMigrations();
             }
 
             @Override
