@@ -4,7 +4,6 @@ import dev.stockroom.adapters.persistence.StockroomDatabase;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ final class EnvironmentOverrides {
 
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
         ifSet(env, "STOCKROOM_DATA_DIR", config::setDataDir);
-        DataSourceFactory db = config.getDatabase();
+        StockroomDataSourceFactory db = config.getDatabase();
         ifSet(env, "STOCKROOM_DB_URL", url -> {
             db.setUrl(url);
             db.setDriverClass(url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
@@ -81,6 +80,7 @@ final class EnvironmentOverrides {
             // Any H2 URL may ask for AUTO_SERVER, the embedded one does.
             keepH2ListenerOnLoopback();
         }
+        db.applyTimeouts();
         return config;
     }
 

@@ -1,5 +1,6 @@
 package dev.stockroom.bootstrap;
 
+import com.codahale.metrics.health.HealthCheck;
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.error.JsonErrorHandler;
 import dev.stockroom.adapters.rest.headers.SecurityHeaders;
@@ -10,6 +11,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.TimeBoundHealthCheck;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +62,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 EnvironmentOverrides.apply(configuration, env);
                 // The db commands open the database next: H2 would create its directory with the umask's rights.
                 DataDirectory.prepare(configuration);
-                return configuration.getDatabase();
+                return configuration.getDatabase().forMigrations();
             }
 
             @Override
@@ -89,7 +91,18 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 configuration.getMail().getRelayInterval().toMilliseconds()));
         environment.lifecycle().manage(new HousekeepingRunner(wiring.stockroom().housekeeping()::purge,
                 configuration.getAccounts().getHousekeepingInterval().toJavaDuration()));
-        environment.healthChecks().register("mail", new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
-                wiring.stockroom().clock(), Duration.ofMinutes(15)));
+        // The outbox is read from the database: bounded as Dropwizard bounds its "database" check,
+        // so that a hung database makes /healthcheck unhealthy in about twice that, not longer.
+        MailOutboxHealthCheck mail = new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
+                wiring.stockroom().clock(), Duration.ofMinutes(15));
+        TimeBoundHealthCheck mailInTime = new TimeBoundHealthCheck(environment.getHealthCheckExecutorService(),
+                configuration.getDatabase().getValidationQueryTimeout()
+                        .orElse(StockroomDataSourceFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT));
+        environment.healthChecks().register("mail", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return mailInTime.check(mail::execute);
+            }
+        });
     }
 }

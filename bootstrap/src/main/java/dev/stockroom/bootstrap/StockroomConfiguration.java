@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
@@ -33,7 +32,7 @@ public class StockroomConfiguration extends Configuration {
     /** The url {@value #EMBEDDED_DATABASE} means: the H2 file database under the data directory. */
     @Valid
     @NotNull
-    private DataSourceFactory database = new DataSourceFactory();
+    private StockroomDataSourceFactory database = new StockroomDataSourceFactory();
 
     private boolean migrateOnStart = true;
 
@@ -89,12 +88,12 @@ public class StockroomConfiguration extends Configuration {
     }
 
     @JsonProperty
-    public DataSourceFactory getDatabase() {
+    public StockroomDataSourceFactory getDatabase() {
         return database;
     }
 
     @JsonProperty
-    public void setDatabase(DataSourceFactory database) {
+    public void setDatabase(StockroomDataSourceFactory database) {
         this.database = database;
     }
 

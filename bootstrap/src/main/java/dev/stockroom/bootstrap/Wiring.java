@@ -89,10 +89,10 @@ final class Wiring implements AutoCloseable {
 
     /** For the server: the pool is managed by Dropwizard, with its health check and metrics. */
     static Wiring forServer(StockroomConfiguration config, Environment environment, Clock clock) {
-        DataSourceFactory database = config.getDatabase();
+        StockroomDataSourceFactory database = config.getDatabase();
         DataDirectory.prepare(config);
         if (config.isMigrateOnStart()) {
-            migrate(database, environment.metrics());
+            migrate(database.forMigrations(), environment.metrics());
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         // No statement of ours uses JDBI's <attribute> templates; the default engine (under
@@ -113,7 +113,7 @@ final class Wiring implements AutoCloseable {
     /** For a CLI command: opens its own small pool, migrated, closed by {@link #close()}. */
     static Wiring forCommand(StockroomConfiguration config, MetricRegistry metrics) throws Exception {
         DataDirectory.prepare(config);
-        migrate(config.getDatabase(), metrics);
+        migrate(config.getDatabase().forMigrations(), metrics);
         ManagedDataSource dataSource = config.getDatabase().build(metrics, "command");
         dataSource.start();
         return new Wiring(config, Jdbi.create(dataSource), dataSource, Clock.systemUTC());

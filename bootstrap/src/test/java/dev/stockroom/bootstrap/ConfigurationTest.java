@@ -121,6 +121,65 @@ class ConfigurationTest {
     }
 
     @Test
+    void a_database_block_that_gives_only_the_url_still_gets_every_timeout() throws Exception {
+        StockroomConfiguration config = EnvironmentOverrides.apply(fromYaml("""
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: jdbc:postgresql://db.internal/stockroom
+                """), Map.of());
+
+        StockroomDataSourceFactory db = config.getDatabase();
+        assertThat(db.getMaxWaitForConnection()).isEqualTo(Duration.milliseconds(500));
+        assertThat(db.getValidationQueryTimeout()).contains(Duration.seconds(1));
+        assertThat(db.getProperties()).containsEntry("connectTimeout", "1").containsEntry("loginTimeout", "1")
+                .containsEntry("socketTimeout", "2")
+                .containsEntry("options", "-c statement_timeout=1000 -c lock_timeout=1000");
+        assertThat(db.getJdbcInterceptors()).contains("dev.stockroom.bootstrap.SocketTimeout(millis=1500)");
+        // Applying again (every command does) changes nothing.
+        EnvironmentOverrides.apply(config, Map.of());
+        assertThat(db.getProperties().get("options")).isEqualTo("-c statement_timeout=1000 -c lock_timeout=1000");
+        assertThat(db.getJdbcInterceptors()).contains("dev.stockroom.bootstrap.SocketTimeout(millis=1500)");
+        // The migrations at start get their own, longer limit.
+        assertThat(db.forMigrations().getProperties()).containsEntry("socketTimeout", "630")
+                .containsEntry("options", "-c statement_timeout=600000 -c lock_timeout=600000");
+        assertThat(db.forMigrations().getUrl()).isEqualTo(db.getUrl());
+    }
+
+    @Test
+    void timeouts_and_driver_properties_the_file_gives_are_kept() throws Exception {
+        StockroomConfiguration config = EnvironmentOverrides.apply(fromYaml("""
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: jdbc:postgresql://db.internal/stockroom
+                  maxWaitForConnection: 2s
+                  statementTimeout: 5s
+                  socketTimeout: 7s
+                  properties:
+                    socketTimeout: "9"
+                    options: "-c search_path=shop"
+                """), Map.of());
+
+        StockroomDataSourceFactory db = config.getDatabase();
+        assertThat(db.getMaxWaitForConnection()).isEqualTo(Duration.seconds(2));
+        assertThat(db.getProperties()).containsEntry("socketTimeout", "9")
+                .containsEntry("options", "-c search_path=shop -c statement_timeout=5000 -c lock_timeout=1000");
+        assertThat(db.getJdbcInterceptors()).contains("dev.stockroom.bootstrap.SocketTimeout(millis=7000)");
+        assertThat(db.forMigrations().getProperties()).containsEntry("socketTimeout", "9")
+                .containsEntry("options", "-c search_path=shop -c statement_timeout=600000 -c lock_timeout=600000");
+    }
+
+    @Test
+    void the_embedded_h2_database_gets_a_lock_and_a_query_timeout() throws Exception {
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
+
+        assertThat(config.getDatabase().getProperties()).containsEntry("LOCK_TIMEOUT", "1000")
+                .containsEntry("QUERY_TIMEOUT", "1000");
+        assertThat(config.getDatabase().forMigrations().getProperties()).containsEntry("LOCK_TIMEOUT", "600000")
+                .containsEntry("QUERY_TIMEOUT", "600000");
+        assertThat(config.getDatabase().getJdbcInterceptors()).isEmpty();
+    }
+
+    @Test
     void a_bad_port_variable_is_explained() throws Exception {
         StockroomConfiguration config = factory.build();
 

@@ -334,4 +334,13 @@ abstract class CatalogFlowsTest {
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
+
+    @Test
+    void a_nul_byte_in_the_search_is_refused_by_validation_not_by_the_database() {
+        // Issue 8: this was a 503 and an ERROR line claiming a database outage (PostgreSQL refuses NUL in text).
+        Reply reply = http().get("/products/?search=a%00b", null);
+
+        assertError(reply, 400);
+        assertThat(reply.body().get("errors").has("search")).as(reply.toString()).isTrue();
+    }
 }

@@ -24,4 +24,18 @@ public final class Text {
         }
         return stripped;
     }
+
+    /**
+     * The value unchanged when it holds no control character: for search text, which is matched
+     * rather than stored, and must never carry a NUL (PostgreSQL refuses {@code \u0000} in text,
+     * so it would otherwise fail as a database error).
+     *
+     * @throws InvalidValue when it does
+     */
+    public static String withoutControlCharacters(String value) {
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidValue("Must not contain control characters.");
+        }
+        return value;
+    }
 }

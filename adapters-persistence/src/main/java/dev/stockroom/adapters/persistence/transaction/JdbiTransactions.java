@@ -145,9 +145,9 @@ public final class JdbiTransactions implements Transactions {
 
     /**
      * Runs statements on this thread's transaction when one is open, otherwise on a short-lived
-     * handle in auto-commit mode. Any JDBI failure the statements let through leaves as
-     * {@link StorageUnavailable}, so no persistence type crosses a port; inside a transaction, one
-     * that lost it to a concurrent one leaves as {@link Conflict}.
+     * handle in auto-commit mode. Any JDBI failure the statements let through leaves as the core
+     * exception for its cause ({@link StoreErrors}), so no persistence type crosses a port; inside a
+     * transaction, one that lost it to a concurrent one leaves as {@link Conflict}.
      */
     public <T> T withHandle(Function<Handle, T> statements) {
         Handle handle = bound.get();
@@ -170,7 +170,7 @@ public final class JdbiTransactions implements Transactions {
     public boolean ping() {
         try {
             return withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-        } catch (StorageUnavailable e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }
@@ -192,7 +192,7 @@ public final class JdbiTransactions implements Transactions {
         try {
             return jdbi.open();
         } catch (JdbiException e) {
-            throw unavailable(e);
+            throw new StorageUnavailable("The database could not be reached", e);
         }
     }
 
@@ -208,8 +208,10 @@ public final class JdbiTransactions implements Transactions {
         try {
             handle.close();
         } catch (JdbiException e) {
-            // The statements have already committed or rolled back; a failed close only loses a connection.
-            LOG.warn("Could not close a database handle", e);
+            // The statements have already committed or rolled back; a failed close only loses a
+            // connection, most often one the driver closed already after a timeout or an I/O error,
+            // which the failure itself has reported: no line per request during an outage.
+            LOG.debug("Could not close a database handle: {}", e.toString());
         }
     }
 
@@ -217,11 +219,7 @@ public final class JdbiTransactions implements Transactions {
         try {
             return statements.get();
         } catch (JdbiException e) {
-            throw unavailable(e);
+            throw StoreErrors.translate(e);
         }
-    }
-
-    private static StorageUnavailable unavailable(JdbiException e) {
-        return new StorageUnavailable("The database failed or could not be reached", e);
     }
 }

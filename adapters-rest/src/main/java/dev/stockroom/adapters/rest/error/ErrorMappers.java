@@ -17,6 +17,7 @@ public final class ErrorMappers {
         jersey.accept(new WebApplicationExceptionMapper());
         jersey.accept(new JsonProcessingExceptionMapper());
         jersey.accept(new StorageUnavailableMapper());
+        jersey.accept(new InvalidDataMapper());
         jersey.accept(new OverloadedMapper());
         jersey.accept(new UnexpectedExceptionMapper());
     }

@@ -3,6 +3,7 @@ package dev.stockroom.core.account.domain;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.PageRequest;
 import dev.stockroom.core.shared.QueryParameters;
+import dev.stockroom.core.shared.Text;
 import dev.stockroom.core.shared.Violations;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,6 +30,9 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
         if (search.isPresent() && search.get().codePointCount(0, search.get().length()) > MAX_SEARCH_LENGTH) {
             throw AccountFailure.InvalidInput.of("search", "Must be at most " + MAX_SEARCH_LENGTH + " characters.");
         }
+        if (search.isPresent() && search.get().codePoints().anyMatch(Character::isISOControl)) {
+            throw AccountFailure.InvalidInput.of("search", "Must not contain control characters.");
+        }
     }
 
     public static UserQuery all() {
@@ -49,7 +53,7 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
             if (s.strip().codePointCount(0, s.strip().length()) > MAX_SEARCH_LENGTH) {
                 throw new InvalidValue("Must be at most " + MAX_SEARCH_LENGTH + " characters.");
             }
-            return s;
+            return Text.withoutControlCharacters(s.strip());
         }));
         Optional<AuthStatus> state = QueryParameters.given(status)
                 .map(s -> v.field("status", () -> QueryParameters.enumValue(AuthStatus.class, s, "NEW or VERIFIED")));

@@ -5,6 +5,7 @@ import static dev.stockroom.core.shared.QueryParameters.given;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.QueryParameters;
+import dev.stockroom.core.shared.Text;
 import dev.stockroom.core.shared.Violations;
 import java.util.Locale;
 import java.util.Objects;
@@ -126,7 +127,7 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
         if (text.codePointCount(0, text.length()) > MAX_SEARCH_LENGTH) {
             throw new InvalidValue("Must be at most " + MAX_SEARCH_LENGTH + " characters.");
         }
-        return text;
+        return Text.withoutControlCharacters(text);
     }
 
     // A page number beyond int is as far past the end as Integer.MAX_VALUE is: both list nothing.

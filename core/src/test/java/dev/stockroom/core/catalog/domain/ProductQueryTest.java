@@ -137,4 +137,17 @@ class ProductQueryTest {
     void drops_a_blank_search() {
         assertThat(ProductQuery.all().withSearch("   ").search()).isEmpty();
     }
+
+    @Test
+    void refuses_control_characters_in_the_search_text_so_a_nul_never_reaches_the_database() {
+        // PostgreSQL refuses U+0000 in text: without this check the search failed as a database error.
+        for (String search : new String[] {"a\u0000b", "\u0000", "kettle\u0007"}) {
+            assertThatThrownBy(() -> ProductQuery.parse(search, null, null, null, null, null, null))
+                    .isInstanceOfSatisfying(CatalogFailure.InvalidInput.class, f -> assertThat(f.fieldErrors())
+                            .containsKey("search"));
+        }
+        assertThatThrownBy(() -> new ProductQuery(java.util.Optional.of("a\u0000"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                ProductOrdering.CREATED_AT_DESC, 1, 20)).isInstanceOf(CatalogFailure.InvalidInput.class);
+    }
 }
