@@ -89,6 +89,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 configuration.getMail().getRelayInterval().toMilliseconds()));
         environment.lifecycle().manage(new HousekeepingRunner(wiring.stockroom().housekeeping()::purge,
                 configuration.getAccounts().getHousekeepingInterval().toJavaDuration()));
+        // Registered on the server, whose stop it delays: health says "draining" before a port closes.
+        Draining draining = new Draining(configuration.drainDelay.toJavaDuration());
+        environment.lifecycle().addEventListener(draining);
+        environment.healthChecks().register("draining", draining);
         environment.healthChecks().register("mail", new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
                 wiring.stockroom().clock(), Duration.ofMinutes(15)));
     }

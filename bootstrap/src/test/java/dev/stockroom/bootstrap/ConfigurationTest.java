@@ -235,6 +235,31 @@ class ConfigurationTest {
     }
 
     @Test
+    void photos_live_under_the_data_directory_unless_a_shared_photo_directory_is_given() throws Exception {
+        StockroomConfiguration defaults = EnvironmentOverrides.apply(factory.build(), Map.of(
+                "STOCKROOM_DATA_DIR", "/tmp/instance-1"));
+        assertThat(defaults.photosPath()).isEqualTo(Path.of("/tmp/instance-1/photos"));
+        assertThat(defaults.drainDelay).isEqualTo(Duration.seconds(0));
+
+        StockroomConfiguration fromFile = EnvironmentOverrides.apply(fromYaml("""
+                dataDir: /tmp/instance-2
+                photosDir: /srv/shared/photos
+                drainDelay: 5s
+                """), Map.of());
+        assertThat(fromFile.photosPath()).isEqualTo(Path.of("/srv/shared/photos"));
+        assertThat(fromFile.dataPath()).isEqualTo(Path.of("/tmp/instance-2"));
+        assertThat(fromFile.drainDelay).isEqualTo(Duration.seconds(5));
+
+        StockroomConfiguration overridden = EnvironmentOverrides.apply(fromFile, Map.of(
+                "STOCKROOM_PHOTOS_DIR", "/mnt/photos/../photos", "STOCKROOM_DRAIN_DELAY", "1500ms"));
+        assertThat(overridden.photosPath()).isEqualTo(Path.of("/mnt/photos"));
+        assertThat(overridden.drainDelay.toMilliseconds()).isEqualTo(1500);
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_DRAIN_DELAY", "soon")))
+                .hasMessageContaining("STOCKROOM_DRAIN_DELAY").hasMessageContaining("soon");
+    }
+
+    @Test
     void a_bad_address_limits_switch_stops_the_start_naming_the_variable() {
         assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
                 Map.of("STOCKROOM_ADDRESS_LIMITS", "maybe")))
