@@ -303,27 +303,39 @@ for ((i = 0; i < 600; i++)); do
   kill -0 "$DRIVER" 2>/dev/null || { cat "$OUT/driver.log" >&2; die "the load driver exited during set-up"; }
   sleep 0.1
 done
+POLLER=
+if [ "$SIG" = TERM ]; then
+  # what instance 1's health check says from a second before the signal until it is gone
+  (
+    sleep $((KILL_AFTER > 1 ? KILL_AFTER - 1 : 0))
+    for ((i = 0; i < 40; i++)); do
+      body=$(curl -s --max-time 3 -w ' HTTP %{http_code}' "http://127.0.0.1:${ADMIN_PORT[1]}/healthcheck" || true)
+      code=${body##* HTTP }
+      state=healthy; ! grep -q '"draining":{"healthy":false' <<<"$body" || state=draining
+      [ "$code" != 000 ] || state="no answer (ports closed)"
+      echo "$(date -u +%H:%M:%S.%3N) instance 1 /healthcheck: $code $state"
+      [ "$code" != 000 ] || break
+      sleep 0.25
+    done
+  ) >"$OUT/health-during-drain.txt" 2>&1 &
+  POLLER=$!
+  PIDS+=($POLLER)
+fi
 sleep "$KILL_AFTER"
 VICTIM=${INSTANCE_PID[1]}
 date +%s%3N >"$OUT/kill-at"
 kill -"$SIG" "$VICTIM"
 say "SIG$SIG sent to instance 1 (pid $VICTIM)"
-if [ "$SIG" = TERM ]; then
-  # what its health check said while it drained
-  for ((i = 0; i < 10; i++)); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:${ADMIN_PORT[1]}/healthcheck" || true)
-    echo "$(date -u +%H:%M:%S.%3N) instance 1 /healthcheck: $code" >>"$OUT/health-during-drain.txt"
-    sleep 0.3
-  done
-fi
 rc=0
 wait "$DRIVER" || rc=$?
+[ -z "$POLLER" ] || wait "$POLLER" 2>/dev/null || true
 cat "$OUT/driver.log"
 upstream_errors=$(grep -c 'connect() failed\|upstream prematurely closed\|recv() failed' "$D/nginx/error.log" || true)
 {
   echo
   echo "nginx error.log: $upstream_errors upstream connect/read failures (each failed over, or answered 502 for a non-idempotent request in flight)"
-  [ ! -f "$OUT/health-during-drain.txt" ] || { echo "instance 1 health while draining:"; cat "$OUT/health-during-drain.txt"; }
+  echo "signal sent at $(date -u -d "@$(($(cat "$OUT/kill-at") / 1000))" +%H:%M:%S).$(($(cat "$OUT/kill-at") % 1000))"
+  [ ! -f "$OUT/health-during-drain.txt" ] || { echo "instance 1 health around the SIGTERM:"; cat "$OUT/health-during-drain.txt"; }
 } | tee -a "$OUT/report.md"
 cp "$D/nginx/error.log" "$OUT/nginx-error.log" 2>/dev/null || true
 for ((i = 1; i <= N; i++)); do cp "$D/instance-$i/server.log" "$OUT/instance-$i.log" 2>/dev/null || true; done
