@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * 1. Registers USERS users through BASE_URL (each as its own client address, sent as
  *    X-Forwarded-For, which the load balancer extends and the service believes from it), reads
  *    each verification code from the .eml files in the mail directories, verifies, and logs each
- *    user in once more: that "witness" session is left alone until the end.
+ *    user in once more: that "witness" session is left alone until the end. Uploads one photo and
+ *    fetches it six times through the load balancer (so from every instance: one shared directory).
  * 2. For SECONDS, WORKERS threads (each one user, one session) loop over: create a product (40 %),
  *    PATCH the quantity of one of its acknowledged products (25 %), read a product back (20 %),
  *    refresh the session (10 %), log in again (5 %). Every request is logged to OUT_DIR/requests.csv
@@ -113,6 +114,13 @@ public class LoadDriver {
             own[w] = w < nUsers ? working[user]
                     : login(user, names[user], passwords[user]).orElseThrow(() -> new IllegalStateException("worker login"));
         }
+        String photo = productWithPhoto(working[0].access());
+        int photoBefore = photoFetches(photo, 6);
+        System.out.printf("[driver] photo uploaded through the load balancer, fetched 6 times through it: %d the same bytes%n",
+                photoBefore);
+        if (photoBefore != 6) {
+            throw new IllegalStateException("the photo is not served by every instance: " + photoBefore + " of 6");
+        }
         System.out.printf("[driver] %d users registered, verified, witness sessions held; load: %d workers for %d s%n",
                 nUsers, workers, seconds);
         samples.clear();
@@ -183,7 +191,9 @@ public class LoadDriver {
             }
         }
 
-        String report = report(load, killAt, products.size(), missing, wrongQuantity, unackedNames.size(),
+        int photoAfter = photoFetches(photo, 6);
+        String report = "photo uploaded before the load, fetched 6 times through the load balancer before and 6 after: "
+                + photoBefore + " and " + photoAfter + " the same bytes\n" + report(load, killAt, products.size(), missing, wrongQuantity, unackedNames.size(),
                 committedUnacked, nUsers, lostWitness, workers, lostWorking);
         System.out.println(report);
         Files.writeString(out.resolve("report.md"), report);
@@ -192,7 +202,7 @@ public class LoadDriver {
             csv.append(s.at()).append(',').append(s.op()).append(',').append(s.status()).append(',').append(s.latencyMs()).append('\n');
         }
         Files.writeString(out.resolve("requests.csv"), csv);
-        System.exit(missing + wrongQuantity + lostWitness + lostWorking == 0 ? 0 : 1);
+        System.exit(missing + wrongQuantity + lostWitness + lostWorking == 0 && photoAfter == 6 ? 0 : 1);
     }
 
     static Session work(int worker, int user, String name, String password, Session session, long end, String run) {
@@ -281,6 +291,45 @@ public class LoadDriver {
         }
         samples.add(new Sample(at, op, r == null ? -1 : r.statusCode(), (System.nanoTime() - t0) / 1_000_000));
         return r;
+    }
+
+    /** A 1x1 PNG. */
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==");
+
+    /** Creates a product with a photo through the load balancer; returns the photo's path. */
+    static String productWithPhoto(String token) throws Exception {
+        String boundary = "ktboundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"name", "Photo check"}, {"price", "1.50"}, {"quantity", "1"},
+                {"description", "shared photo directory"}}) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"dot.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(PNG);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/products/add/"))
+                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", "198.51.100.251")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        require(r, 201, "product with a photo");
+        String url = str(r.body(), "photo");
+        return URI.create(url).getPath();
+    }
+
+    /** Fetches the photo through the load balancer n times (round robin: every instance); how many were the same bytes. */
+    static int photoFetches(String path, int n) throws Exception {
+        int same = 0;
+        for (int i = 0; i < n; i++) {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200 && java.util.Arrays.equals(r.body(), PNG)) {
+                same++;
+            }
+        }
+        return same;
     }
 
     static void require(HttpResponse<String> r, int status, String what) {

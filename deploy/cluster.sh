@@ -256,7 +256,8 @@ EOF
     listen 127.0.0.1:$LB_PORT;
     location / {
       proxy_pass http://stockroom;
-      proxy_set_header Host \$host;
+      # the Host the client sent, port included: Stockroom builds photo URLs from it
+      proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
       # A failed instance: try the next one. nginx never resends a POST, PATCH or LOCK once it went out
