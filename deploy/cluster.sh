@@ -34,6 +34,8 @@
 #   WORKERS (12), USERS (8)   the load driver's threads and users
 #   RESULTS_DIR     where the tests' report goes (default: bench/results/<UTC time>-<mode>)
 #   PORT            nginx's port (default: a free one)
+#   MIGRATE_VIA     postgres (the default: db migrate on a direct connection) or pgbouncer (through
+#                   PgBouncer's transaction mode, prepareThreshold=0: that works too)
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-2}"; }
@@ -199,8 +201,14 @@ POOLED_URL="jdbc:postgresql://127.0.0.1:$PGB_PORT/stockroom?prepareThreshold=0"
 mkdir -p "$D/photos" "$D/migrate"
 chmod 700 "$D/photos"
 unset STOCKROOM_SMTP_HOST STOCKROOM_SMTP_PORT STOCKROOM_SMTP_USERNAME STOCKROOM_SMTP_PASSWORD STOCKROOM_SMTP_TRANSPORT
-say "migrating: stockroom.jar db migrate against PostgreSQL directly"
-STOCKROOM_DB_URL=$DIRECT_URL STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= STOCKROOM_DATA_DIR=$D/migrate \
+MIGRATE_URL=$DIRECT_URL
+if [ "${MIGRATE_VIA:-postgres}" = pgbouncer ]; then
+  MIGRATE_URL=$POOLED_URL
+  say "migrating: stockroom.jar db migrate through PgBouncer (MIGRATE_VIA=pgbouncer)"
+else
+  say "migrating: stockroom.jar db migrate against PostgreSQL directly"
+fi
+STOCKROOM_DB_URL=$MIGRATE_URL STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= STOCKROOM_DATA_DIR=$D/migrate \
   java -jar "$JAR" db migrate "$ROOT/deploy/stockroom.yml" >"$D/migrate/migrate.log" 2>&1 \
   || die "migration failed: $(tail -20 "$D/migrate/migrate.log")"
 
