@@ -34,6 +34,7 @@
 #   WORKERS (12), USERS (8)   the load driver's threads and users
 #   RESULTS_DIR     where the tests' report goes (default: bench/results/<UTC time>-<mode>)
 #   PORT            nginx's port (default: a free one)
+#   NGINX_DOWN_FIRST=1  term-test: mark instance 1 "down" in nginx and reload it 1 s before the SIGTERM
 #   MIGRATE_VIA     postgres (the default: db migrate on a direct connection) or pgbouncer (through
 #                   PgBouncer's transaction mode, prepareThreshold=0: that works too)
 set -euo pipefail
@@ -237,7 +238,8 @@ done
 # --- nginx ----------------------------------------------------------------------------------------
 mkdir -p "$D/nginx/tmp"
 [ "$AS_ROOT" = 0 ] || chown nobody "$D/nginx/tmp"
-{
+DOWN=0   # an instance nginx is to send nothing to ("server ... down"), 0 for none
+nginx_conf() {
   echo "worker_processes 1;"
   [ "$AS_ROOT" = 0 ] || echo "user nobody nogroup;"
   cat <<EOF
@@ -256,7 +258,8 @@ http {
   upstream stockroom {
 EOF
   for ((i = 1; i <= N; i++)); do
-    echo "    server 127.0.0.1:${HTTP_PORT[i]} max_fails=1 fail_timeout=10s;"
+    if [ "$i" = "$DOWN" ]; then echo "    server 127.0.0.1:${HTTP_PORT[i]} down;"
+    else echo "    server 127.0.0.1:${HTTP_PORT[i]} max_fails=1 fail_timeout=10s;"; fi
   done
   cat <<EOF
   }
@@ -278,10 +281,12 @@ EOF
   }
 }
 EOF
-} >"$D/nginx/nginx.conf"
+}
+nginx_conf >"$D/nginx/nginx.conf"
 nginx -t -p "$D/nginx" -c "$D/nginx/nginx.conf" >"$D/nginx/test.log" 2>&1 || die "nginx -t: $(cat "$D/nginx/test.log")"
 nginx -p "$D/nginx" -c "$D/nginx/nginx.conf" -g 'daemon off;' >"$D/nginx/stdout.log" 2>&1 &
-PIDS+=($!)
+NGINX_PID=$!
+PIDS+=($NGINX_PID)
 URL=http://127.0.0.1:$LB_PORT
 wait_http "$URL/products/" 30 nginx "${PIDS[-1]}"
 say "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') on $URL, over $N instances"
@@ -332,6 +337,14 @@ if [ "$SIG" = TERM ]; then
 fi
 sleep "$KILL_AFTER"
 VICTIM=${INSTANCE_PID[1]}
+if [ "$SIG" = TERM ] && [ "${NGINX_DOWN_FIRST:-0}" = 1 ]; then
+  # the procedure behind a load balancer that reads no health checks: out of rotation first
+  DOWN=1
+  nginx_conf >"$D/nginx/nginx.conf"
+  kill -HUP "$NGINX_PID"
+  say "instance 1 marked down in nginx (configuration reloaded); SIGTERM in 1 s"
+  sleep 1
+fi
 date +%s%3N >"$OUT/kill-at"
 kill -"$SIG" "$VICTIM"
 say "SIG$SIG sent to instance 1 (pid $VICTIM)"
@@ -343,7 +356,7 @@ upstream_errors=$(grep -c 'connect() failed\|upstream prematurely closed\|recv()
 {
   echo
   echo "nginx error.log: $upstream_errors upstream connect/read failures (each failed over, or answered 502 for a non-idempotent request in flight)"
-  echo "signal sent at $(date -u -d "@$(($(cat "$OUT/kill-at") / 1000))" +%H:%M:%S).$(($(cat "$OUT/kill-at") % 1000))"
+  printf 'signal sent at %s.%03d\n' "$(date -u -d "@$(($(cat "$OUT/kill-at") / 1000))" +%H:%M:%S)" $(($(cat "$OUT/kill-at") % 1000))
   [ ! -f "$OUT/health-during-drain.txt" ] || { echo "instance 1 health around the SIGTERM:"; cat "$OUT/health-during-drain.txt"; }
 } | tee -a "$OUT/report.md"
 cp "$D/nginx/error.log" "$OUT/nginx-error.log" 2>/dev/null || true
