@@ -129,6 +129,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void the_deployment_file_parses_and_points_at_pgbouncer_without_server_side_prepared_statements() throws Exception {
+        Path deploy = Path.of("..", "deploy", "stockroom.yml");
+
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(new SubstitutingSourceProvider(
+                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), deploy.toString()),
+                Map.of("STOCKROOM_PHOTOS_DIR", "/srv/photos", "STOCKROOM_DRAIN_DELAY", "2s"));
+
+        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:").contains("prepareThreshold=0");
+        assertThat(config.isMigrateOnStart()).isFalse();
+        assertThat(((AbstractServerFactory) config.getServerFactory()).getShutdownGracePeriod()).isEqualTo(Duration.seconds(20));
+        assertThat(config.photosPath()).isEqualTo(Path.of("/srv/photos"));
+        assertThat(config.drainDelay).isEqualTo(Duration.seconds(2));
+    }
+
+    @Test
     void the_example_file_parses_and_validates() throws Exception {
         Path example = Path.of("..", "config", "example.yml");
 
@@ -148,6 +163,8 @@ class ConfigurationTest {
         assertThat(config.throttling.mailsPerEmail.limit).isEqualTo(5);
         assertThat(config.accountPolicy().loginThrottle()).isEqualTo(LoginThrottle.defaults());
         assertThat(config.accountPolicy().refreshReuseInterval()).isZero();
+        assertThat(config.photosPath()).isEqualTo(Path.of("/var/lib/stockroom/photos"));
+        assertThat(config.drainDelay).isEqualTo(Duration.seconds(5));
         assertThat(config.accountPolicy().auditRetention()).isEqualTo(java.time.Duration.ofDays(365));
         assertThat(adminBindHost(EnvironmentOverrides.apply(config, Map.of()))).isEqualTo("127.0.0.1");
     }
