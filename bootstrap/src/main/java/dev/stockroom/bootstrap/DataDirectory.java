@@ -49,10 +49,6 @@ final class DataDirectory {
         return dataDir.resolve("mail");
     }
 
-    static Path photoDirectory(Path dataDir) {
-        return dataDir.resolve("photos");
-    }
-
     /**
      * Creates {@code dir} and any missing parents owner-only; a directory that exists is left as
      * it is (an administrator may have set it up for a backup group on purpose).

@@ -39,6 +39,8 @@ final class EnvironmentOverrides {
 
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
         ifSet(env, "STOCKROOM_DATA_DIR", config::setDataDir);
+        ifSet(env, "STOCKROOM_PHOTOS_DIR", dir -> config.photosDir = dir);
+        ifSet(env, "STOCKROOM_DRAIN_DELAY", delay -> config.drainDelay = parseDuration("STOCKROOM_DRAIN_DELAY", delay));
         StockroomDataSourceFactory db = config.getDatabase();
         ifSet(env, "STOCKROOM_DB_URL", url -> {
             db.setUrl(url);
@@ -132,6 +134,19 @@ final class EnvironmentOverrides {
             case "off" -> false;
             default -> throw new IllegalArgumentException(name + " must be on or off, not '" + value + "'");
         };
+    }
+
+    private static io.dropwizard.util.Duration parseDuration(String name, String value) {
+        io.dropwizard.util.Duration duration;
+        try {
+            duration = io.dropwizard.util.Duration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 5s or 500ms, not '" + value + "'");
+        }
+        if (duration.toMinutes() > 5) {
+            throw new IllegalArgumentException(name + " must be at most 5 minutes, not '" + value + "'");
+        }
+        return duration;
     }
 
     private static int parsePort(String name, String value) {

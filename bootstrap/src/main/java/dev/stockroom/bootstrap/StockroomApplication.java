@@ -91,6 +91,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 configuration.getMail().getRelayInterval().toMilliseconds()));
         environment.lifecycle().manage(new HousekeepingRunner(wiring.stockroom().housekeeping()::purge,
                 configuration.getAccounts().getHousekeepingInterval().toJavaDuration()));
+        // Registered on the server, whose stop it delays: health says "draining" before a port closes.
+        Draining draining = new Draining(configuration.drainDelay.toJavaDuration());
+        environment.lifecycle().addEventListener(draining);
+        environment.healthChecks().register("draining", draining);
         // The outbox is read from the database: bounded as Dropwizard bounds its "database" check,
         // so that a hung database makes /healthcheck unhealthy in about twice that, not longer.
         MailOutboxHealthCheck mail = new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),

@@ -58,6 +58,25 @@ public class StockroomConfiguration extends Configuration {
     @NotNull
     public ThrottlingSettings throttling = new ThrottlingSettings();
 
+    /**
+     * Where product photos are stored; empty: {@code <dataDir>/photos}. Several instances each keep
+     * their own data directory (embedded database, generated key, mail files) but must share this
+     * one (a shared file system), so that a photo written by one is served by every other.
+     */
+    @JsonProperty
+    public String photosDir = "";
+
+    /**
+     * On stop (SIGTERM), how long the health check reports "draining" (unhealthy) while the
+     * service still answers as usual, before the ports close and the requests in flight get
+     * {@code server.shutdownGracePeriod} to finish: the time a load balancer needs to see the
+     * health check fail and stop sending. 0: stop at once.
+     */
+    @JsonProperty
+    @NotNull
+    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    public Duration drainDelay = Duration.seconds(0);
+
     public StockroomConfiguration() {
         database.setDriverClass("org.h2.Driver");
         database.setUrl(EMBEDDED_DATABASE);
@@ -85,6 +104,13 @@ public class StockroomConfiguration extends Configuration {
     @JsonIgnore
     public Path dataPath() {
         return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** The photo directory: {@link #photosDir}, or {@code photos} under the data directory. */
+    @JsonIgnore
+    public Path photosPath() {
+        return photosDir == null || photosDir.isBlank() ? dataPath().resolve("photos")
+                : Path.of(photosDir.strip()).toAbsolutePath().normalize();
     }
 
     @JsonProperty

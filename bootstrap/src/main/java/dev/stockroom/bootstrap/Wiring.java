@@ -68,7 +68,7 @@ final class Wiring implements AutoCloseable {
                 .audit(persistence.audit())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
-                .photos(new FilePhotoStore(DataDirectory.create(DataDirectory.photoDirectory(dataDir)), random))
+                .photos(new FilePhotoStore(DataDirectory.create(config.photosPath()), random))
                 .transactions(persistence.transactions())
                 .passwordHasher(hashing)
                 .mailSender(mailSender)

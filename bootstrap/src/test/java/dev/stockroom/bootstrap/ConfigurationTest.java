@@ -188,6 +188,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void the_deployment_file_parses_and_points_at_pgbouncer_without_server_side_prepared_statements() throws Exception {
+        Path deploy = Path.of("..", "deploy", "stockroom.yml");
+
+        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(new SubstitutingSourceProvider(
+                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), deploy.toString()),
+                Map.of("STOCKROOM_PHOTOS_DIR", "/srv/photos", "STOCKROOM_DRAIN_DELAY", "2s"));
+
+        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:").contains("prepareThreshold=0");
+        assertThat(config.isMigrateOnStart()).isFalse();
+        assertThat(((AbstractServerFactory) config.getServerFactory()).getShutdownGracePeriod()).isEqualTo(Duration.seconds(20));
+        assertThat(config.photosPath()).isEqualTo(Path.of("/srv/photos"));
+        assertThat(config.drainDelay).isEqualTo(Duration.seconds(2));
+    }
+
+    @Test
     void the_example_file_parses_and_validates() throws Exception {
         Path example = Path.of("..", "config", "example.yml");
 
@@ -207,6 +222,8 @@ class ConfigurationTest {
         assertThat(config.throttling.mailsPerEmail.limit).isEqualTo(5);
         assertThat(config.accountPolicy().loginThrottle()).isEqualTo(LoginThrottle.defaults());
         assertThat(config.accountPolicy().refreshReuseInterval()).isZero();
+        assertThat(config.photosPath()).isEqualTo(Path.of("/var/lib/stockroom/photos"));
+        assertThat(config.drainDelay).isEqualTo(Duration.seconds(5));
         assertThat(config.accountPolicy().auditRetention()).isEqualTo(java.time.Duration.ofDays(365));
         assertThat(adminBindHost(EnvironmentOverrides.apply(config, Map.of()))).isEqualTo("127.0.0.1");
     }
@@ -291,6 +308,31 @@ class ConfigurationTest {
         assertThat(overridden.throttling.proxies().toString()).isEqualTo("[10.0.0.0/8, 2001:db8::/32, 127.0.0.1/32]");
         assertThat(EnvironmentOverrides.apply(overridden, Map.of("STOCKROOM_ADDRESS_LIMITS", "OFF")).throttling.perAddress)
                 .isFalse();
+    }
+
+    @Test
+    void photos_live_under_the_data_directory_unless_a_shared_photo_directory_is_given() throws Exception {
+        StockroomConfiguration defaults = EnvironmentOverrides.apply(factory.build(), Map.of(
+                "STOCKROOM_DATA_DIR", "/tmp/instance-1"));
+        assertThat(defaults.photosPath()).isEqualTo(Path.of("/tmp/instance-1/photos"));
+        assertThat(defaults.drainDelay).isEqualTo(Duration.seconds(0));
+
+        StockroomConfiguration fromFile = EnvironmentOverrides.apply(fromYaml("""
+                dataDir: /tmp/instance-2
+                photosDir: /srv/shared/photos
+                drainDelay: 5s
+                """), Map.of());
+        assertThat(fromFile.photosPath()).isEqualTo(Path.of("/srv/shared/photos"));
+        assertThat(fromFile.dataPath()).isEqualTo(Path.of("/tmp/instance-2"));
+        assertThat(fromFile.drainDelay).isEqualTo(Duration.seconds(5));
+
+        StockroomConfiguration overridden = EnvironmentOverrides.apply(fromFile, Map.of(
+                "STOCKROOM_PHOTOS_DIR", "/mnt/photos/../photos", "STOCKROOM_DRAIN_DELAY", "1500ms"));
+        assertThat(overridden.photosPath()).isEqualTo(Path.of("/mnt/photos"));
+        assertThat(overridden.drainDelay.toMilliseconds()).isEqualTo(1500);
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_DRAIN_DELAY", "soon")))
+                .hasMessageContaining("STOCKROOM_DRAIN_DELAY").hasMessageContaining("soon");
     }
 
     @Test

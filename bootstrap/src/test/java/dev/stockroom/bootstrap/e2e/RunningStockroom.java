@@ -60,6 +60,8 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     Path dataDir;
     TestDatabase databaseInUse;
     HttpApi http;
+    /** The Jetty server, once started: a test can stop it as SIGTERM would. */
+    volatile org.eclipse.jetty.server.Server jetty;
 
     private Consumer<StockroomConfiguration> settings = config -> { };
 
@@ -140,6 +142,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
                     public void run(StockroomConfiguration configuration, Environment environment) {
                         super.run(configuration, environment);
                         extraResources.forEach(environment.jersey()::register);
+                        environment.lifecycle().addServerLifecycleListener(server -> jetty = server);
                     }
                 };
             }
