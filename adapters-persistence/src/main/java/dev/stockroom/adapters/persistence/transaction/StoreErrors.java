@@ -84,8 +84,10 @@ public final class StoreErrors {
 
     static Kind byState(String state) {
         String s = state.toUpperCase(Locale.ROOT);
+        // 55P03 lock_not_available: what PostgreSQL's lock_timeout raises, the same "not now" as a
+        // statement timeout (57014) or H2's lock timeout (HYT00).
         if (s.startsWith("08") || s.startsWith("53") || s.startsWith("58") || s.startsWith("40") || s.equals("57014")
-                || s.startsWith("57P") || s.startsWith("HYT") || H2_GONE.contains(s)) {
+                || s.equals("55P03") || s.startsWith("57P") || s.startsWith("HYT") || H2_GONE.contains(s)) {
             return Kind.UNAVAILABLE;
         }
         if (s.startsWith("22") || s.startsWith("23")) {

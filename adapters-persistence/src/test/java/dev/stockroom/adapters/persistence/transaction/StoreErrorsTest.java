@@ -28,6 +28,7 @@ class StoreErrorsTest {
         assertThat(StoreErrors.byState("08006")).isEqualTo(Kind.UNAVAILABLE);   // connection failure
         assertThat(StoreErrors.byState("08001")).isEqualTo(Kind.UNAVAILABLE);   // cannot connect
         assertThat(StoreErrors.byState("57014")).isEqualTo(Kind.UNAVAILABLE);   // statement timeout
+        assertThat(StoreErrors.byState("55P03")).isEqualTo(Kind.UNAVAILABLE);   // lock timeout (lock_timeout)
         assertThat(StoreErrors.byState("57P01")).isEqualTo(Kind.UNAVAILABLE);   // admin shutdown
         assertThat(StoreErrors.byState("53300")).isEqualTo(Kind.UNAVAILABLE);   // too many connections
         assertThat(StoreErrors.byState("40001")).isEqualTo(Kind.UNAVAILABLE);   // serialization failure
