@@ -24,6 +24,12 @@ import org.eclipse.jetty.util.Callback;
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpField CONTENT_TYPE = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    /**
+     * For a method refused before any route is known (TRACE, an unknown one): the methods the API
+     * answers at all. A known method on a resource that lacks it gets that resource's own list from Jersey.
+     */
+    private static final HttpField ALLOW = new HttpField(HttpHeader.ALLOW,
+            "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -53,6 +59,9 @@ public final class JsonErrorHandler extends ErrorHandler {
             response.setStatus(status);
         }
         response.getHeaders().put(CONTENT_TYPE);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED_405 && !response.getHeaders().contains(HttpHeader.ALLOW)) {
+            response.getHeaders().put(ALLOW);
+        }
         if (HttpMethod.HEAD.is(request.getMethod())) {
             // Jetty leaves out the body of a HEAD answer only for requests it parsed whole.
             response.write(true, null, callback);
