@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A send must finish within {@link #LEASE}; the SMTP adapter's timeouts are far shorter.
  *
  * <p><b>Fast.</b> With a parallelism above one, the messages of a batch are sent by that many
- * threads at once (the SMTP adapter keeps one reused connection per thread). A send that fails
+ * threads at once (the SMTP adapter keeps one reused connection per thread), one recipient's
+ * messages one after another in the order they were claimed, so that a newer code never arrives
+ * before the one it replaced. A send that fails
  * because the server is unreachable or timed out stops the batch: the messages not yet tried go
  * back untouched, due when the relay's pause of {@link #FIRST_BACKOFF} ends, so a hung server
  * costs one timeout per connection, not one per message.
@@ -111,12 +116,19 @@ public final class MailRelay {
             }
             return delivered.get();
         }
-        List<Future<?>> sends = new ArrayList<>(due.size());
+        // In parallel across recipients, in order for each: a second code sent while the first is
+        // still on its way must not arrive first, or its reader would type the one that no longer works.
+        Map<String, List<OutboxMessage>> byRecipient = new LinkedHashMap<>();
         for (OutboxMessage message : due) {
+            byRecipient.computeIfAbsent(message.notification().recipient().toLowerCase(Locale.ROOT),
+                    r -> new ArrayList<>()).add(message);
+        }
+        List<Future<?>> sends = new ArrayList<>(byRecipient.size());
+        for (List<OutboxMessage> inOrder : byRecipient.values()) {
             try {
-                sends.add(senders.submit(() -> handle(message, abandon, delivered)));
+                sends.add(senders.submit(() -> inOrder.forEach(message -> handle(message, abandon, delivered))));
             } catch (RejectedExecutionException stopping) {
-                handle(message, abandon, delivered);   // stopped: gives the message back
+                inOrder.forEach(message -> handle(message, abandon, delivered));   // stopped: gives them back
             }
         }
         boolean interrupted = false;

@@ -177,4 +177,26 @@ class MailRelayTest {
         assertThat(delivered).isEqualTo(50);
         assertThat(sender.delivered()).hasSize(50).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aParallelRelaySendsOneRecipientsMailInTheOrderItWasQueued() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            outbox.enqueue(new Notification(NotificationKind.PASSWORD_RESET_CODE, "ada@example.com",
+                    Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, String.format("%06d", i),
+                            Notification.EXPIRES_IN_MINUTES, "10")), clock.instant().plusNanos(1000L * i));
+            outbox.enqueue(mail(i + "@example.com"), clock.instant().plusNanos(1000L * i));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        MailRelay parallel = new MailRelay(outbox, sender, clock, 8);
+
+        while (parallel.relayDue() > 0) {
+            // until the queue is empty
+        }
+        parallel.stop(Duration.ofSeconds(5));
+
+        assertThat(sender.delivered()).filteredOn(n -> n.recipient().equals("ada@example.com"))
+                .extracting(n -> n.value(Notification.CODE))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30)
+                        .mapToObj(i -> String.format("%06d", i)).toList());
+    }
 }
