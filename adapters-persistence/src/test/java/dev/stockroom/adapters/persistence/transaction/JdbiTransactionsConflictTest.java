@@ -155,7 +155,7 @@ class JdbiTransactionsConflictTest {
     }
 
     @Test
-    void repeats_a_unit_whose_later_statement_failed_because_it_went_on_after_a_conflict() {
+    void repeats_a_unit_that_failed_on_its_own_after_it_caught_a_conflict() {
         JdbiTransactions transactions = new JdbiTransactions(POSTGRES.jdbi());
         String unit = UUID.randomUUID().toString();
         AtomicInteger attempts = new AtomicInteger();
@@ -165,8 +165,9 @@ class JdbiTransactionsConflictTest {
                 try {
                     raise(transactions, "serialization_failure");
                 } catch (Conflict ignored) {
-                    // Whatever the next statement does, the attempt is lost.
+                    // Whatever fails next, the attempt is lost to the conflict.
                 }
+                throw new IllegalStateException("a failure of the work's own after the conflict");
             }
             effect(transactions, unit);
         });
