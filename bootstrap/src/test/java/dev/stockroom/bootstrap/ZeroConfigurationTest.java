@@ -181,10 +181,10 @@ class ZeroConfigurationTest {
             }
             List<String> lines = Files.readAllLines(file);
             for (String line : lines.subList(1, lines.size())) {
-                String[] fields = line.trim().split("\\s+");
+                String[] fields = line.trim().split("\\s+", -1);
                 // st 0A is LISTEN; field 9 the inode.
                 if (fields.length > 9 && fields[3].equals("0A") && inodes.contains(fields[9])) {
-                    String[] local = fields[1].split(":");
+                    String[] local = fields[1].split(":", -1);
                     listening.computeIfAbsent(Integer.parseInt(local[1], 16), port -> new ArrayList<>())
                             .add(address(local[0]));
                 }
@@ -220,15 +220,15 @@ class ZeroConfigurationTest {
     }
 
     private JsonNode get(int port, String path, String token) throws Exception {
-        return send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token);
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token);
     }
 
     private JsonNode post(int port, String path, String token, String type, byte[] body) throws Exception {
-        return send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", type)
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
     }
 
-    private JsonNode send(int port, HttpRequest.Builder request, String token) throws Exception {
+    private JsonNode send(HttpRequest.Builder request, String token) throws Exception {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -244,8 +244,9 @@ class ZeroConfigurationTest {
             form.write(("--zero\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
                     + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        form.write(("--zero\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"dot.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        String photoPart = String.join("\r\n", "--zero",
+                "Content-Disposition: form-data; name=\"photo\"; filename=\"dot.png\"", "Content-Type: image/png", "", "");
+        form.write(photoPart.getBytes(StandardCharsets.UTF_8));
         form.write(SampleImages.png());
         form.write("\r\n--zero--\r\n".getBytes(StandardCharsets.UTF_8));
         return form.toByteArray();

@@ -320,7 +320,11 @@ public final class Stockroom {
             return this;
         }
 
-        /** @throws IllegalStateException naming every required port that was not given */
+        /**
+         * Assembles the use cases.
+         *
+         * @throws IllegalStateException naming every required port that was not given
+         */
         public Stockroom build() {
             List<String> missing = missing();
             if (!missing.isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -181,7 +182,7 @@ abstract class AccountFlowsTest {
         registerVerified(username);
 
         Reply byName = login(username, PASSWORD);
-        Reply byEmail = login(email(username).toUpperCase(), PASSWORD);
+        Reply byEmail = login(email(username).toUpperCase(Locale.ROOT), PASSWORD);
         assertThat(byName.status()).isEqualTo(200);
         assertThat(byName.text("access_token")).isNotBlank();
         assertThat(byName.text("refresh_token")).isNotBlank();
@@ -204,7 +205,7 @@ abstract class AccountFlowsTest {
         for (int i = 0; i < 5; i++) {
             assertError(login(username, NEW_PASSWORD), 401);
         }
-        Reply waiting = login(username.toUpperCase(), PASSWORD);
+        Reply waiting = login(username.toUpperCase(Locale.ROOT), PASSWORD);
         assertError(waiting, 429);
         assertThat(waiting.header("Retry-After")).isEqualTo("1");
 
@@ -409,7 +410,7 @@ abstract class AccountFlowsTest {
         tooLong.put("password", "x".repeat(129));
         tooLong.put("confirm_password", "x".repeat(129));
         assertFieldError(http().post("/users/register/", tooLong), "password");
-        Map<String, Object> taken = registration(username.toUpperCase());
+        Map<String, Object> taken = registration(username.toUpperCase(Locale.ROOT));
         taken.put("email", email(unique()));
         assertFieldError(http().post("/users/register/", taken), "username");
         Map<String, Object> takenEmail = registration(unique());
@@ -431,7 +432,7 @@ abstract class AccountFlowsTest {
     @Test
     void forged_tokens_are_refused() {
         String access = registerVerified(unique()).text("access_token");
-        String[] parts = access.split("\\.");
+        String[] parts = access.split("\\.", -1);
         String noneHeader = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);

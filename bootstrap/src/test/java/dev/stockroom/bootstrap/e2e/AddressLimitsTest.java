@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stockroom.bootstrap.StockroomConfiguration;
 import dev.stockroom.bootstrap.ThrottlingSettings;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -287,7 +288,7 @@ abstract class AddressLimitsTest {
 
         for (Reply reply : replies) {
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(new String(reply.bytes())).isEqualTo(new String(replies.get(0).bytes()));
+            assertThat(new String(reply.bytes(), StandardCharsets.UTF_8)).isEqualTo(new String(replies.get(0).bytes(), StandardCharsets.UTF_8));
             assertThat(reply.header("RateLimit")).startsWith("\"forget\";r=" + (LIMIT - 1) + ";");
         }
         awaitEveryMailSent();

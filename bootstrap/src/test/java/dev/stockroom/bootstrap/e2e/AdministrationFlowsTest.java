@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ abstract class AdministrationFlowsTest {
             users.add(verified(tag + i));
         }
 
-        Reply page = http().get("/admin/users/?search=" + tag.toUpperCase() + "&page_size=2", admin.token());
+        Reply page = http().get("/admin/users/?search=" + tag.toUpperCase(Locale.ROOT) + "&page_size=2", admin.token());
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.body().get("count").asInt()).isEqualTo(3);
         assertThat(page.body().get("results")).hasSize(2);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ abstract class CatalogFlowsTest {
                     "description", "number " + i)).status()).isEqualTo(201);
         }
 
-        Reply all = http().get("/products/?search=" + tag.toUpperCase() + "&ordering=price", null);
+        Reply all = http().get("/products/?search=" + tag.toUpperCase(Locale.ROOT) + "&ordering=price", null);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         assertThat(all.body().get("status").asBoolean()).isTrue();
         assertThat(all.body().get("count").asLong()).isEqualTo(5);

@@ -33,6 +33,7 @@ final class Fuzzer {
      * One request. {@code raw} is set when it goes out as bytes on a socket, either because it
      * breaks HTTP itself ({@code twist} says how) or because the JDK client refused to send it.
      */
+    @SuppressWarnings("ArrayRecordComponent") // a test value, never compared or hashed
     record Request(int index, String method, String target, List<String[]> headers, byte[] body, String twist) {
         /** Whether the server reads it as a HEAD: its answer then has no body. */
         boolean head() {
@@ -231,7 +232,7 @@ final class Fuzzer {
             case SESSION_ENDING -> pick(targets.sessionEndingTokens());
         };
         int roll = random.nextInt(100);
-        if (roll < 30 || endpoint.auth() == Auth.NONE && roll < 70) {
+        if (roll < 30 || (endpoint.auth() == Auth.NONE && roll < 70)) {
             return;
         }
         String value;

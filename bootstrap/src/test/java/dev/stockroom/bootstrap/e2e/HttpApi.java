@@ -2,6 +2,7 @@ package dev.stockroom.bootstrap.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -89,7 +90,7 @@ final class HttpApi {
             String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
             writer.join(30_000);
-            return Integer.parseInt(statusLine.split(" ")[1]);
+            return Integer.parseInt(statusLine.split(" ", -1)[1]);
         }
     }
 
@@ -108,12 +109,13 @@ final class HttpApi {
     }
 
     /** A response, its headers and its JSON body (null when the body is not JSON). */
+    @SuppressWarnings("ArrayRecordComponent") // a test value, never compared or hashed
     record Reply(int status, HttpResponse<byte[]> raw, byte[] bytes) {
         JsonNode body() {
             try {
                 return JSON.readTree(bytes);
             } catch (IOException e) {
-                throw new AssertionError("Not JSON (" + status + "): " + new String(bytes), e);
+                throw new AssertionError("Not JSON (" + status + "): " + new String(bytes, StandardCharsets.UTF_8), e);
             }
         }
 

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,7 +34,7 @@ class HttpEdgesTest {
 
     private static JsonNode envelope(String response, int status) throws IOException {
         assertThat(response).startsWith("HTTP/1.1 " + status);
-        String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
+        String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
         assertThat(head).contains("content-type: application/json").contains("x-content-type-options: nosniff")
                 .contains("referrer-policy: no-referrer").contains("cache-control: no-store");
         JsonNode body = HttpApi.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
@@ -65,7 +66,7 @@ class HttpEdgesTest {
         for (String method : new String[] {"TRACE", "MOVE", "FOO"}) {
             String response = raw(method + " /users/me/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             envelope(response, 405);
-            assertThat(response.toLowerCase()).contains("\r\nallow: get, head, post, put, patch, delete, options\r\n");
+            assertThat(response.toLowerCase(Locale.ROOT)).contains("\r\nallow: get, head, post, put, patch, delete, options\r\n");
         }
     }
 
@@ -76,8 +77,9 @@ class HttpEdgesTest {
 
     @Test
     void a_body_that_cannot_be_read_is_a_400_not_a_500() throws IOException {
-        envelope(raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n"), 400);
+        envelope(raw(String.join("\r\n", "POST /users/login/ HTTP/1.1", "Host: localhost",
+                "Content-Type: application/json", "Transfer-Encoding: chunked", "Connection: close", "",
+                "ZZ", "{}", "0", "", "")), 400);
     }
 
     @Test

@@ -24,6 +24,7 @@ final class RawHttp {
     }
 
     /** One answer: its status, its headers (names in lower case) and its body (de-chunked). */
+    @SuppressWarnings("ArrayRecordComponent") // a test value, never compared or hashed
     record Answer(int status, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -82,7 +83,7 @@ final class RawHttp {
                 throw new IOException("An answer's head has no end: "
                         + new String(bytes, at, Math.min(200, bytes.length - at), StandardCharsets.ISO_8859_1));
             }
-            String[] lines = new String(bytes, at, end - at, StandardCharsets.ISO_8859_1).split("\r\n");
+            String[] lines = new String(bytes, at, end - at, StandardCharsets.ISO_8859_1).split("\r\n", -1);
             String[] statusLine = lines[0].split(" ", 3);
             if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
                 throw new IOException("Not a status line: " + lines[0]);
@@ -111,7 +112,7 @@ final class RawHttp {
                 while (true) {
                     int lineEnd = indexOf(bytes, "\r\n".getBytes(StandardCharsets.ISO_8859_1), at);
                     int size = Integer.parseInt(new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1)
-                            .split(";")[0].trim(), 16);
+                            .split(";", -1)[0].trim(), 16);
                     at = lineEnd + 2;
                     if (size == 0) {
                         at = indexOf(bytes, "\r\n".getBytes(StandardCharsets.ISO_8859_1), at) + 2;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingExampleTest {
 
     @Test
+    @SuppressWarnings("FutureReturnValueIgnored") // as in the README: the scheduler's shutdown ends the relaying
     void the_readme_example_registers_a_user_and_mails_the_code(@TempDir Path dir) throws Exception {
         int smtpPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -170,6 +170,7 @@ abstract class TwoRelaysChecks {
                 }
 
                 @Override
+                @SuppressWarnings("FutureReturnValueIgnored") // the stop it starts is awaited through stopped()
                 public void send(UUID id, Notification notification) {
                     if (first.getAndSet(false)) {
                         // SIGTERM arrives while the first send is under way.

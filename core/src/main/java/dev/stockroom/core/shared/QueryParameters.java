@@ -15,14 +15,11 @@ public final class QueryParameters {
 
     /** {@code true}/{@code 1} or {@code false}/{@code 0}, without regard to case. */
     public static Boolean parseBoolean(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1":
-                return Boolean.TRUE;
-            case "false", "0":
-                return Boolean.FALSE;
-            default:
-                throw new InvalidValue("Must be true or false.");
-        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> throw new InvalidValue("Must be true or false.");
+        };
     }
 
     /** One of the enum's names, without regard to case; {@code allowed} says which in the message. */

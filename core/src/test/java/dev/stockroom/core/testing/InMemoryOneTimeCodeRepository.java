@@ -74,7 +74,7 @@ public final class InMemoryOneTimeCodeRepository implements OneTimeCodeRepositor
         return guard.get(() -> {
             int before = byId.size();
             byId.values().removeIf(c -> !c.expiresAt().isAfter(cutoff)
-                    || c.isUsed() && !c.usedAt().isAfter(cutoff));
+                    || (c.isUsed() && !c.usedAt().isAfter(cutoff)));
             return before - byId.size();
         });
     }

@@ -110,7 +110,7 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
         return guard.get(() -> {
             Set<SessionId> ended = sessions.values().stream()
                     .filter(s -> !s.expiresAt().isAfter(cutoff)
-                            || s.revokedAt() != null && !s.revokedAt().isAfter(cutoff))
+                            || (s.revokedAt() != null && !s.revokedAt().isAfter(cutoff)))
                     .map(Session::id)
                     .collect(Collectors.toSet());
             removeTokensIf(t -> ended.contains(t.sessionId()));

@@ -12,9 +12,9 @@ import java.util.Objects;
  * with {@code ClientAddress.of(request)} from an {@code @Context ContainerRequestContext} or an
  * {@code @Context HttpServletRequest}:
  *
- * <pre>{@code
- * @POST @Path("/login")
- * public Reply logIn(@Context ContainerRequestContext request, LoginRequest body) {
+ * <pre>
+ * &#64;POST &#64;Path("/login")
+ * public Reply logIn(&#64;Context ContainerRequestContext request, LoginRequest body) {
  *     String ip = ClientAddress.of(request).value();   // "203.0.113.7", "2001:db8::1"
  * }</pre>
  *

@@ -9,7 +9,11 @@ public final class HttpFilters {
     private HttpFilters() {
     }
 
-    /** @param uploadLimit largest multipart body accepted (the photo limit plus room for the form's other parts) */
+    /**
+     * Registers the request filters every resource relies on.
+     *
+     * @param uploadLimit largest multipart body accepted (the photo limit plus room for the form's other parts)
+     */
     public static void register(Consumer<Object> jersey, long uploadLimit) {
         jersey.accept(new TrailingSlashFilter());
         jersey.accept(new ConcreteMediaTypeFilter());

@@ -27,6 +27,8 @@ public final class TrustedProxies {
     }
 
     /**
+     * Reads addresses and CIDR ranges, IPv4 or IPv6.
+     *
      * @throws IllegalArgumentException naming the first entry that is not an address or a range
      */
     public static TrustedProxies parse(List<String> cidrs) {
@@ -62,6 +64,7 @@ public final class TrustedProxies {
         return ranges.toString();
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString are written out below
     private record Range(byte[] network, int prefix) {
 
         static Range parse(String cidr) {

@@ -58,7 +58,7 @@ public final class BearerHeaderFilter<P extends Principal> extends AuthFilter<St
         }
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
             if (!allowed) {
                 return false;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 8: each class of database error has its own status, all in the envelope, none with SQL. */
 class StoreErrorMappersTest {
-    private static final SQLException CAUSE = new SQLException("ERROR: SELECT secret FROM users", "22021");
+    private final SQLException cause = new SQLException("ERROR: SELECT secret FROM users", "22021");
 
     @Test
     void an_outage_is_503_with_retry_after() {
-        Response response = new StorageUnavailableMapper().toResponse(new StorageUnavailable("down", CAUSE));
+        Response response = new StorageUnavailableMapper().toResponse(new StorageUnavailable("down", cause));
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
@@ -25,7 +25,7 @@ class StoreErrorMappersTest {
 
     @Test
     void data_the_database_refused_is_400() {
-        Response response = new InvalidDataMapper().toResponse(new InvalidData("refused", CAUSE));
+        Response response = new InvalidDataMapper().toResponse(new InvalidData("refused", cause));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response).status()).isFalse();
@@ -34,7 +34,7 @@ class StoreErrorMappersTest {
 
     @Test
     void any_other_database_failure_is_a_500_with_an_error_id() {
-        Response response = new UnexpectedExceptionMapper().toResponse(new StorageFault("A statement failed", CAUSE));
+        Response response = new UnexpectedExceptionMapper().toResponse(new StorageFault("A statement failed", cause));
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(body(response).message()).matches("Something went wrong on our side \\(error [0-9a-f]+\\)\\.")

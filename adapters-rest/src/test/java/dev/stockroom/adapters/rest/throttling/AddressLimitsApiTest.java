@@ -15,6 +15,7 @@ import dev.stockroom.core.throttling.domain.RatePolicy;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
@@ -114,7 +115,7 @@ class AddressLimitsApiTest {
         assertThat(refused.getHeaderString("RateLimit-Policy")).isEqualTo("\"register\";q=2;w=3600");
         assertThat(refused.getHeaderString("RateLimit")).isEqualTo("\"register\";r=0;t=2400");
         assertThat(refused.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
-        assertThat(refused.readEntity(Map.class)).isEqualTo(Map.of("status", false, "message", AddressLimitFilter.MESSAGE));
+        assertThat(body(refused)).isEqualTo(Map.of("status", false, "message", AddressLimitFilter.MESSAGE));
 
         CLOCK.advance(Duration.ofMinutes(40).minusSeconds(1));
         assertThat(post("/users/register/", registration(unique())).getHeaderString("Retry-After")).isEqualTo("1");
@@ -144,7 +145,7 @@ class AddressLimitsApiTest {
         assertThat(second.getHeaderString("RateLimit")).startsWith("\"login\";r=0;");
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getHeaderString("Retry-After")).isEqualTo("2400");
-        assertThat(refused.readEntity(Map.class)).containsEntry("status", false);
+        assertThat(body(refused)).containsEntry("status", false);
     }
 
     @Test
@@ -173,5 +174,9 @@ class AddressLimitsApiTest {
         assertThat(defaults.policy(AddressLimit.LOGIN_FAILURES)).isEqualTo(new RatePolicy("login", 100, Duration.ofHours(1)));
         assertThat(defaults.policy(AddressLimit.REGISTRATION)).isEqualTo(new RatePolicy("register", 20, Duration.ofHours(1)));
         assertThat(defaults.policies().values().stream().map(RatePolicy::name).distinct()).hasSize(AddressLimit.values().length);
+}
+
+    private static Map<String, Object> body(Response response) {
+        return response.readEntity(new GenericType<Map<String, Object>>() {});
     }
 }

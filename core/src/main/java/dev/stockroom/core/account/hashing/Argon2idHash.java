@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param salt        the salt, 8 to 66 bytes
  * @param hash        the derived bytes, 16 to 66 bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or printed whole: the hasher compares in constant time
 public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
     /** The OWASP minimum for new hashes: 19 MiB, 2 iterations, 1 lane. */
     public static final int MEMORY_KIB = 19 * 1024;

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>{@code owner}: only this user's products.
  * </ul>
  *
- * @throws CatalogFailure.InvalidInput naming every parameter that is out of range
+ * <p>The constructor throws {@link CatalogFailure.InvalidInput} naming every parameter that is out
+ * of range.
  */
 public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Optional<Price> maxPrice,
         Optional<Boolean> inStock, Optional<UserId> owner, ProductOrdering ordering, int page, int pageSize) {

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves mail from the outbox to the {@link MailSender}, outside any request and any transaction.
- * The host calls {@link #relayDue()} on a schedule and {@link #stop()} when it shuts down.
+ * The host calls {@link #relayDue()} on a schedule and {@link #stop(Duration)} when it shuts down.
  *
  * <p><b>Once across relays.</b> Each relay has a claimer id of its own. It claims a batch under a
  * lease and, just before each send, renews that message's lease with a conditional update that

@@ -44,7 +44,11 @@ public interface Catalog {
     /** Deletes the product and its stored photo. */
     void delete(AuthenticatedUser caller, ProductId id);
 
-    /** @throws CatalogFailure.ProductNotFound when no product has the id */
+    /**
+     * The product with this id.
+     *
+     * @throws CatalogFailure.ProductNotFound when no product has the id
+     */
     Product get(ProductId id);
 
     ProductPage list(ProductQuery query);

@@ -96,7 +96,11 @@ public record ProductPatch(Optional<ProductName> name, Optional<Price> price, Op
             return this;
         }
 
-        /** @throws CatalogFailure.InvalidInput naming each bad field given */
+        /**
+         * The patch, once every field given is valid.
+         *
+         * @throws CatalogFailure.InvalidInput naming each bad field given
+         */
         public ProductPatch build() {
             violations.throwIfAny(CatalogFailure.InvalidInput::new);
             return new ProductPatch(name, price, description, quantity, photo);

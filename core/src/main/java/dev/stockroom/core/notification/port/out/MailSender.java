@@ -7,6 +7,8 @@ import java.util.UUID;
 public interface MailSender {
 
     /**
+     * Renders the notification and hands it to the mail server.
+     *
      * @throws DeliveryFailed when the message could not be delivered now; the relay retries.
      */
     void send(Notification notification);
