@@ -127,7 +127,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
      */
     @Override
     public Failures failed(String key, Instant now, LoginThrottle throttle) {
-        return db.inTransaction(() -> db.withHandle(h -> {
+        return db.inTransaction(h -> {
             if (countFailure(h, key, now, throttle) == 0) {
                 Instant firstDelayEnd = throttle.delayAfter(1).map(now::plus).orElse(null);
                 if (insert(h, key, 1, now, firstDelayEnd, 0, null)) {
@@ -147,7 +147,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                     .bind("blocked_until", until)
                     .execute());
             return new Failures(count, blockedUntil);
-        }));
+        });
     }
 
     @Override

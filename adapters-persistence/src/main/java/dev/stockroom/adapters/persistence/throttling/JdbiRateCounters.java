@@ -43,7 +43,7 @@ public final class JdbiRateCounters implements RateCounters {
         if (upserts()) {
             return db.withHandle(h -> bind(h.createQuery(UPSERT), key, window).mapTo(Integer.class).one());
         }
-        return db.inTransaction(() -> db.withHandle(h -> {
+        return db.inTransaction(h -> {
             if (increment(h, key, window) == 0) {
                 int inserted = bind(h.createUpdate("""
                                 INSERT INTO rate_counters (bucket, counter_key, window_start, window_end, hits)
@@ -59,7 +59,7 @@ public final class JdbiRateCounters implements RateCounters {
             return bind(h.createQuery("SELECT hits FROM rate_counters " + WHERE_SLOT), key, window)
                     .mapTo(Integer.class)
                     .one();
-        }));
+        });
     }
 
     @Override
