@@ -18,22 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Transactions} on JDBI's own handle sharing. The outermost {@link #inTransaction} opens a
- * handle, runs the work in {@link Handle#inTransaction} and puts the handle in the {@link Jdbi}'s
- * {@link HandleScope} (one per thread) for the length of the work; every repository of this
- * module reaches the database through {@link #withHandle}, which inside a unit of work is
- * {@link Jdbi#withHandle}, and that returns the scoped handle. So whatever a use case writes
- * inside {@link #inTransaction}, nested units included, shares that handle and commits or rolls
- * back as one.
+ * {@link Transactions} on JDBI's own handle sharing: the outermost {@link #inTransaction} runs the
+ * work in {@link Handle#inTransaction} with its handle in the {@link Jdbi}'s {@link HandleScope}
+ * (per thread), where {@link Jdbi#withHandle}, and so {@link #withHandle} that every repository of
+ * this module goes through, finds it. Nested units and their statements thus share that handle and
+ * commit or roll back as one.
  *
- * <p>What JDBI does not do is here: the outermost {@link #inTransaction} repeats the whole unit of
- * work, as the port says, when the database refuses it for a concurrent transaction
- * ({@link Conflicts}), up to {@link ConflictRetry#attempts()} runs with jittered pauses; one DEBUG
- * line per repeat, one WARN line when it gives up with {@link dev.stockroom.core.shared.Overloaded}.
- * A conflict the work caught still loses the attempt. JDBI's failures leave as the core's
- * exceptions ({@link StoreErrors}). The handle is opened and closed here rather than by
- * {@link Jdbi#inTransaction}, which closes it in a try-with-resources: a failed close would then
- * fail a unit that had committed.
+ * <p>Added to JDBI: the outermost {@link #inTransaction} repeats the whole unit, as the port says,
+ * when the database refuses it for a concurrent transaction ({@link Conflicts}), up to
+ * {@link ConflictRetry#attempts()} runs with jittered pauses, even when the work caught the
+ * conflict; one DEBUG line per repeat, one WARN line when it gives up with
+ * {@link dev.stockroom.core.shared.Overloaded}. JDBI's failures leave as the core's exceptions
+ * ({@link StoreErrors}). The handle is opened and closed here, not by {@link Jdbi#inTransaction}:
+ * that one closes in a try-with-resources, so a failed close would fail a unit that had committed.
  */
 public final class JdbiTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiTransactions.class);
