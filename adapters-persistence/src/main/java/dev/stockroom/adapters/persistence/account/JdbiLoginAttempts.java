@@ -23,39 +23,43 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * the latest failure set, if it set one; a delay that has ended forgets nothing.
  */
 public final class JdbiLoginAttempts implements LoginAttempts {
-    // The failures no longer count: the last was longer ago than the throttle remembers.
-    private static final String FORGOTTEN = "(last_failure_at <= :memory_cutoff)";
-    private static final String FAILURES_NOW = "(CASE WHEN " + FORGOTTEN + " THEN 0 ELSE failures END)";
-    private static final String IN_FLIGHT_NOW = "(CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END)";
-    // LoginThrottle.places(failures), as SQL.
-    private static final String PLACES = "GREATEST(1, :free_failures - " + FAILURES_NOW + ")";
-    private static final String RELEASED = "(CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)";
+    // The statements are written out whole; the same expressions recur in them:
+    //   (last_failure_at <= :memory_cutoff): the failures no longer count, the last was longer ago
+    //     than the throttle remembers;
+    //   (CASE WHEN (last_failure_at <= :memory_cutoff) THEN 0 ELSE failures END): the failures that count now;
+    //   (CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END): the checks in flight now;
+    //   GREATEST(1, :free_failures - <the failures that count now>): LoginThrottle.places(failures), as SQL;
+    //   (CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END): in flight after one check gave its place back.
     private static final String CLAIM = """
             UPDATE login_attempts
-            SET failures = %1$s,
-                last_failure_at = CASE WHEN %2$s THEN NULL ELSE last_failure_at END,
-                blocked_until = CASE WHEN %2$s THEN NULL ELSE blocked_until END,
-                in_flight = %3$s + 1,
+            SET failures = (CASE WHEN (last_failure_at <= :memory_cutoff) THEN 0 ELSE failures END),
+                last_failure_at = CASE WHEN (last_failure_at <= :memory_cutoff) THEN NULL ELSE last_failure_at END,
+                blocked_until = CASE WHEN (last_failure_at <= :memory_cutoff) THEN NULL ELSE blocked_until END,
+                in_flight = (CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END) + 1,
                 in_flight_until = :lease_end
             WHERE login_key = :login_key
               AND (blocked_until IS NULL OR blocked_until <= :now)
-              AND %3$s < %4$s
-            """.formatted(FAILURES_NOW, FORGOTTEN, IN_FLIGHT_NOW, PLACES);
+              AND (CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END)
+                  < GREATEST(1, :free_failures - (CASE WHEN (last_failure_at <= :memory_cutoff) THEN 0 ELSE failures END))
+            """;
     // Whether every place is taken now, by the same reckoning as CLAIM.
     private static final String STATE = """
-            SELECT blocked_until, %1$s >= %2$s AS all_taken
+            SELECT blocked_until,
+                   (CASE WHEN in_flight_until > :now THEN in_flight ELSE 0 END)
+                   >= GREATEST(1, :free_failures - (CASE WHEN (last_failure_at <= :memory_cutoff) THEN 0 ELSE failures END))
+                   AS all_taken
             FROM login_attempts WHERE login_key = :login_key
-            """.formatted(IN_FLIGHT_NOW, PLACES);
+            """;
     // Counts the failure and clears the previous failure's delay; the new count's delay, which
     // depends on the count the row holds, is written next in the same transaction.
     private static final String FAIL = """
             UPDATE login_attempts
-            SET failures = %1$s + 1,
+            SET failures = (CASE WHEN (last_failure_at <= :memory_cutoff) THEN 0 ELSE failures END) + 1,
                 last_failure_at = :now,
                 blocked_until = NULL,
-                in_flight = %2$s
+                in_flight = (CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)
             WHERE login_key = :login_key
-            """.formatted(FAILURES_NOW, RELEASED);
+            """;
 
     private final JdbiTransactions db;
 
@@ -127,7 +131,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
      */
     @Override
     public Failures failed(String key, Instant now, LoginThrottle throttle) {
-        return db.inTransaction(() -> db.withHandle(h -> {
+        return db.inTransaction(h -> {
             if (countFailure(h, key, now, throttle) == 0) {
                 Instant firstDelayEnd = throttle.delayAfter(1).map(now::plus).orElse(null);
                 if (insert(h, key, 1, now, firstDelayEnd, 0, null)) {
@@ -147,24 +151,27 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                     .bind("blocked_until", until)
                     .execute());
             return new Failures(count, blockedUntil);
-        }));
+        });
     }
 
     @Override
     public void succeeded(String key, Instant now) {
         db.withHandle(h -> h.createUpdate("""
                         UPDATE login_attempts
-                        SET failures = 0, last_failure_at = NULL, blocked_until = NULL, in_flight = %s
+                        SET failures = 0, last_failure_at = NULL, blocked_until = NULL,
+                            in_flight = (CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)
                         WHERE login_key = :login_key
-                        """.formatted(RELEASED))
+                        """)
                 .bind("login_key", key)
                 .execute());
     }
 
     @Override
     public void abandoned(String key, Instant now) {
-        db.withHandle(h -> h.createUpdate("UPDATE login_attempts SET in_flight = %s WHERE login_key = :login_key"
-                        .formatted(RELEASED))
+        db.withHandle(h -> h.createUpdate("""
+                        UPDATE login_attempts SET in_flight = (CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)
+                        WHERE login_key = :login_key
+                        """)
                 .bind("login_key", key)
                 .execute());
     }

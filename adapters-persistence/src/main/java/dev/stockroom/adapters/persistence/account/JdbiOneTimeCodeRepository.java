@@ -32,7 +32,7 @@ public final class JdbiOneTimeCodeRepository implements OneTimeCodeRepository {
     /** Delete and insert in one transaction (joining the caller's, if any). */
     @Override
     public void replace(OneTimeCode code) {
-        db.inTransaction(() -> db.withHandle(h -> {
+        db.inTransaction(h -> {
             h.createUpdate("DELETE FROM one_time_codes WHERE user_id = :user_id AND purpose = :purpose")
                     .bind("user_id", code.userId().value())
                     .bind("purpose", code.purpose())
@@ -50,7 +50,7 @@ public final class JdbiOneTimeCodeRepository implements OneTimeCodeRepository {
                     .bind("attempts", code.attempts())
                     .bindByType("used_at", code.usedAt(), Instant.class)
                     .execute();
-        }));
+        });
     }
 
     /**

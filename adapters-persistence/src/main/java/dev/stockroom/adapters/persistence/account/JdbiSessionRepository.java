@@ -61,8 +61,6 @@ public final class JdbiSessionRepository implements SessionRepository {
                 Columns.instant(rs, "s_last_used_at")), user);
     };
 
-    private static final String ENDED = "(revoked_at <= :cutoff OR expires_at <= :cutoff)";
-
     private final JdbiTransactions db;
 
     public JdbiSessionRepository(JdbiTransactions db) {
@@ -203,11 +201,11 @@ public final class JdbiSessionRepository implements SessionRepository {
         return db.withHandle(h -> {
             h.createUpdate("""
                             DELETE FROM refresh_tokens WHERE session_id IN (
-                                SELECT id FROM sessions WHERE %s)
-                            """.formatted(ENDED))
+                                SELECT id FROM sessions WHERE (revoked_at <= :cutoff OR expires_at <= :cutoff))
+                            """)
                     .bind("cutoff", cutoff)
                     .execute();
-            return h.createUpdate("DELETE FROM sessions WHERE " + ENDED)
+            return h.createUpdate("DELETE FROM sessions WHERE (revoked_at <= :cutoff OR expires_at <= :cutoff)")
                     .bind("cutoff", cutoff)
                     .execute();
         });

@@ -77,7 +77,7 @@ public final class JdbiOutbox implements Outbox {
         if (limit < 1) {
             return List.of();
         }
-        return db.inTransaction(() -> db.withHandle(h -> {
+        return db.inTransaction(h -> {
             List<OutboxMessage> due = h.createQuery("""
                             SELECT id, kind, recipient, payload, created_at, attempts, next_attempt_at, last_error
                             FROM outbox
@@ -114,7 +114,7 @@ public final class JdbiOutbox implements Outbox {
                 }
             }
             return claimed;
-        }));
+        });
     }
 
     /** The lease runs at {@code now} exactly when {@code next_attempt_at}, its end, is later. */

@@ -25,8 +25,10 @@ public final class JdbiRateCounters implements RateCounters {
             ON CONFLICT (bucket, counter_key, window_start) DO UPDATE SET hits = rate_counters.hits + 1
             RETURNING hits
             """;
-    private static final String WHERE_SLOT =
-            "WHERE bucket = :bucket AND counter_key = :counter_key AND window_start = :window_start";
+    private static final String HITS = """
+            SELECT hits FROM rate_counters
+            WHERE bucket = :bucket AND counter_key = :counter_key AND window_start = :window_start
+            """;
 
     private final JdbiTransactions db;
     // Whether the database takes UPSERT; asked of the first connection, the same for every other.
@@ -43,7 +45,7 @@ public final class JdbiRateCounters implements RateCounters {
         if (upserts()) {
             return db.withHandle(h -> bind(h.createQuery(UPSERT), key, window).mapTo(Integer.class).one());
         }
-        return db.inTransaction(() -> db.withHandle(h -> {
+        return db.inTransaction(h -> {
             if (increment(h, key, window) == 0) {
                 int inserted = bind(h.createUpdate("""
                                 INSERT INTO rate_counters (bucket, counter_key, window_start, window_end, hits)
@@ -56,15 +58,15 @@ public final class JdbiRateCounters implements RateCounters {
                 }
             }
             // The row is locked until the transaction ends: this reads this hit's count and no other.
-            return bind(h.createQuery("SELECT hits FROM rate_counters " + WHERE_SLOT), key, window)
+            return bind(h.createQuery(HITS), key, window)
                     .mapTo(Integer.class)
                     .one();
-        }));
+        });
     }
 
     @Override
     public int peek(CounterKey key, FixedWindow window) {
-        return db.withHandle(h -> bind(h.createQuery("SELECT hits FROM rate_counters " + WHERE_SLOT), key, window)
+        return db.withHandle(h -> bind(h.createQuery(HITS), key, window)
                 .mapTo(Integer.class)
                 .findOne()
                 .orElse(0));
@@ -99,7 +101,11 @@ public final class JdbiRateCounters implements RateCounters {
     }
 
     private static int increment(Handle h, CounterKey key, FixedWindow window) {
-        return bind(h.createUpdate("UPDATE rate_counters SET hits = hits + 1 " + WHERE_SLOT), key, window).execute();
+        return bind(h.createUpdate("""
+                        UPDATE rate_counters SET hits = hits + 1
+                        WHERE bucket = :bucket AND counter_key = :counter_key AND window_start = :window_start
+                        """), key, window)
+                .execute();
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, CounterKey key, FixedWindow window) {

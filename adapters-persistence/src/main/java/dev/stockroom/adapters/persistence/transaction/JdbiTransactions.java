@@ -10,27 +10,32 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleScope;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.extension.HandleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Transactions} on one JDBI handle bound to the calling thread for the length of the
- * outermost unit of work. Every repository of this module reaches the database through
- * {@link #withHandle}, so whatever a use case writes inside {@link #inTransaction} shares that
- * handle and commits or rolls back as one.
+ * {@link Transactions} on JDBI's own handle sharing: the outermost {@link #inTransaction} runs the
+ * work in {@link Handle#inTransaction} with its handle in the {@link Jdbi}'s {@link HandleScope}
+ * (per thread), where {@link Jdbi#withHandle}, and so {@link #withHandle} that every repository of
+ * this module goes through, finds it. Nested units and their statements thus share that handle and
+ * commit or roll back as one.
  *
- * <p>The outermost {@link #inTransaction} repeats the whole unit of work, as the port says, when
- * the database refuses it for a concurrent transaction ({@link Conflicts}), up to
- * {@link ConflictRetry#attempts()} runs with jittered pauses; one DEBUG line per repeat, one WARN
- * line when it gives up with {@link dev.stockroom.core.shared.Overloaded}.
+ * <p>Added to JDBI: the outermost {@link #inTransaction} repeats the whole unit, as the port says,
+ * when the database refuses it for a concurrent transaction ({@link Conflicts}), up to
+ * {@link ConflictRetry#attempts()} runs with jittered pauses, even when the work caught the
+ * conflict; one DEBUG line per repeat, one WARN line when it gives up with
+ * {@link dev.stockroom.core.shared.Overloaded}. JDBI's failures leave as the core's exceptions
+ * ({@link StoreErrors}). The handle is opened and closed here, not by {@link Jdbi#inTransaction}:
+ * that one closes in a try-with-resources, so a failed close would fail a unit that had committed.
  */
 public final class JdbiTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiTransactions.class);
 
     private final Jdbi jdbi;
-    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
     private final ThreadLocal<Unit> unit = new ThreadLocal<>();
     private final ConflictRetry retry;
 
@@ -100,25 +105,26 @@ public final class JdbiTransactions implements Transactions {
 
     private <T> T attempt(Supplier<T> work, Unit current) {
         Handle handle = open();
-        bound.set(handle);
+        HandleScope scope = jdbi.getHandleScope();
+        // An embedder's own jdbi.withHandle around the unit gets its handle back afterwards.
+        HandleSupplier enclosing = scope.get();
+        scope.set(handle);
         try {
-            guard(() -> handle.begin());
-            T result;
-            try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                rollbackAfter(handle, e);
-                throw e;
-            }
-            if (current.conflict != null) {
-                // The work caught the conflict and went on, but its transaction was lost all the same.
-                rollbackAfter(handle, current.conflict);
-                throw current.conflict;
-            }
-            guard(() -> handle.commit());
-            return result;
+            // Handle.inTransaction begins, commits, and rolls back on any exception or error.
+            return guard(() -> handle.inTransaction(h -> {
+                T result = work.get();
+                if (current.conflict != null) {
+                    // The work caught the conflict and went on, but its transaction was lost all the same.
+                    throw current.conflict;
+                }
+                return result;
+            }));
         } finally {
-            bound.remove();
+            if (enclosing == null) {
+                scope.clear();
+            } else {
+                scope.set(enclosing);
+            }
             close(handle);
         }
     }
@@ -150,10 +156,10 @@ public final class JdbiTransactions implements Transactions {
      * transaction, one that lost it to a concurrent one leaves as {@link Conflict}.
      */
     public <T> T withHandle(Function<Handle, T> statements) {
-        Handle handle = bound.get();
-        if (handle != null) {
+        if (unit.get() != null) {
             try {
-                return guard(() -> statements.apply(handle));
+                // The handle attempt() put in JDBI's scope: Jdbi.withHandle opens none while one is there.
+                return guard(() -> jdbi.withHandle(statements::apply));
             } catch (RuntimeException e) {
                 throw noted(e);
             }
@@ -164,6 +170,15 @@ public final class JdbiTransactions implements Transactions {
         } finally {
             close(own);
         }
+    }
+
+    /**
+     * Runs statements in one transaction, joining this thread's if one is open, as
+     * {@code inTransaction(() -> withHandle(statements))}: for a repository whose step takes more
+     * than one statement.
+     */
+    public <T> T inTransaction(Function<Handle, T> statements) {
+        return inTransaction(() -> withHandle(statements));
     }
 
     /** Whether the database answers a trivial query now; never throws. */
@@ -193,14 +208,6 @@ public final class JdbiTransactions implements Transactions {
             return jdbi.open();
         } catch (JdbiException e) {
             throw new StorageUnavailable("The database could not be reached", e);
-        }
-    }
-
-    private static void rollbackAfter(Handle handle, Throwable cause) {
-        try {
-            handle.rollback();
-        } catch (JdbiException e) {
-            cause.addSuppressed(e);
         }
     }
 
