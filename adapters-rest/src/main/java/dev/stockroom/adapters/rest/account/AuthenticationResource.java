@@ -1,7 +1,7 @@
 package dev.stockroom.adapters.rest.account;
 
+import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
-import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.LogInCommand;
 import dev.stockroom.core.account.port.in.LogOutCommand;
@@ -48,7 +48,7 @@ public final class AuthenticationResource {
     public AccountJson.Reply refresh(AccountJson.RefreshRequest body, @Context ContainerRequestContext request) {
         AccountJson.RefreshRequest r = Objects.requireNonNullElse(body, AccountJson.RefreshRequest.EMPTY);
         if (r.refreshToken() == null || r.refreshToken().isBlank()) {
-            throw AccountFailure.InvalidInput.of("refresh_token", "This field is required.");
+            throw RequestFailure.invalidField("refresh_token", "This field is required.");
         }
         return tokens.reply(null, authentication.refresh(r.refreshToken(), RequestOrigin.of(request)));
     }
@@ -81,7 +81,7 @@ public final class AuthenticationResource {
         try {
             session = SessionId.parse(id);
         } catch (InvalidValue notAnId) {
-            throw new AccountFailure.SessionNotFound();
+            throw new RequestFailure(RequestFailure.Kind.UNKNOWN_ID, "No such session.");
         }
         authentication.endSession(caller.user(), session, RequestOrigin.of(request));
         return AccountJson.Reply.message("Session ended");

@@ -1,8 +1,8 @@
 package dev.stockroom.adapters.rest.admin;
 
+import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.http.RequestOrigin;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
-import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuditQuery;
 import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.UserId;
@@ -113,18 +113,18 @@ public final class AdminResource {
         try {
             return UserId.parse(text);
         } catch (InvalidValue notAnId) {
-            throw new AccountFailure.UserNotFound("with that id");
+            throw new RequestFailure(RequestFailure.Kind.UNKNOWN_ID, "No user with that id.");
         }
     }
 
     private static Role role(String text) {
         if (text == null || text.isBlank()) {
-            throw AccountFailure.InvalidInput.of("role", "This field is required.");
+            throw RequestFailure.invalidField("role", "This field is required.");
         }
         try {
             return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AccountFailure.InvalidInput.of("role", "Must be ADMIN or USER.");
+            throw RequestFailure.invalidField("role", "Must be ADMIN or USER.");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.rest.catalog;
 
-import dev.stockroom.adapters.rest.error.ClientError;
+import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.port.in.Catalog;
@@ -48,7 +48,7 @@ public final class MediaResource {
                 .build();
     }
 
-    private static ClientError notFound() {
-        return new ClientError(404, "No such photo.");
+    private static RequestFailure notFound() {
+        return new RequestFailure(RequestFailure.Kind.UNKNOWN_ID, "No such photo.");
     }
 }

@@ -1,8 +1,7 @@
 package dev.stockroom.adapters.rest.catalog;
 
-import dev.stockroom.adapters.rest.error.ClientError;
+import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
-import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
@@ -137,10 +136,10 @@ public final class ProductResource {
             throws IOException {
         Form parsed = Form.read(form, maxPhotoBytes);
         if (!parsed.fields().isEmpty()) {
-            throw CatalogFailure.InvalidInput.of("photo", "Send only the photo file in this form.");
+            throw RequestFailure.invalidField("photo", "Send only the photo file in this form.");
         }
         PhotoUpload photo = parsed.photo().orElseThrow(() ->
-                CatalogFailure.InvalidInput.of("photo", "Attach an image file as the form field 'photo'."));
+                RequestFailure.invalidField("photo", "Attach an image file as the form field 'photo'."));
         Product product = catalog.attachPhoto(caller.user(), productId(id), photo, expectedVersion(ifMatch));
         return Response.ok(reply("Photo uploaded", product, uri)).tag(etag(product)).build();
     }
@@ -158,7 +157,7 @@ public final class ProductResource {
         try {
             return new ProductId(Long.parseLong(text));
         } catch (IllegalArgumentException e) {
-            throw new ClientError(404, "No product with id " + text + ".");
+            throw new RequestFailure(RequestFailure.Kind.UNKNOWN_ID, "No product with id " + text + ".");
         }
     }
 
@@ -182,7 +181,8 @@ public final class ProductResource {
                 // falls through: a tag we never issued matches nothing
             }
         }
-        throw new ClientError(412, "The If-Match header does not match the product's current ETag.");
+        throw new RequestFailure(RequestFailure.Kind.IF_MATCH_MISMATCH,
+                "The If-Match header does not match the product's current ETag.");
     }
 
     /** A multipart form: its text fields, and the photo file if one was attached. */
@@ -190,17 +190,18 @@ public final class ProductResource {
 
         static Form read(FormDataMultiPart form, int maxPhotoBytes) throws IOException {
             if (form == null) {
-                throw CatalogFailure.InvalidInput.of("photo", "Send a multipart form.");
+                throw RequestFailure.invalidField("photo", "Send a multipart form.");
             }
             Map<String, String> text = new LinkedHashMap<>();
             Optional<PhotoUpload> photo = Optional.empty();
             for (Map.Entry<String, List<FormDataBodyPart>> field : form.getFields().entrySet()) {
                 if (field.getValue().size() > 1) {
-                    throw CatalogFailure.InvalidInput.of(field.getKey(), "Given more than once.");
+                    throw RequestFailure.invalidField(field.getKey(), "Given more than once.");
                 }
                 FormDataBodyPart part = field.getValue().get(0);
                 if (part.getContentDisposition() == null || field.getKey() == null || field.getKey().isBlank()) {
-                    throw new ClientError(400, "Every part of the form needs a Content-Disposition with a name.");
+                    throw new RequestFailure(RequestFailure.Kind.MALFORMED_BODY,
+                            "Every part of the form needs a Content-Disposition with a name.");
                 }
                 boolean isFile = part.getContentDisposition().getFileName() != null
                         || !MediaType.TEXT_PLAIN_TYPE.isCompatible(part.getMediaType());

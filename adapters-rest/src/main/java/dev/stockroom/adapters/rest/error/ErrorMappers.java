@@ -14,6 +14,7 @@ public final class ErrorMappers {
     public static void register(Consumer<Object> jersey) {
         jersey.accept(new AccountFailureMapper());
         jersey.accept(new CatalogFailureMapper());
+        jersey.accept(new RequestFailureMapper());
         jersey.accept(new WebApplicationExceptionMapper());
         jersey.accept(new JsonProcessingExceptionMapper());
         jersey.accept(new StorageUnavailableMapper());

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.error;
 
+import dev.stockroom.core.shared.RetryAfter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,9 +27,12 @@ public final class ErrorResponses {
         return builder.build();
     }
 
-    /** The response with {@code Retry-After}: the wait in whole seconds, rounded up, at least 1. */
+    /**
+     * The response with {@code Retry-After}: the wait in whole seconds, rounded up, at least 1. The
+     * only place the header is computed.
+     */
     public static Response withRetryAfter(Response response, Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        long seconds = Math.max(1, RetryAfter.roundUp(wait).getSeconds());
         return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 

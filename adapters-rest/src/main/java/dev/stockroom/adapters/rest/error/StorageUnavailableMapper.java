@@ -1,9 +1,9 @@
 package dev.stockroom.adapters.rest.error;
 
 import dev.stockroom.core.shared.StorageUnavailable;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class StorageUnavailableMapper implements ExceptionMapper<StorageUnavailable> {
     private static final Logger LOG = LoggerFactory.getLogger(StorageUnavailableMapper.class);
     static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    static final int RETRY_AFTER_SECONDS = 5;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final AtomicLong nextLog = new AtomicLong(System.nanoTime());
     private final AtomicLong unlogged = new AtomicLong();
@@ -33,9 +33,7 @@ final class StorageUnavailableMapper implements ExceptionMapper<StorageUnavailab
         } else {
             unlogged.incrementAndGet();
         }
-        return Response.fromResponse(ErrorResponses.of(503, ErrorResponses.messageFor(503)))
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
+        return ErrorResponses.withRetryAfter(ErrorResponses.of(503, ErrorResponses.messageFor(503)), RETRY_AFTER);
     }
 
     private static String rootMessage(Throwable e) {

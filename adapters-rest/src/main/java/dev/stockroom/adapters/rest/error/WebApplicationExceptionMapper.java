@@ -21,7 +21,10 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
         if (status >= 500) {
             LOG.error("Request failed with {}", status, e);
         }
-        Response.ResponseBuilder builder = Response.fromResponse(ErrorResponses.of(status, messageOf(e, status)));
+        // Jersey's own messages are not written for people ("HTTP 404 Not Found"); the adapter's
+        // own refusals are RequestFailures, with their own mapper.
+        String message = ErrorResponses.messageFor(status);
+        Response.ResponseBuilder builder = Response.fromResponse(ErrorResponses.of(status, message));
         for (String header : new String[] {HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG}) {
             Object value = original.getHeaders().getFirst(header);
             if (value != null) {
@@ -29,14 +32,5 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
             }
         }
         return builder.build();
-    }
-
-    private static String messageOf(WebApplicationException e, int status) {
-        // Messages we raise ourselves are written for people; Jersey's own are not ("HTTP 404 Not Found").
-        return e instanceof ClientMessage ? e.getMessage() : ErrorResponses.messageFor(status);
-    }
-
-    /** Marks a WebApplicationException whose message is fit to show to the client. */
-    interface ClientMessage {
     }
 }

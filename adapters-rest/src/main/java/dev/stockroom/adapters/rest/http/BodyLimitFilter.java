@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
-import dev.stockroom.adapters.rest.error.ClientError;
+import dev.stockroom.adapters.rest.error.RequestFailure;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -55,8 +55,9 @@ final class BodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    static ClientError tooLarge(long limit) {
-        return new ClientError(413, "The request body is larger than " + humanSize(limit) + ".");
+    static RequestFailure tooLarge(long limit) {
+        return new RequestFailure(RequestFailure.Kind.BODY_TOO_LARGE,
+                "The request body is larger than " + humanSize(limit) + ".");
     }
 
     private static String humanSize(long bytes) {

@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
-import dev.stockroom.adapters.rest.error.ClientError;
+import dev.stockroom.adapters.rest.error.RequestFailure;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -21,8 +21,8 @@ final class ConcreteMediaTypeFilter implements ContainerRequestFilter {
         MediaType type = request.getMediaType();
         boolean hasBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
         if (type != null && hasBody && (type.isWildcardType() || type.isWildcardSubtype())) {
-            throw new ClientError(415, "The " + HttpHeaders.CONTENT_TYPE + " of a body must name its type, not "
-                    + type.getType() + "/" + type.getSubtype() + ".");
+            throw new RequestFailure(RequestFailure.Kind.WILDCARD_CONTENT_TYPE, "The " + HttpHeaders.CONTENT_TYPE
+                    + " of a body must name its type, not " + type.getType() + "/" + type.getSubtype() + ".");
         }
     }
 }

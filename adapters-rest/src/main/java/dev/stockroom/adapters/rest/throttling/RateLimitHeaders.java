@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.throttling;
 
+import dev.stockroom.core.shared.RetryAfter;
 import dev.stockroom.core.throttling.domain.RatePolicy;
 import dev.stockroom.core.throttling.domain.RateStatus;
 import java.time.Duration;
@@ -25,8 +26,8 @@ final class RateLimitHeaders {
         return "\"" + status.policy().name() + "\";r=" + status.remaining() + ";t=" + seconds(status.resetAfter());
     }
 
-    /** Whole seconds, rounded up: rounding down would invite a retry that is still too early. */
+    /** Whole seconds, rounded up: the rounding of {@code Retry-After}, without its floor of 1. */
     static long seconds(Duration wait) {
-        return wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return RetryAfter.roundUp(wait).getSeconds();
     }
 }

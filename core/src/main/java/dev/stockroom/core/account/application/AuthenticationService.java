@@ -336,7 +336,7 @@ final class AuthenticationService implements Authentication {
 
     private static AccountFailure throttled(Instant now, Instant blockedUntil) {
         return new AccountFailure.Throttled("Too many failed logins; try again later.",
-                RegistrationService.roundUpToSeconds(Duration.between(now, blockedUntil)));
+                Duration.between(now, blockedUntil));
     }
 
     /**

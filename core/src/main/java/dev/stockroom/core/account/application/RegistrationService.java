@@ -119,7 +119,7 @@ final class RegistrationService implements Registration {
         Instant now = clock.instant();
         Optional<Duration> wait = codes.cooldownLeft(user.id(), CodePurpose.VERIFY_EMAIL, now);
         if (wait.isPresent()) {
-            throw new AccountFailure.Throttled("Please wait before asking for another code.", roundUpToSeconds(wait.get()));
+            throw new AccountFailure.Throttled("Please wait before asking for another code.", wait.get());
         }
         // Beyond the cap on mails to the address the answer is the same, but no new code replaces
         // the one mailed last: it still works, and a replacement would never arrive.
@@ -138,10 +138,5 @@ final class RegistrationService implements Registration {
             throw new AccountFailure.AlreadyVerified();
         }
         return user;
-    }
-
-    /** Retry-After is in whole seconds; rounding down would invite a retry that is still too early. */
-    static Duration roundUpToSeconds(Duration d) {
-        return Duration.ofSeconds(d.getSeconds() + (d.getNano() > 0 ? 1 : 0));
     }
 }

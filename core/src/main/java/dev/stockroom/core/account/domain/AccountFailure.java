@@ -1,5 +1,6 @@
 package dev.stockroom.core.account.domain;
 
+import dev.stockroom.core.shared.RetryAfter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,57 +10,45 @@ import java.util.Objects;
  * Everything an account use case can refuse, by name. Messages are one sentence a person can read
  * and never contain a secret.
  *
- * <p>Java 17 has no pattern matching over sealed types in {@code switch}, so edges map failures
- * through {@link #match(Cases)}: a new subtype adds a method to {@link Cases}, and every mapping
- * that does not handle it stops compiling.
+ * <p>A failure's name is its {@link Kind}; edges map the kind, not the subtype, with a
+ * {@code switch} expression and no {@code default}, so a new kind does not compile until every
+ * edge has an answer for it. The subtypes only build the message and field errors, carry data
+ * ({@link Throttled#retryAfter()}), and let callers and tests catch one failure by type.
  */
 public abstract sealed class AccountFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final Kind kind;
     private final transient Map<String, List<String>> fieldErrors;
 
-    AccountFailure(String message, Map<String, List<String>> fieldErrors) {
+    /** One constant per subtype, named as it is. */
+    public enum Kind {
+        INVALID_INPUT,
+        USERNAME_TAKEN,
+        EMAIL_TAKEN,
+        INVALID_CREDENTIALS,
+        SESSION_ENDED,
+        WRONG_CODE,
+        CODE_EXPIRED,
+        TOO_MANY_ATTEMPTS,
+        THROTTLED,
+        NOT_VERIFIED,
+        ALREADY_VERIFIED,
+        WRONG_TOKEN_KIND,
+        WRONG_PASSWORD,
+        USER_NOT_FOUND,
+        NOT_ADMIN,
+        LAST_ADMIN,
+        SESSION_NOT_FOUND
+    }
+
+    AccountFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
         super(message, null, false, false);
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.fieldErrors = Map.copyOf(Objects.requireNonNull(fieldErrors, "fieldErrors"));
     }
 
-    /** Calls the method of {@code cases} that names this failure. */
-    public abstract <R> R match(Cases<R> cases);
-
-    /** One method per failure; see the class comment. */
-    public interface Cases<R> {
-        R invalidInput(InvalidInput failure);
-
-        R usernameTaken(UsernameTaken failure);
-
-        R emailTaken(EmailTaken failure);
-
-        R invalidCredentials(InvalidCredentials failure);
-
-        R sessionEnded(SessionEnded failure);
-
-        R wrongCode(WrongCode failure);
-
-        R codeExpired(CodeExpired failure);
-
-        R tooManyAttempts(TooManyAttempts failure);
-
-        R throttled(Throttled failure);
-
-        R notVerified(NotVerified failure);
-
-        R alreadyVerified(AlreadyVerified failure);
-
-        R wrongTokenKind(WrongTokenKind failure);
-
-        R wrongPassword(WrongPassword failure);
-
-        R userNotFound(UserNotFound failure);
-
-        R notAdmin(NotAdmin failure);
-
-        R lastAdmin(LastAdmin failure);
-
-        R sessionNotFound(SessionNotFound failure);
+    public Kind kind() {
+        return kind;
     }
 
     /** Field name (as in the API) to what is wrong with it; empty when no single field is at fault. */
@@ -71,13 +60,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class InvalidInput extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.invalidInput(this);
-        }
-
         public InvalidInput(Map<String, List<String>> fieldErrors) {
-            super("Some fields are not valid.", fieldErrors);
+            super(Kind.INVALID_INPUT, "Some fields are not valid.", fieldErrors);
         }
 
         public static InvalidInput of(String field, String message) {
@@ -88,26 +72,16 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class UsernameTaken extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.usernameTaken(this);
-        }
-
         public UsernameTaken() {
-            super("That username is already taken.", Map.of("username", List.of("A user with that username already exists.")));
+            super(Kind.USERNAME_TAKEN, "That username is already taken.", Map.of("username", List.of("A user with that username already exists.")));
         }
     }
 
     public static final class EmailTaken extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.emailTaken(this);
-        }
-
         public EmailTaken() {
-            super("That email address is already registered.", Map.of("email", List.of("A user with that email already exists.")));
+            super(Kind.EMAIL_TAKEN, "That email address is already registered.", Map.of("email", List.of("A user with that email already exists.")));
         }
     }
 
@@ -115,13 +89,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class InvalidCredentials extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.invalidCredentials(this);
-        }
-
         public InvalidCredentials() {
-            super("Invalid credentials.", Map.of());
+            super(Kind.INVALID_CREDENTIALS, "Invalid credentials.", Map.of());
         }
     }
 
@@ -129,39 +98,24 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class SessionEnded extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.sessionEnded(this);
-        }
-
         public SessionEnded() {
-            super("Your session has ended; please log in again.", Map.of());
+            super(Kind.SESSION_ENDED, "Your session has ended; please log in again.", Map.of());
         }
     }
 
     public static final class WrongCode extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.wrongCode(this);
-        }
-
         public WrongCode() {
-            super("The code is not valid.", Map.of("code", List.of("Invalid code.")));
+            super(Kind.WRONG_CODE, "The code is not valid.", Map.of("code", List.of("Invalid code.")));
         }
     }
 
     public static final class CodeExpired extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.codeExpired(this);
-        }
-
         public CodeExpired() {
-            super("The code has expired; request a new one.", Map.of("code", List.of("The code has expired.")));
+            super(Kind.CODE_EXPIRED, "The code has expired; request a new one.", Map.of("code", List.of("The code has expired.")));
         }
     }
 
@@ -169,32 +123,23 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class TooManyAttempts extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.tooManyAttempts(this);
-        }
-
         public TooManyAttempts() {
-            super("Too many wrong codes; request a new one.", Map.of("code", List.of("Too many wrong attempts.")));
+            super(Kind.TOO_MANY_ATTEMPTS, "Too many wrong codes; request a new one.", Map.of("code", List.of("Too many wrong attempts.")));
         }
     }
 
     /**
      * Asked again too soon (code resend cooldown) or during the delay that repeated wrong passwords
-     * set for a login name; {@code retryAfter} is how long to wait.
+     * set for a login name; {@code retryAfter} is how long to wait, in whole seconds rounded up as
+     * the caller will be told it.
      */
     public static final class Throttled extends AccountFailure {
         private static final long serialVersionUID = 1L;
-
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.throttled(this);
-        }
         private final Duration retryAfter;
 
         public Throttled(String message, Duration retryAfter) {
-            super(message, Map.of());
-            this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+            super(Kind.THROTTLED, message, Map.of());
+            this.retryAfter = RetryAfter.roundUp(Objects.requireNonNull(retryAfter, "retryAfter"));
         }
 
         public Duration retryAfter() {
@@ -206,26 +151,16 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class NotVerified extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.notVerified(this);
-        }
-
         public NotVerified() {
-            super("Verify your email address first.", Map.of());
+            super(Kind.NOT_VERIFIED, "Verify your email address first.", Map.of());
         }
     }
 
     public static final class AlreadyVerified extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.alreadyVerified(this);
-        }
-
         public AlreadyVerified() {
-            super("This account is already verified.", Map.of());
+            super(Kind.ALREADY_VERIFIED, "This account is already verified.", Map.of());
         }
     }
 
@@ -233,13 +168,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class WrongTokenKind extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.wrongTokenKind(this);
-        }
-
         public WrongTokenKind() {
-            super("This token cannot be used for this action.", Map.of());
+            super(Kind.WRONG_TOKEN_KIND, "This token cannot be used for this action.", Map.of());
         }
     }
 
@@ -247,26 +177,16 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class WrongPassword extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.wrongPassword(this);
-        }
-
         public WrongPassword() {
-            super("The current password is not correct.", Map.of("old_password", List.of("Wrong password.")));
+            super(Kind.WRONG_PASSWORD, "The current password is not correct.", Map.of("old_password", List.of("Wrong password.")));
         }
     }
 
     public static final class UserNotFound extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.userNotFound(this);
-        }
-
         public UserNotFound(String who) {
-            super("No user " + who + ".", Map.of());
+            super(Kind.USER_NOT_FOUND, "No user " + who + ".", Map.of());
         }
     }
 
@@ -274,13 +194,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class NotAdmin extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.notAdmin(this);
-        }
-
         public NotAdmin() {
-            super("Only an admin may do this.", Map.of());
+            super(Kind.NOT_ADMIN, "Only an admin may do this.", Map.of());
         }
     }
 
@@ -288,13 +203,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class LastAdmin extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.lastAdmin(this);
-        }
-
         public LastAdmin() {
-            super("This is the last enabled admin; make another admin first.", Map.of());
+            super(Kind.LAST_ADMIN, "This is the last enabled admin; make another admin first.", Map.of());
         }
     }
 
@@ -302,13 +212,8 @@ public abstract sealed class AccountFailure extends RuntimeException {
     public static final class SessionNotFound extends AccountFailure {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public <R> R match(Cases<R> cases) {
-            return cases.sessionNotFound(this);
-        }
-
         public SessionNotFound() {
-            super("No such session.", Map.of());
+            super(Kind.SESSION_NOT_FOUND, "No such session.", Map.of());
         }
     }
 }

@@ -238,13 +238,6 @@ class RegistrationServiceTest {
         assertThat(f.registration().verify(caller, new CodeCommand(second)).status()).isEqualTo(AuthStatus.VERIFIED);
     }
 
-    @Test
-    void roundingUpKeepsWholeSecondsAndRaisesFractions() {
-        assertThat(RegistrationService.roundUpToSeconds(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
-        assertThat(RegistrationService.roundUpToSeconds(Duration.ofMillis(5_001))).isEqualTo(Duration.ofSeconds(6));
-        assertThat(RegistrationService.roundUpToSeconds(Duration.ofNanos(1))).isEqualTo(Duration.ofSeconds(1));
-    }
-
     /** A user store whose look-ups find nobody, as if another registration had not committed yet. */
     private static UserRepository blindLookups(InMemoryUserRepository real) {
         return new UserRepository() {
