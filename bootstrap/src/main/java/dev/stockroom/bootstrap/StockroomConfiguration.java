@@ -81,7 +81,8 @@ public class StockroomConfiguration extends Configuration {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+            // No cause: the start prints the trace, and the message already holds the cause's.
+            throw new IllegalArgumentException(setting + ": " + e.getMessage());
         }
     }
 
