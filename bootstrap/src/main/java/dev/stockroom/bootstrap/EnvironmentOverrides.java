@@ -38,10 +38,10 @@ final class EnvironmentOverrides {
     }
 
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
-        ifSet(env, "STOCKROOM_DATA_DIR", config::setDataDir);
+        ifSet(env, "STOCKROOM_DATA_DIR", dir -> config.dataDir = dir);
         ifSet(env, "STOCKROOM_PHOTOS_DIR", dir -> config.photosDir = dir);
         ifSet(env, "STOCKROOM_DRAIN_DELAY", delay -> config.drainDelay = parseDuration("STOCKROOM_DRAIN_DELAY", delay));
-        StockroomDataSourceFactory db = config.getDatabase();
+        StockroomDataSourceFactory db = config.database;
         ifSet(env, "STOCKROOM_DB_URL", url -> {
             db.setUrl(url);
             db.setDriverClass(url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
@@ -49,15 +49,15 @@ final class EnvironmentOverrides {
         });
         ifSet(env, "STOCKROOM_DB_USER", db::setUser);
         ifSet(env, "STOCKROOM_DB_PASSWORD", db::setPassword);
-        ifSet(env, "STOCKROOM_JWT_SECRET", config.getJwt()::setSecret);
-        StockroomConfiguration.SmtpSettings smtp = config.getMail().getSmtp();
-        ifSet(env, "STOCKROOM_SMTP_HOST", smtp::setHost);
-        ifSet(env, "STOCKROOM_SMTP_PORT", port -> smtp.setPort(parsePort("STOCKROOM_SMTP_PORT", port)));
-        ifSet(env, "STOCKROOM_SMTP_USERNAME", smtp::setUsername);
-        ifSet(env, "STOCKROOM_SMTP_PASSWORD", smtp::setPassword);
-        ifSet(env, "STOCKROOM_SMTP_TRANSPORT", smtp::setTransport);
-        ifSet(env, "STOCKROOM_MAIL_FROM", config.getMail()::setFrom);
-        ifSet(env, "STOCKROOM_PASSWORD_HASHER", config.getPasswordHashing()::setImplementation);
+        ifSet(env, "STOCKROOM_JWT_SECRET", secret -> config.jwt.secret = secret);
+        OutgoingMailSettings.Smtp smtp = config.mail.smtp;
+        ifSet(env, "STOCKROOM_SMTP_HOST", host -> smtp.host = host);
+        ifSet(env, "STOCKROOM_SMTP_PORT", port -> smtp.port = parsePort("STOCKROOM_SMTP_PORT", port));
+        ifSet(env, "STOCKROOM_SMTP_USERNAME", username -> smtp.username = username);
+        ifSet(env, "STOCKROOM_SMTP_PASSWORD", password -> smtp.password = password);
+        ifSet(env, "STOCKROOM_SMTP_TRANSPORT", transport -> smtp.transport = transport);
+        ifSet(env, "STOCKROOM_MAIL_FROM", from -> config.mail.from = from);
+        ifSet(env, "STOCKROOM_PASSWORD_HASHER", hasher -> config.passwordHashing.implementation = hasher);
         ifSet(env, "STOCKROOM_ADDRESS_LIMITS", value -> config.throttling.perAddress = onOff("STOCKROOM_ADDRESS_LIMITS",
                 value));
         ifSet(env, "STOCKROOM_TRUSTED_PROXIES", value -> config.throttling.trustedProxies =
@@ -96,7 +96,7 @@ final class EnvironmentOverrides {
 
     /** The embedded database's directory, when the configuration uses the embedded database. */
     static Optional<Path> embeddedDatabaseDirectory(StockroomConfiguration config) {
-        return embeddedH2Url(config).equals(config.getDatabase().getUrl())
+        return embeddedH2Url(config).equals(config.database.getUrl())
                 ? Optional.of(embeddedDatabaseFile(config).getParent()) : Optional.empty();
     }
 

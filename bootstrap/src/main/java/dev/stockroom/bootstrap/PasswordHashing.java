@@ -24,16 +24,16 @@ final class PasswordHashing {
     }
 
     static HashingPool pool(StockroomConfiguration.PasswordHashingSettings settings, SecureRandom random) {
-        PasswordHasher hasher = implementation(settings.getImplementation(), random);
+        PasswordHasher hasher = implementation(settings.implementation, random);
         int threads = settings.effectiveThreads();
         String priority = "at normal priority";
         HashingPool pool;
-        if (settings.isLowPriority()) {
+        if (settings.lowPriority) {
             LowPriorityThreadFactory low = new LowPriorityThreadFactory();
-            pool = new HashingPool(hasher, threads, settings.getMaxWaiting(), low);
+            pool = new HashingPool(hasher, threads, settings.maxWaiting, low);
             priority = low.lowersPriority() ? "at nice " + low.niceness() : "at normal priority (cannot lower it here)";
         } else {
-            pool = new HashingPool(hasher, threads, settings.getMaxWaiting());
+            pool = new HashingPool(hasher, threads, settings.maxWaiting);
         }
         LOG.info("Password hashing: {} {}", pool, priority);
         return pool;

@@ -62,7 +62,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 EnvironmentOverrides.apply(configuration, env);
                 // The db commands open the database next: H2 would create its directory with the umask's rights.
                 DataDirectory.prepare(configuration);
-                return configuration.getDatabase().forMigrations();
+                return configuration.database.forMigrations();
             }
 
             @Override
@@ -88,9 +88,9 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         Wiring wiring = Wiring.forServer(configuration, environment, clock);
         StockroomApi.register(environment.jersey()::register, wiring.api());
         environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),
-                configuration.getMail().getRelayInterval().toMilliseconds()));
+                configuration.mail.relayInterval.toMilliseconds()));
         environment.lifecycle().manage(new HousekeepingRunner(wiring.stockroom().housekeeping()::purge,
-                configuration.getAccounts().getHousekeepingInterval().toJavaDuration()));
+                configuration.accounts.housekeepingInterval.toJavaDuration()));
         // Registered on the server, whose stop it delays: health says "draining" before a port closes.
         Draining draining = new Draining(configuration.drainDelay.toJavaDuration());
         environment.lifecycle().addEventListener(draining);
@@ -100,7 +100,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         MailOutboxHealthCheck mail = new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
                 wiring.stockroom().clock(), Duration.ofMinutes(15));
         TimeBoundHealthCheck mailInTime = new TimeBoundHealthCheck(environment.getHealthCheckExecutorService(),
-                configuration.getDatabase().getValidationQueryTimeout()
+                configuration.database.getValidationQueryTimeout()
                         .orElse(StockroomDataSourceFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT));
         environment.healthChecks().register("mail", new HealthCheck() {
             @Override

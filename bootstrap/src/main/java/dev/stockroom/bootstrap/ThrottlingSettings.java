@@ -1,5 +1,8 @@
 package dev.stockroom.bootstrap;
 
+import static dev.stockroom.bootstrap.StockroomConfiguration.exactly;
+import static dev.stockroom.bootstrap.StockroomConfiguration.named;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.adapters.rest.http.TrustedProxies;
 import dev.stockroom.adapters.rest.throttling.AddressLimit;
@@ -17,148 +20,95 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/**
- * {@code throttling:} in the YAML: how wrong passwords slow a login name down, and the limits per
- * client address and per email address. Defaults are DESIGN.md's where it gives one (see
- * {@link AddressLimit} for the others).
- */
+/** {@code throttling:}: wrong passwords per login name, limits per client address and per email address. */
 public class ThrottlingSettings {
     /** Wrong passwords per login name (or device token): always on. */
-    @JsonProperty
-    @Valid
-    @NotNull
-    public PerAccount perAccount = new PerAccount();
-
-    /**
-     * The limits per client address and the cap on mail per email address; false (or {@code
-     * STOCKROOM_ADDRESS_LIMITS=off}) for test rigs and for deployments that limit at the edge.
-     */
-    @JsonProperty
-    public boolean perAddress = true;
-
+    @JsonProperty @Valid @NotNull public PerAccount perAccount = new PerAccount();
+    /** The limits per client address and the mail cap; false for test rigs and limits at the edge. */
+    @JsonProperty public boolean perAddress = true;
     /** CIDR ranges (or single addresses) of the proxies whose {@code X-Forwarded-For} names the client. */
-    @JsonProperty
-    @NotNull
-    public List<String> trustedProxies = new ArrayList<>();
-
-    @JsonProperty
-    @Valid
-    @NotNull
-    public AddressLimits addressLimits = new AddressLimits();
-
+    @JsonProperty @NotNull public List<String> trustedProxies = new ArrayList<>();
+    @JsonProperty @Valid @NotNull public PerAddressLimits addressLimits = new PerAddressLimits();
     /** Mails of one kind (verification code, reset code, password changed) to one email address. */
-    @JsonProperty
-    @Valid
-    @NotNull
-    public Limit mailsPerEmail = new Limit(CappedOutbox.DEFAULT_MAILS_OF_ONE_KIND,
-            Duration.seconds(CappedOutbox.DEFAULT_WINDOW.toSeconds()));
+    @JsonProperty @Valid @NotNull
+    public Limit mailsPerEmail = Limit.of(CappedOutbox.DEFAULT_MAILS_OF_ONE_KIND, CappedOutbox.DEFAULT_WINDOW);
 
     /** Throws, naming the setting, when a range or a limit cannot work. */
     void validate() {
         perAccount.toThrottle();
         proxies();
         addressPolicies();
-        try {
-            new RatePolicy("mail", mailsPerEmail.limit, mailsPerEmail.javaWindow());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("throttling.mailsPerEmail: " + e.getMessage());
-        }
+        named("throttling.mailsPerEmail", () -> new RatePolicy("mail", mailsPerEmail.limit,
+                mailsPerEmail.javaWindow()));
     }
 
-    /** The trusted proxies, parsed. */
     TrustedProxies proxies() {
-        try {
-            return TrustedProxies.parse(trustedProxies);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("throttling.trustedProxies / STOCKROOM_TRUSTED_PROXIES: "
-                    + e.getMessage());
-        }
+        return named("throttling.trustedProxies / STOCKROOM_TRUSTED_PROXIES",
+                () -> TrustedProxies.parse(trustedProxies));
     }
 
     /** A policy for every endpoint limited per client address. */
     Map<AddressLimit, RatePolicy> addressPolicies() {
+        PerAddressLimits l = addressLimits;
         Map<AddressLimit, RatePolicy> policies = new EnumMap<>(AddressLimit.class);
-        policies.put(AddressLimit.LOGIN_FAILURES, addressLimits.loginFailures.policy("loginFailures",
-                AddressLimit.LOGIN_FAILURES));
-        policies.put(AddressLimit.REGISTRATION, addressLimits.registrations.policy("registrations",
-                AddressLimit.REGISTRATION));
-        policies.put(AddressLimit.PASSWORD_FORGET, addressLimits.passwordForget.policy("passwordForget",
-                AddressLimit.PASSWORD_FORGET));
-        policies.put(AddressLimit.RESEND_CODE, addressLimits.resendCode.policy("resendCode", AddressLimit.RESEND_CODE));
-        policies.put(AddressLimit.VERIFY, addressLimits.verify.policy("verify", AddressLimit.VERIFY));
-        policies.put(AddressLimit.PASSWORD_FORGET_VERIFY, addressLimits.passwordForgetVerify.policy(
-                "passwordForgetVerify", AddressLimit.PASSWORD_FORGET_VERIFY));
-        policies.put(AddressLimit.TOKEN_REFRESH, addressLimits.tokenRefresh.policy("tokenRefresh",
-                AddressLimit.TOKEN_REFRESH));
+        l.loginFailures.putInto(policies, "loginFailures", AddressLimit.LOGIN_FAILURES);
+        l.registrations.putInto(policies, "registrations", AddressLimit.REGISTRATION);
+        l.passwordForget.putInto(policies, "passwordForget", AddressLimit.PASSWORD_FORGET);
+        l.resendCode.putInto(policies, "resendCode", AddressLimit.RESEND_CODE);
+        l.verify.putInto(policies, "verify", AddressLimit.VERIFY);
+        l.passwordForgetVerify.putInto(policies, "passwordForgetVerify", AddressLimit.PASSWORD_FORGET_VERIFY);
+        l.tokenRefresh.putInto(policies, "tokenRefresh", AddressLimit.TOKEN_REFRESH);
         return policies;
     }
 
-    /**
-     * The first {@code freeFailures} wrong passwords for a name cost nothing; from then on each
-     * makes the next check wait, {@code firstDelay} doubling up to {@code maxDelay}; the count is
-     * forgotten {@code memory} after the last failure.
-     */
+    /** The core's {@link LoginThrottle}: free failures, then waits from firstDelay doubling up to maxDelay. */
     public static class PerAccount {
         private static final LoginThrottle DEFAULTS = LoginThrottle.defaults();
         @JsonProperty @Min(1) public int freeFailures = DEFAULTS.freeFailures();
         @JsonProperty @NotNull @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-        public Duration firstDelay = Duration.seconds(DEFAULTS.firstDelay().toSeconds());
+        public Duration firstDelay = exactly(DEFAULTS.firstDelay());
         @JsonProperty @NotNull @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-        public Duration maxDelay = Duration.minutes(DEFAULTS.maxDelay().toMinutes());
+        public Duration maxDelay = exactly(DEFAULTS.maxDelay());
         @JsonProperty @NotNull @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-        public Duration memory = Duration.hours(DEFAULTS.memory().toHours());
+        public Duration memory = exactly(DEFAULTS.memory());
 
         LoginThrottle toThrottle() {
-            try {
-                return new LoginThrottle(freeFailures, firstDelay.toJavaDuration(), maxDelay.toJavaDuration(),
-                        memory.toJavaDuration());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("throttling.perAccount: " + e.getMessage());
-            }
+            return named("throttling.perAccount", () -> new LoginThrottle(freeFailures, firstDelay.toJavaDuration(),
+                    maxDelay.toJavaDuration(), memory.toJavaDuration()));
         }
     }
 
     /** The requests one client address may make to each endpoint (at login: failed logins) per window. */
-    public static class AddressLimits {
+    public static class PerAddressLimits {
         @JsonProperty @Valid @NotNull public Limit loginFailures = Limit.of(AddressLimit.LOGIN_FAILURES);
         @JsonProperty @Valid @NotNull public Limit registrations = Limit.of(AddressLimit.REGISTRATION);
         @JsonProperty @Valid @NotNull public Limit passwordForget = Limit.of(AddressLimit.PASSWORD_FORGET);
         @JsonProperty @Valid @NotNull public Limit resendCode = Limit.of(AddressLimit.RESEND_CODE);
         @JsonProperty @Valid @NotNull public Limit verify = Limit.of(AddressLimit.VERIFY);
-        @JsonProperty @Valid @NotNull public Limit passwordForgetVerify = Limit.of(AddressLimit.PASSWORD_FORGET_VERIFY);
+        @JsonProperty @Valid @NotNull
+        public Limit passwordForgetVerify = Limit.of(AddressLimit.PASSWORD_FORGET_VERIFY);
         @JsonProperty @Valid @NotNull public Limit tokenRefresh = Limit.of(AddressLimit.TOKEN_REFRESH);
     }
 
-    /** {@code limit} events per fixed {@code window} (whole seconds, aligned to the clock: 1h runs from hour to hour). */
+    /** {@code limit} events per fixed {@code window} (whole seconds, aligned to the clock: 1h from hour to hour). */
     public static class Limit {
-        @JsonProperty
-        @Min(1)
-        public int limit;
+        @JsonProperty @Min(1) public int limit;
+        @JsonProperty @NotNull @MinDuration(value = 1, unit = TimeUnit.SECONDS) public Duration window;
 
-        @JsonProperty
-        @NotNull
-        @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-        public Duration window;
-
-        public Limit() {
-        }
-
-        Limit(int limit, Duration window) {
-            this.limit = limit;
-            this.window = window;
+        static Limit of(int limit, java.time.Duration window) {
+            Limit made = new Limit();
+            made.limit = limit;
+            made.window = exactly(window);
+            return made;
         }
 
         static Limit of(AddressLimit endpoint) {
-            RatePolicy policy = endpoint.defaultPolicy();
-            return new Limit(policy.limit(), Duration.seconds(policy.window().toSeconds()));
+            return of(endpoint.defaultPolicy().limit(), endpoint.defaultPolicy().window());
         }
 
-        RatePolicy policy(String key, AddressLimit endpoint) {
-            try {
-                return endpoint.policy(limit, window.toJavaDuration());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("throttling.addressLimits." + key + ": " + e.getMessage());
-            }
+        void putInto(Map<AddressLimit, RatePolicy> policies, String key, AddressLimit endpoint) {
+            policies.put(endpoint, named("throttling.addressLimits." + key,
+                    () -> endpoint.policy(limit, window.toJavaDuration())));
         }
 
         java.time.Duration javaWindow() {

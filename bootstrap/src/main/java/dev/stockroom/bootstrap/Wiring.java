@@ -11,11 +11,9 @@ import dev.stockroom.adapters.persistence.photo.FilePhotoStore;
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.http.TrustedProxies;
 import dev.stockroom.adapters.rest.security.AccessTokens;
-import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.adapters.rest.throttling.AddressLimits;
 import dev.stockroom.core.Stockroom;
 import dev.stockroom.core.account.hashing.HashingPool;
-import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.notification.port.out.MailSender;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -25,10 +23,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.slf4j.Logger;
@@ -40,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Wiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
-    private static final Pattern NAMED_ADDRESS = Pattern.compile("\\s*(.*?)\\s*<\\s*([^<>]+?)\\s*>\\s*");
 
     private final Stockroom stockroom;
     private final StockroomConfiguration config;
@@ -55,9 +49,9 @@ final class Wiring implements AutoCloseable {
         this.ownDataSource = ownDataSource;
         Path dataDir = config.dataPath();   // prepared by forServer or forCommand
         SecureRandom random = new SecureRandom();
-        this.hashing = PasswordHashing.pool(config.getPasswordHashing(), random);
+        this.hashing = PasswordHashing.pool(config.passwordHashing, random);
         StockroomDatabase persistence = new StockroomDatabase(jdbi);
-        this.mailSender = mailSender(config, dataDir, clock);
+        this.mailSender = mailSender(config.mail, dataDir, clock);
         ThrottlingSettings throttling = config.throttling;
         Stockroom.Builder builder = Stockroom.builder()
                 .users(persistence.users())
@@ -72,10 +66,11 @@ final class Wiring implements AutoCloseable {
                 .transactions(persistence.transactions())
                 .passwordHasher(hashing)
                 .mailSender(mailSender)
-                .mailParallelism(config.getMail().getRelayConnections())
+                .mailParallelism(config.mail.relayConnections)
                 .clock(clock)
                 .random(random)
                 .accountPolicy(config.accountPolicy())
+                .catalogPolicy(config.catalog.toPolicy())
                 // Given even with the limits off, so that housekeeping still clears old counts.
                 .rateCounters(persistence.rateCounters());
         this.stockroom = (throttling.perAddress
@@ -89,9 +84,9 @@ final class Wiring implements AutoCloseable {
 
     /** For the server: the pool is managed by Dropwizard, with its health check and metrics. */
     static Wiring forServer(StockroomConfiguration config, Environment environment, Clock clock) {
-        StockroomDataSourceFactory database = config.getDatabase();
+        StockroomDataSourceFactory database = config.database;
         DataDirectory.prepare(config);
-        if (config.isMigrateOnStart()) {
+        if (config.migrateOnStart) {
             migrate(database.forMigrations(), environment.metrics());
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
@@ -113,8 +108,8 @@ final class Wiring implements AutoCloseable {
     /** For a CLI command: opens its own small pool, migrated, closed by {@link #close()}. */
     static Wiring forCommand(StockroomConfiguration config, MetricRegistry metrics) throws Exception {
         DataDirectory.prepare(config);
-        migrate(config.getDatabase().forMigrations(), metrics);
-        ManagedDataSource dataSource = config.getDatabase().build(metrics, "command");
+        migrate(config.database.forMigrations(), metrics);
+        ManagedDataSource dataSource = config.database.build(metrics, "command");
         dataSource.start();
         return new Wiring(config, Jdbi.create(dataSource), dataSource, Clock.systemUTC());
     }
@@ -136,35 +131,16 @@ final class Wiring implements AutoCloseable {
         }
     }
 
-    private static MailSender mailSender(StockroomConfiguration config, Path dataDir, Clock clock) {
-        MailSettings from = parseFrom(config.getMail().getFrom());
-        StockroomConfiguration.SmtpSettings smtp = config.getMail().getSmtp();
-        if (smtp.isConfigured()) {
-            SmtpSettings.Transport transport;
-            try {
-                transport = SmtpSettings.Transport.valueOf(smtp.getTransport().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("mail.smtp.transport / STOCKROOM_SMTP_TRANSPORT must be SMTP, SMTPS "
-                        + "or SMTP_TLS, not '" + smtp.getTransport() + "'");
-            }
-            SmtpSettings settings = new SmtpSettings(smtp.getHost(), smtp.getPort(),
-                    Optional.ofNullable(smtp.getUsername()), Optional.ofNullable(smtp.getPassword()), transport,
-                    SmtpSettings.DEFAULT_TIMEOUT);
-            LOG.info("Mail goes out through SMTP at {}:{} ({})", smtp.getHost(), smtp.getPort(), transport);
-            return new SmtpMailSender(settings, from);
+    private static MailSender mailSender(OutgoingMailSettings mail, Path dataDir, Clock clock) {
+        MailSettings from = mail.sender();
+        if (mail.smtp.isConfigured()) {
+            SmtpSettings smtp = mail.smtp.toSettings();
+            LOG.info("Mail goes out through SMTP at {}:{} ({})", smtp.host(), smtp.port(), smtp.transport());
+            return new SmtpMailSender(smtp, from);
         }
         Path mailDir = DataDirectory.create(DataDirectory.mailDirectory(dataDir));
         LOG.info("No SMTP host configured: mail is written as .eml files to {}", mailDir);
         return new FileMailSender(mailDir, from, clock);
-    }
-
-    /** Accepts "no-reply@shop.example" and "Shop <no-reply@shop.example>". */
-    static MailSettings parseFrom(String from) {
-        Matcher named = NAMED_ADDRESS.matcher(from);
-        if (named.matches()) {
-            return new MailSettings(named.group(2), Optional.of(named.group(1)).filter(s -> !s.isBlank()));
-        }
-        return new MailSettings(from.strip());
     }
 
     Stockroom stockroom() {
@@ -173,9 +149,7 @@ final class Wiring implements AutoCloseable {
 
     /** What the HTTP API needs; resolves (and on first use generates) the JWT key, so only the server calls it. */
     StockroomApi api() {
-        byte[] key = JwtKeys.resolve(config.getJwt().getSecret(), dataDir, random);
-        AccessTokens accessTokens = new AccessTokens(
-                new TokenSettings(key, config.getJwt().getIssuer(), config.getJwt().getAudience()), clock);
+        AccessTokens accessTokens = new AccessTokens(config.jwt.toSettings(dataDir, random), clock);
         ThrottlingSettings throttling = config.throttling;
         TrustedProxies proxies = throttling.proxies();
         LOG.info("Limits per client address and per email address are {}; {} trusted {}",
@@ -185,8 +159,8 @@ final class Wiring implements AutoCloseable {
                 ? Optional.of(new AddressLimits(stockroom.rateLimiter(), throttling.addressPolicies()))
                 : Optional.empty();
         return new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
-                stockroom.profiles(), stockroom.administration(), stockroom.catalog(),
-                CatalogPolicy.defaults().maxPhotoBytes(), accessTokens, clock, proxies, limits);
+                stockroom.profiles(), stockroom.administration(), stockroom.catalog(), stockroom.catalogPolicy(),
+                accessTokens, clock, proxies, limits);
     }
 
     private void closeMailSender() {

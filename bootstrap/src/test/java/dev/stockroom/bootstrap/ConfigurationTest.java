@@ -3,11 +3,16 @@ package dev.stockroom.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.codahale.metrics.MetricRegistry;
+import dev.stockroom.adapters.mail.MailSettings;
+import dev.stockroom.adapters.mail.SmtpSettings;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.adapters.rest.throttling.AddressLimit;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import dev.stockroom.core.throttling.domain.RatePolicy;
+import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -24,7 +29,9 @@ import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The configuration as Dropwizard really builds it: with no file, from a file, and under STOCKROOM_* variables. */
 class ConfigurationTest {
@@ -35,13 +42,13 @@ class ConfigurationTest {
     void with_no_file_the_defaults_are_the_embedded_service() throws Exception {
         StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
 
-        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:h2:file:")
+        assertThat(config.database.getUrl()).startsWith("jdbc:h2:file:")
                 .contains(Path.of("stockroom-data").toAbsolutePath().normalize().toString())
                 .contains("MODE=PostgreSQL").contains("AUTO_SERVER=TRUE");
-        assertThat(config.getMail().getSmtp().isConfigured()).isFalse();
-        assertThat(config.getAccounts().toPolicy()).isEqualTo(AccountPolicy.defaults());
+        assertThat(config.mail.smtp.isConfigured()).isFalse();
+        assertThat(config.accounts.toPolicy()).isEqualTo(AccountPolicy.defaults());
         assertThat(config.accountPolicy()).isEqualTo(AccountPolicy.defaults());
-        assertThat(config.getAccounts().getHousekeepingInterval()).isEqualTo(Duration.hours(1));
+        assertThat(config.accounts.housekeepingInterval).isEqualTo(Duration.hours(1));
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(8080);
         assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(8081);
@@ -106,18 +113,18 @@ class ConfigurationTest {
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(9090);
         assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(9091);
         assertThat(config.dataPath()).isEqualTo(Path.of("/tmp/elsewhere"));
-        assertThat(config.getDatabase().getUrl()).isEqualTo("jdbc:postgresql://db.internal/stockroom");
-        assertThat(config.getDatabase().getDriverClass()).isEqualTo("org.postgresql.Driver");
-        assertThat(config.getDatabase().getUser()).isEqualTo("shop");
-        assertThat(config.getDatabase().getPassword()).isEqualTo("s3cret");
-        assertThat(config.getJwt().getSecret()).startsWith("AAAA");
-        assertThat(config.getMail().getSmtp().getHost()).isEqualTo("smtp.example.com");
-        assertThat(config.getMail().getSmtp().getPort()).isEqualTo(2525);
-        assertThat(config.getMail().getSmtp().getUsername()).isEqualTo("mailer");
-        assertThat(config.getMail().getSmtp().getPassword()).isEqualTo("m41l");
-        assertThat(config.getMail().getSmtp().getTransport()).isEqualTo("SMTPS");
-        assertThat(Wiring.parseFrom(config.getMail().getFrom()).fromAddress()).isEqualTo("shop@example.com");
-        assertThat(Wiring.parseFrom(config.getMail().getFrom()).fromName()).contains("Shop");
+        assertThat(config.database.getUrl()).isEqualTo("jdbc:postgresql://db.internal/stockroom");
+        assertThat(config.database.getDriverClass()).isEqualTo("org.postgresql.Driver");
+        assertThat(config.database.getUser()).isEqualTo("shop");
+        assertThat(config.database.getPassword()).isEqualTo("s3cret");
+        assertThat(config.jwt.secret).startsWith("AAAA");
+        assertThat(config.mail.smtp.host).isEqualTo("smtp.example.com");
+        assertThat(config.mail.smtp.port).isEqualTo(2525);
+        assertThat(config.mail.smtp.username).isEqualTo("mailer");
+        assertThat(config.mail.smtp.password).isEqualTo("m41l");
+        assertThat(config.mail.smtp.transport).isEqualTo("SMTPS");
+        assertThat(config.mail.sender().fromAddress()).isEqualTo("shop@example.com");
+        assertThat(config.mail.sender().fromName()).contains("Shop");
     }
 
     @Test
@@ -128,7 +135,7 @@ class ConfigurationTest {
                   url: jdbc:postgresql://db.internal/stockroom
                 """), Map.of());
 
-        StockroomDataSourceFactory db = config.getDatabase();
+        StockroomDataSourceFactory db = config.database;
         assertThat(db.getMaxWaitForConnection()).isEqualTo(Duration.milliseconds(500));
         assertThat(db.getValidationQueryTimeout()).contains(Duration.seconds(1));
         assertThat(db.getProperties()).containsEntry("connectTimeout", "1").containsEntry("loginTimeout", "1")
@@ -159,7 +166,7 @@ class ConfigurationTest {
                     options: "-c search_path=shop"
                 """), Map.of());
 
-        StockroomDataSourceFactory db = config.getDatabase();
+        StockroomDataSourceFactory db = config.database;
         assertThat(db.getMaxWaitForConnection()).isEqualTo(Duration.seconds(2));
         assertThat(db.getProperties()).containsEntry("socketTimeout", "9")
                 .containsEntry("options", "-c search_path=shop -c statement_timeout=5000 -c lock_timeout=1000");
@@ -172,11 +179,11 @@ class ConfigurationTest {
     void the_embedded_h2_database_gets_a_lock_and_a_query_timeout() throws Exception {
         StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
 
-        assertThat(config.getDatabase().getProperties()).containsEntry("LOCK_TIMEOUT", "1000")
+        assertThat(config.database.getProperties()).containsEntry("LOCK_TIMEOUT", "1000")
                 .containsEntry("QUERY_TIMEOUT", "1000");
-        assertThat(config.getDatabase().forMigrations().getProperties()).containsEntry("LOCK_TIMEOUT", "600000")
+        assertThat(config.database.forMigrations().getProperties()).containsEntry("LOCK_TIMEOUT", "600000")
                 .containsEntry("QUERY_TIMEOUT", "600000");
-        assertThat(config.getDatabase().getJdbcInterceptors()).isEmpty();
+        assertThat(config.database.getJdbcInterceptors()).isEmpty();
     }
 
     @Test
@@ -195,8 +202,8 @@ class ConfigurationTest {
                 new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), deploy.toString()),
                 Map.of("STOCKROOM_PHOTOS_DIR", "/srv/photos", "STOCKROOM_DRAIN_DELAY", "2s"));
 
-        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:").contains("prepareThreshold=0");
-        assertThat(config.isMigrateOnStart()).isFalse();
+        assertThat(config.database.getUrl()).startsWith("jdbc:postgresql:").contains("prepareThreshold=0");
+        assertThat(config.migrateOnStart).isFalse();
         assertThat(((AbstractServerFactory) config.getServerFactory()).getShutdownGracePeriod()).isEqualTo(Duration.seconds(20));
         assertThat(config.photosPath()).isEqualTo(Path.of("/srv/photos"));
         assertThat(config.drainDelay).isEqualTo(Duration.seconds(2));
@@ -209,11 +216,11 @@ class ConfigurationTest {
         StockroomConfiguration config = factory.build(new SubstitutingSourceProvider(
                 new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), example.toString());
 
-        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:");
-        assertThat(config.getMail().getSmtp().isConfigured()).isTrue();
-        assertThat(config.getAccounts().getHousekeepingInterval()).isEqualTo(Duration.hours(1));
-        assertThat(config.getPasswordHashing().getImplementation()).isEqualTo("auto");
-        assertThat(config.getPasswordHashing().getMaxWaiting()).isEqualTo(64);
+        assertThat(config.database.getUrl()).startsWith("jdbc:postgresql:");
+        assertThat(config.mail.smtp.isConfigured()).isTrue();
+        assertThat(config.accounts.housekeepingInterval).isEqualTo(Duration.hours(1));
+        assertThat(config.passwordHashing.implementation).isEqualTo("auto");
+        assertThat(config.passwordHashing.maxWaiting).isEqualTo(64);
         assertThat(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory())
                 .isInstanceOf(LogbackClassicRequestLogFactory.class);
         assertThat(config.throttling.perAddress).isTrue();
@@ -374,10 +381,10 @@ class ConfigurationTest {
 
         assertThat(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory())
                 .isInstanceOf(LogbackClassicRequestLogFactory.class);
-        assertThat(config.getPasswordHashing().effectiveThreads())
+        assertThat(config.passwordHashing.effectiveThreads())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
-        config.getPasswordHashing().setThreads(3);
-        assertThat(config.getPasswordHashing().effectiveThreads()).isEqualTo(3);
+        config.passwordHashing.threads = 3;
+        assertThat(config.passwordHashing.effectiveThreads()).isEqualTo(3);
     }
 
     @Test
@@ -385,13 +392,13 @@ class ConfigurationTest {
         StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
                 Map.of("STOCKROOM_PASSWORD_HASHER", "md5"));
 
-        assertThatThrownBy(() -> PasswordHashing.pool(config.getPasswordHashing(), new SecureRandom()))
+        assertThatThrownBy(() -> PasswordHashing.pool(config.passwordHashing, new SecureRandom()))
                 .hasMessageContaining("STOCKROOM_PASSWORD_HASHER").hasMessageContaining("md5");
     }
 
     @Test
     void by_default_the_service_hashes_with_libargon2_where_it_loads() {
-        try (var pool = PasswordHashing.pool(new StockroomConfiguration().getPasswordHashing(),
+        try (var pool = PasswordHashing.pool(new StockroomConfiguration().passwordHashing,
                 new SecureRandom())) {
             assertThat(pool.toString()).startsWith("NativeArgon2idPasswordHasher[libargon2");
             String hash = pool.hash("velvet harbor quietly 1987");
@@ -405,9 +412,65 @@ class ConfigurationTest {
         StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
                 Map.of("STOCKROOM_PASSWORD_HASHER", "java"));
 
-        try (var pool = PasswordHashing.pool(config.getPasswordHashing(), new SecureRandom())) {
+        try (var pool = PasswordHashing.pool(config.passwordHashing, new SecureRandom())) {
             assertThat(pool.toString()).startsWith("Argon2idPasswordHasher");
             assertThat(pool.matches("velvet harbor quietly 1987", pool.hash("velvet harbor quietly 1987"))).isTrue();
         }
+    }
+
+    @Test
+    void the_photo_limit_of_the_file_is_the_one_the_core_and_the_api_enforce(@TempDir Path dir) throws Exception {
+        assertThat(new StockroomConfiguration().catalog.toPolicy()).isEqualTo(CatalogPolicy.defaults());
+        StockroomConfiguration config = EnvironmentOverrides.apply(fromYaml("""
+                dataDir: %s
+                catalog:
+                  maxPhotoBytes: 1048576
+                """.formatted(dir)), Map.of());
+
+        try (Wiring wiring = Wiring.forCommand(config, new MetricRegistry())) {
+            assertThat(wiring.stockroom().catalogPolicy()).isEqualTo(new CatalogPolicy(1_048_576));
+            assertThat(wiring.api().catalogPolicy()).isEqualTo(new CatalogPolicy(1_048_576));
+        }
+        assertThatThrownBy(() -> fromYaml("catalog: {maxPhotoBytes: 0}\n"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("catalog.maxPhotoBytes");
+    }
+
+    @Test
+    void the_sender_is_read_as_a_mail_header_and_a_bad_one_names_the_setting_and_its_variable() throws Exception {
+        assertThat(new StockroomConfiguration().mail.sender())
+                .isEqualTo(new MailSettings("no-reply@stockroom.local", Optional.of("Stockroom")));
+        assertThat(EnvironmentOverrides.apply(new StockroomConfiguration(), Map.of("STOCKROOM_MAIL_FROM",
+                "\"Shop, Inc.\" <shop@example.com>")).mail.sender())
+                .isEqualTo(new MailSettings("shop@example.com", Optional.of("Shop, Inc.")));
+
+        StockroomConfiguration bad = EnvironmentOverrides.apply(new StockroomConfiguration(),
+                Map.of("STOCKROOM_MAIL_FROM", "Shop shop@example.com"));
+        assertThatThrownBy(() -> bad.mail.sender()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("mail.from / STOCKROOM_MAIL_FROM: ").hasMessageContaining("Shop shop@example.com");
+    }
+
+    @Test
+    void an_unknown_mail_transport_names_the_setting_and_its_variable() {
+        StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(), Map.of(
+                "STOCKROOM_SMTP_HOST", "smtp.example.com", "STOCKROOM_SMTP_TRANSPORT", "smtp_tls"));
+        assertThat(config.mail.smtp.toSettings().transport()).isEqualTo(SmtpSettings.Transport.SMTP_TLS);
+
+        config.mail.smtp.transport = "STARTTLS";
+        assertThatThrownBy(() -> config.mail.smtp.toSettings())
+                .hasMessage("mail.smtp.transport / STOCKROOM_SMTP_TRANSPORT must be SMTP, SMTPS or SMTP_TLS, "
+                        + "not 'STARTTLS'");
+    }
+
+    @Test
+    void the_account_defaults_are_the_cores_to_the_nanosecond() {
+        AccountSettings accounts = new AccountSettings();
+        AccountPolicy defaults = AccountPolicy.defaults();
+
+        assertThat(accounts.codeLifetime.toJavaDuration()).isEqualTo(defaults.codeLifetime());
+        assertThat(accounts.resendCooldown.toJavaDuration()).isEqualTo(defaults.resendCooldown());
+        assertThat(accounts.sessionLifetime.toJavaDuration()).isEqualTo(defaults.sessionLifetime());
+        assertThat(accounts.deviceTokenLifetime.toJavaDuration()).isEqualTo(defaults.deviceTokenLifetime());
+        assertThat(StockroomConfiguration.exactly(java.time.Duration.ofMillis(1500)).toJavaDuration())
+                .isEqualTo(java.time.Duration.ofMillis(1500));
     }
 }

@@ -73,7 +73,7 @@ class DataSourceTimeoutsTest {
 
     private static StockroomDataSourceFactory factory(String driver, String url, String user, String password) {
         StockroomConfiguration config = new StockroomConfiguration();
-        StockroomDataSourceFactory factory = config.getDatabase();
+        StockroomDataSourceFactory factory = config.database;
         factory.setDriverClass(driver);
         factory.setUrl(url);
         factory.setUser(user);

@@ -59,10 +59,12 @@ public final class Stockroom {
     private final Catalog catalog;
     private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
+    private final CatalogPolicy catalogPolicy;
     private final Clock clock;
 
     private Stockroom(Builder b) {
         this.accountPolicy = b.accountPolicy;
+        this.catalogPolicy = b.catalogPolicy;
         this.clock = b.clock;
         this.rateLimiter = b.rateCounters == null ? null : new FixedWindowRateLimiter(b.rateCounters, b.clock);
         // Only the account use cases' mail is capped; the relay works on the outbox itself.
@@ -144,6 +146,11 @@ public final class Stockroom {
 
     public AccountPolicy accountPolicy() {
         return accountPolicy;
+    }
+
+    /** The catalogue rules the core enforces; an HTTP adapter sizes its upload limit by the same policy. */
+    public CatalogPolicy catalogPolicy() {
+        return catalogPolicy;
     }
 
     public Clock clock() {

@@ -11,6 +11,7 @@ import dev.stockroom.core.account.port.in.LogInCommand;
 import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.testing.InMemoryAdapters;
@@ -62,6 +63,7 @@ class StockroomTest {
                 .authenticate(loggedIn.userId(), loggedIn.sessionId())).email().value()).isEqualTo("ada@example.com");
         assertThat(stockroom.clock()).isSameAs(clock);
         assertThat(stockroom.accountPolicy()).isEqualTo(AccountPolicy.defaults());
+        assertThat(stockroom.catalogPolicy()).isEqualTo(CatalogPolicy.defaults());
     }
 
     @Test

@@ -31,4 +31,19 @@ public record MailSettings(String fromAddress, Optional<String> fromName) {
     public MailSettings(String fromAddress) {
         this(fromAddress, Optional.empty());
     }
+
+    /**
+     * The sender as a mail header writes it: {@code shop@example.com}, {@code Shop <shop@example.com>}
+     * or {@code "Shop, Inc." <shop@example.com>}.
+     */
+    public static MailSettings parse(String from) {
+        Objects.requireNonNull(from, "from");
+        InternetAddress parsed;
+        try {
+            parsed = new InternetAddress(from.strip(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("Not a valid sender: " + from + " (" + e.getMessage() + ")", e);
+        }
+        return new MailSettings(parsed.getAddress(), Optional.ofNullable(parsed.getPersonal()));
+    }
 }

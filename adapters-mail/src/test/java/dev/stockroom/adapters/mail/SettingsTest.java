@@ -51,4 +51,18 @@ class SettingsTest {
         assertThatThrownBy(() -> new MailSettings("The Shop <shop@example.com>"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_sender_parses_as_a_mail_header_writes_it() {
+        assertThat(MailSettings.parse(" shop@example.com ")).isEqualTo(new MailSettings("shop@example.com"));
+        assertThat(MailSettings.parse("The Shop <shop@example.com>"))
+                .isEqualTo(new MailSettings("shop@example.com", Optional.of("The Shop")));
+        assertThat(MailSettings.parse("\"Shop, Inc.\" <shop@example.com>").fromName()).contains("Shop, Inc.");
+        assertThat(MailSettings.parse("<shop@example.com>").fromName()).isEmpty();
+        for (String bad : new String[] {"not an address", "Shop shop@example.com", "Shop <shop@example.com",
+                "a@example.com, b@example.com", ""}) {
+            assertThatThrownBy(() -> MailSettings.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Not a valid sender");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import java.util.function.Consumer;
 import java.time.Clock;
@@ -25,12 +26,13 @@ import java.util.Optional;
  * Everything the HTTP API needs from the core, and the one call that puts the API on a Jersey
  * environment (the Dropwizard service's, or a test's {@code ResourceExtension}).
  *
+ * @param catalogPolicy  the policy the core's catalogue was built with: its photo limit is the upload limit here
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client address
  * @param addressLimits  the limits per client address; none when empty (the edge limits, or a test rig)
  */
 public record StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
-        Profiles profiles, Administration administration, Catalog catalog, int maxPhotoBytes, AccessTokens accessTokens,
-        Clock clock, TrustedProxies trustedProxies, Optional<AddressLimits> addressLimits) {
+        Profiles profiles, Administration administration, Catalog catalog, CatalogPolicy catalogPolicy,
+        AccessTokens accessTokens, Clock clock, TrustedProxies trustedProxies, Optional<AddressLimits> addressLimits) {
 
     /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
     private static final long FORM_OVERHEAD = 64 * 1024;
@@ -42,9 +44,7 @@ public record StockroomApi(Registration registration, Authentication authenticat
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(catalog, "catalog");
-        if (maxPhotoBytes < 1) {
-            throw new IllegalArgumentException("maxPhotoBytes must be positive");
-        }
+        Objects.requireNonNull(catalogPolicy, "catalogPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
@@ -53,21 +53,21 @@ public record StockroomApi(Registration registration, Authentication authenticat
 
     /** The API with no trusted proxy and no limits per client address. */
     public StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
-            Profiles profiles, Administration administration, Catalog catalog, int maxPhotoBytes,
+            Profiles profiles, Administration administration, Catalog catalog, CatalogPolicy catalogPolicy,
             AccessTokens accessTokens, Clock clock) {
-        this(registration, authentication, passwordRecovery, profiles, administration, catalog, maxPhotoBytes,
+        this(registration, authentication, passwordRecovery, profiles, administration, catalog, catalogPolicy,
                 accessTokens, clock, TrustedProxies.none(), Optional.empty());
     }
 
     public static void register(Consumer<Object> jersey, StockroomApi api) {
-        HttpFilters.register(jersey, api.maxPhotoBytes() + FORM_OVERHEAD);
+        HttpFilters.register(jersey, api.catalogPolicy().maxPhotoBytes() + FORM_OVERHEAD);
         HttpFilters.registerClientAddresses(jersey, api.trustedProxies());
         api.addressLimits().ifPresent(limits -> AddressLimiting.register(jersey, limits));
         ErrorMappers.register(jersey);
         BearerAuth.register(jersey, api.accessTokens(), api.authentication());
         AccountResources.register(jersey, api.registration(), api.authentication(), api.passwordRecovery(),
                 api.profiles(), api.accessTokens(), api.clock());
-        CatalogResources.register(jersey, api.catalog(), api.maxPhotoBytes());
+        CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
         jersey.accept(new AdminResource(api.administration()));
     }
 }

@@ -53,7 +53,7 @@ abstract class AddressLimitsTest {
 
     static void withoutProxy(StockroomConfiguration config) {
         config.throttling.perAddress = true;
-        ThrottlingSettings.AddressLimits limits = config.throttling.addressLimits;
+        ThrottlingSettings.PerAddressLimits limits = config.throttling.addressLimits;
         for (ThrottlingSettings.Limit limit : List.of(limits.loginFailures, limits.registrations,
                 limits.passwordForget, limits.resendCode, limits.verify, limits.passwordForgetVerify,
                 limits.tokenRefresh)) {

@@ -26,12 +26,12 @@ class FrozenDatabaseTest {
     @RegisterExtension
     static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres()
             .with(config -> {
-                config.getDatabase().setUrl("jdbc:postgresql://127.0.0.1:" + PROXY.port() + URI.create(
+                config.database.setUrl("jdbc:postgresql://127.0.0.1:" + PROXY.port() + URI.create(
                         TestDatabases.postgres().url().substring("jdbc:".length())).getPath());
                 // Shorter than the defaults (1.5 s socket, 1 s statement), so that the 2 s promise
                 // holds with a margin on a loaded test machine; the mechanism is the same.
-                config.getDatabase().setSocketTimeout(io.dropwizard.util.Duration.milliseconds(1000));
-                config.getDatabase().setStatementTimeout(io.dropwizard.util.Duration.milliseconds(500));
+                config.database.setSocketTimeout(io.dropwizard.util.Duration.milliseconds(1000));
+                config.database.setStatementTimeout(io.dropwizard.util.Duration.milliseconds(500));
             });
 
     private static FreezableProxy proxyToPostgres() {

@@ -19,9 +19,9 @@ class HashingCapacityTest {
     @RegisterExtension
     static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2().with(config -> {
         // The slower of the two hashers, so that the burst surely arrives while the first hashes run.
-        config.getPasswordHashing().setImplementation("java");
-        config.getPasswordHashing().setThreads(1);
-        config.getPasswordHashing().setMaxWaiting(1);
+        config.passwordHashing.implementation = "java";
+        config.passwordHashing.threads = 1;
+        config.passwordHashing.maxWaiting = 1;
     });
 
     @Test

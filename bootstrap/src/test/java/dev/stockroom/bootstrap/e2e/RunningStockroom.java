@@ -153,7 +153,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
 
     private StockroomConfiguration configuration(int smtpPort) {
         StockroomConfiguration config = new StockroomConfiguration();
-        config.setDataDir(dataDir.toString());
+        config.dataDir = dataDir.toString();
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         for (HttpConnectorFactory connector : List.of((HttpConnectorFactory) server.getApplicationConnectors().get(0),
                 (HttpConnectorFactory) server.getAdminConnectors().get(0))) {
@@ -161,16 +161,16 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
             connector.setBindHost("127.0.0.1");
         }
         if (databaseInUse != null) {
-            config.getDatabase().setUrl(databaseInUse.url());
-            config.getDatabase().setDriverClass("org.postgresql.Driver");
-            config.getDatabase().setUser(databaseInUse.user());
-            config.getDatabase().setPassword(databaseInUse.password());
+            config.database.setUrl(databaseInUse.url());
+            config.database.setDriverClass("org.postgresql.Driver");
+            config.database.setUser(databaseInUse.user());
+            config.database.setPassword(databaseInUse.password());
         }
-        config.getMail().getSmtp().setHost("127.0.0.1");
-        config.getMail().getSmtp().setPort(smtpPort);
-        config.getMail().getSmtp().setTransport("SMTP");
-        config.getMail().setRelayInterval(Duration.milliseconds(50));
-        config.getJwt().setSecret(jwtSecret);
+        config.mail.smtp.host = "127.0.0.1";
+        config.mail.smtp.port = smtpPort;
+        config.mail.smtp.transport = "SMTP";
+        config.mail.relayInterval = Duration.milliseconds(50);
+        config.jwt.secret = jwtSecret;
         config.throttling.perAddress = false;
         settings.accept(config);
         return config;

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.catalog;
 
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import java.util.function.Consumer;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
@@ -9,9 +10,10 @@ public final class CatalogResources {
     private CatalogResources() {
     }
 
-    public static void register(Consumer<Object> jersey, Catalog catalog, int maxPhotoBytes) {
+    /** {@code policy}: the one the core's catalogue enforces, so that both refuse the same photos. */
+    public static void register(Consumer<Object> jersey, Catalog catalog, CatalogPolicy policy) {
         jersey.accept(MultiPartFeature.class);
-        jersey.accept(new ProductResource(catalog, maxPhotoBytes));
+        jersey.accept(new ProductResource(catalog, policy.maxPhotoBytes()));
         jersey.accept(new MediaResource(catalog));
     }
 }

@@ -45,7 +45,7 @@ class AccountApiTest {
         List<Object> components = new ArrayList<>();
         StockroomApi.register(components::add, new StockroomApi(STOCKROOM.registration(), STOCKROOM.authentication(),
                 STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.administration(), STOCKROOM.catalog(),
-                CatalogPolicy.defaults().maxPhotoBytes(),
+                CatalogPolicy.defaults(),
                 new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
                 Clock.systemUTC()));
         ResourceExtension.Builder builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);

@@ -56,7 +56,7 @@ class AddressLimitsApiTest {
         List<Object> components = new ArrayList<>();
         StockroomApi.register(components::add, new StockroomApi(STOCKROOM.registration(), STOCKROOM.authentication(),
                 STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.administration(), STOCKROOM.catalog(),
-                CatalogPolicy.defaults().maxPhotoBytes(),
+                CatalogPolicy.defaults(),
                 new AccessTokens(new TokenSettings(key, "stockroom", "stockroom-api"), CLOCK), CLOCK,
                 TrustedProxies.none(), Optional.of(new AddressLimits(STOCKROOM.rateLimiter(), policies))));
         ResourceExtension.Builder builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);

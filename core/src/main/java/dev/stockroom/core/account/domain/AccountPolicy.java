@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The account rules an operator may tune, as the core sees them. Built by the host (bootstrap
- * reads it from YAML); {@link #defaults()} is what DESIGN.md specifies.
+ * reads it from YAML); {@link #defaults()} is what DESIGN.md specifies, and each {@code with…} method
+ * returns a copy with one setting changed.
  *
  * @param codeLifetime        how long an emailed code is valid
  * @param maxCodeAttempts     how many tries one code accepts before it is dead
@@ -59,18 +60,53 @@ public record AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration
         requirePositive(auditRetention, "auditRetention");
     }
 
-    /** The policy's first eight settings; login throttling, refresh reuse, devices and the audit trail take their defaults. */
-    public AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration resendCooldown,
-            Duration accessTokenLifetime, Duration resetTokenLifetime, Duration sessionLifetime,
-            int passwordMinLength, int passwordMaxLength) {
-        this(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime, resetTokenLifetime, sessionLifetime,
-                passwordMinLength, passwordMaxLength, LoginThrottle.defaults(), Duration.ZERO,
+    public static AccountPolicy defaults() {
+        return new AccountPolicy(Duration.ofMinutes(10), 5, Duration.ofSeconds(60), Duration.ofMinutes(10),
+                Duration.ofMinutes(10), Duration.ofDays(30), 12, 128, LoginThrottle.defaults(), Duration.ZERO,
                 DEFAULT_DEVICE_TOKEN_LIFETIME, DEFAULT_AUDIT_RETENTION);
     }
 
-    public static AccountPolicy defaults() {
-        return new AccountPolicy(Duration.ofMinutes(10), 5, Duration.ofSeconds(60), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), Duration.ofDays(30), 12, 128);
+    public AccountPolicy withCodeLifetime(Duration lifetime) {
+        return new AccountPolicy(lifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime, resetTokenLifetime,
+                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
+                deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withMaxCodeAttempts(int attempts) {
+        return new AccountPolicy(codeLifetime, attempts, resendCooldown, accessTokenLifetime, resetTokenLifetime,
+                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
+                deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withResendCooldown(Duration cooldown) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, cooldown, accessTokenLifetime, resetTokenLifetime,
+                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
+                deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withAccessTokenLifetime(Duration lifetime) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, lifetime, resetTokenLifetime,
+                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
+                deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withResetTokenLifetime(Duration lifetime) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime, lifetime,
+                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
+                deviceTokenLifetime, auditRetention);
+    }
+
+    public AccountPolicy withSessionLifetime(Duration lifetime) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
+                resetTokenLifetime, lifetime, passwordMinLength, passwordMaxLength, loginThrottle,
+                refreshReuseInterval, deviceTokenLifetime, auditRetention);
+    }
+
+    /** Both bounds at once: the maximum is checked against the minimum, so one at a time could fail midway. */
+    public AccountPolicy withPasswordLength(int minLength, int maxLength) {
+        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
+                resetTokenLifetime, sessionLifetime, minLength, maxLength, loginThrottle, refreshReuseInterval,
+                deviceTokenLifetime, auditRetention);
     }
 
     public AccountPolicy withLoginThrottle(LoginThrottle throttle) {

@@ -132,10 +132,7 @@ class AccountHousekeepingTest {
 
     @Test
     void aCodeStaysForTheWholeResendCooldownWhenThatIsLongerThanTheRetention() {
-        AccountPolicy d = AccountPolicy.defaults();
-        AccountPolicy longCooldown = new AccountPolicy(d.codeLifetime(), d.maxCodeAttempts(), Duration.ofDays(3),
-                d.accessTokenLifetime(), d.resetTokenLifetime(), d.sessionLifetime(), d.passwordMinLength(),
-                d.passwordMaxLength());
+        AccountPolicy longCooldown = AccountPolicy.defaults().withResendCooldown(Duration.ofDays(3));
         AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
                 f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.empty(), longCooldown,
                 f.clock);

@@ -37,9 +37,8 @@ class PasswordPolicyTest {
 
     @Test
     void theBoundsComeFromTheAccountPolicy() {
-        AccountPolicy d = AccountPolicy.defaults();
-        PasswordPolicy custom = PasswordPolicy.from(new AccountPolicy(d.codeLifetime(), d.maxCodeAttempts(),
-                d.resendCooldown(), d.accessTokenLifetime(), d.resetTokenLifetime(), Duration.ofDays(1), 16, 20));
+        PasswordPolicy custom = PasswordPolicy.from(AccountPolicy.defaults().withSessionLifetime(Duration.ofDays(1))
+                .withPasswordLength(16, 20));
 
         assertThat(custom.problems("x".repeat(15), USERNAME, EMAIL)).containsExactly("Must be at least 16 characters.");
         assertThat(custom.problems("x".repeat(21), USERNAME, EMAIL)).containsExactly("Must be at most 20 characters.");
