@@ -5,6 +5,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ final class HousekeepingRunner implements Managed {
     private final Supplier<HousekeepingReport> purge;
     private final Duration interval;
     private ScheduledExecutorService executor;
+    private ScheduledFuture<?> schedule;
 
     HousekeepingRunner(Supplier<HousekeepingReport> purge, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
@@ -39,7 +41,7 @@ final class HousekeepingRunner implements Managed {
             return t;
         });
         Duration first = interval.compareTo(FIRST_RUN_AFTER) < 0 ? interval : FIRST_RUN_AFTER;
-        executor.scheduleWithFixedDelay(this::purgeOnce, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = executor.scheduleWithFixedDelay(this::purgeOnce, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void purgeOnce() {
@@ -64,6 +66,7 @@ final class HousekeepingRunner implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
+        schedule.cancel(true);
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -4,6 +4,7 @@ import dev.stockroom.core.notification.application.MailRelay;
 import io.dropwizard.lifecycle.Managed;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ final class MailRelayRunner implements Managed {
     private final MailRelay relay;
     private final long intervalMillis;
     private ScheduledExecutorService executor;
+    private ScheduledFuture<?> schedule;
 
     MailRelayRunner(MailRelay relay, long intervalMillis) {
         this.relay = relay;
@@ -32,7 +34,7 @@ final class MailRelayRunner implements Managed {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::relayOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        schedule = executor.scheduleWithFixedDelay(this::relayOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     private void relayOnce() {
@@ -55,6 +57,7 @@ final class MailRelayRunner implements Managed {
     public void stop() throws InterruptedException {
         // First the relay: it stops claiming, and the batch under way gives back what it has not sent.
         relay.stop(java.time.Duration.ofSeconds(15));
+        schedule.cancel(false);
         executor.shutdown();
         if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
             executor.shutdownNow();

@@ -41,21 +41,18 @@ final class PasswordHashing {
 
     private static PasswordHasher implementation(String choice, SecureRandom random) {
         String normalised = choice == null ? "" : choice.strip().toLowerCase(Locale.ROOT);
-        switch (normalised) {
-            case "java":
+        return switch (normalised) {
+            case "java" -> new Argon2idPasswordHasher(random);
+            case "native" -> loadNative(random).orElseThrow(() -> new IllegalStateException(
+                    "libargon2 could not be loaded on this platform, and " + SETTING + " is 'native'"));
+            case "auto" -> loadNative(random).orElseGet(() -> {
+                LOG.warn("libargon2 could not be loaded here: hashing passwords with Bouncy Castle's pure-Java "
+                        + "Argon2id, about half as fast (same hashes; see the README on heap settings)");
                 return new Argon2idPasswordHasher(random);
-            case "native":
-                return loadNative(random).orElseThrow(() -> new IllegalStateException(
-                        "libargon2 could not be loaded on this platform, and " + SETTING + " is 'native'"));
-            case "auto":
-                return loadNative(random).orElseGet(() -> {
-                    LOG.warn("libargon2 could not be loaded here: hashing passwords with Bouncy Castle's pure-Java "
-                            + "Argon2id, about half as fast (same hashes; see the README on heap settings)");
-                    return new Argon2idPasswordHasher(random);
-                });
-            default:
-                throw new IllegalArgumentException(SETTING + " must be auto, native or java, not '" + choice + "'");
-        }
+            });
+            default -> throw new IllegalArgumentException(
+                    SETTING + " must be auto, native or java, not '" + choice + "'");
+        };
     }
 
     private static Optional<PasswordHasher> loadNative(SecureRandom random) {

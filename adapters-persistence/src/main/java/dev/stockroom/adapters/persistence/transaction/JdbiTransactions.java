@@ -36,6 +36,8 @@ public final class JdbiTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiTransactions.class);
 
     private final Jdbi jdbi;
+    // One per instance, not static: two JdbiTransactions (two databases) each have their own unit.
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Unit> unit = new ThreadLocal<>();
     private final ConflictRetry retry;
 

@@ -32,7 +32,7 @@ public final class ErrorResponses {
      * only place the header is computed.
      */
     public static Response withRetryAfter(Response response, Duration wait) {
-        long seconds = Math.max(1, RetryAfter.roundUp(wait).getSeconds());
+        long seconds = Math.max(1, RetryAfter.roundUp(wait).toSeconds());
         return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 

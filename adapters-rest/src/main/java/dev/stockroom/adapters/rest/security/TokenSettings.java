@@ -7,6 +7,7 @@ import java.util.Objects;
  * What the JWT codec needs: the HS256 key (at least 256 bits), and the issuer and audience written
  * into and required of every token.
  */
+@SuppressWarnings("ArrayRecordComponent") // the key is copied in and out; equals, hashCode and toString are below
 public record TokenSettings(byte[] key, String issuer, String audience) {
     public static final int MIN_KEY_BYTES = 32;
 

@@ -28,6 +28,6 @@ final class RateLimitHeaders {
 
     /** Whole seconds, rounded up: the rounding of {@code Retry-After}, without its floor of 1. */
     static long seconds(Duration wait) {
-        return RetryAfter.roundUp(wait).getSeconds();
+        return RetryAfter.roundUp(wait).toSeconds();
     }
 }
