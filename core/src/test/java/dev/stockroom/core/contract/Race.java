@@ -56,7 +56,12 @@ public final class Race {
      * @throws AssertionError if the race has not ended within {@link #TIMEOUT}
      */
     public static <T> List<Future<T>> settle(int threads, Callable<T> task) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return settle(threads, TIMEOUT, task);
+    }
+
+    /** {@link #settle(int, Callable)} with another time limit: RaceTest's, to see a stuck race fail fast. */
+    static <T> List<Future<T>> settle(int threads, Duration timeout, Callable<T> task) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String name = "race-" + RACES.incrementAndGet() + "-";
         AtomicInteger numbers = new AtomicInteger();
         ThreadFactory factory = runnable -> {
@@ -86,8 +91,8 @@ public final class Race {
                 }));
             }
             if (!ready.await(remaining(deadline), TimeUnit.NANOSECONDS)) {
-                throw stuck("only " + (threads - ready.getCount()) + " of " + threads + " threads got ready",
-                        racing);
+                throw stuck(timeout, "only " + (threads - ready.getCount()) + " of " + threads
+                        + " threads got ready", racing);
             }
             start.countDown();
             for (Future<T> future : futures) {
@@ -97,7 +102,7 @@ public final class Race {
                     // The caller reads it from the future.
                 } catch (TimeoutException e) {
                     long running = futures.stream().filter(f -> !f.isDone()).count();
-                    throw stuck(running + " of " + threads + " threads still running (a deadlock?)", racing);
+                    throw stuck(timeout, running + " of " + threads + " threads still running (a deadlock?)", racing);
                 }
             }
             return futures;
@@ -111,9 +116,10 @@ public final class Race {
     }
 
     /** The failure of a race that outlived its time, with the stack of every racer still in the task. */
-    private static AssertionError stuck(String what, Set<Thread> racers) {
-        StringBuilder message = new StringBuilder("The race did not end within ").append(TIMEOUT.toSeconds())
-                .append(" s: ").append(what).append('.');
+    private static AssertionError stuck(Duration timeout, String what, Set<Thread> racers) {
+        StringBuilder message = new StringBuilder("The race did not end within ")
+                .append(timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                .append(": ").append(what).append('.');
         Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
         for (Thread racer : racers) {
             StackTraceElement[] stack = stacks.get(racer);
