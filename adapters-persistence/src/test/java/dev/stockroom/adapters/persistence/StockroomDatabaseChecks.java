@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the port contracts cannot see from outside: the changelog, what stays in the tables, and
- * isolation between connections. Run on both databases by the subclasses.
+ * isolation between connections. Run on both databases by StockroomDatabaseTest.
  */
 abstract class StockroomDatabaseChecks {
     private static final Instant NOW = Instant.parse("2030-01-02T03:04:05.678901Z");

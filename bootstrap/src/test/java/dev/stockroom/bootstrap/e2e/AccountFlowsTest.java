@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
+import dev.stockroom.core.contract.Race;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -241,7 +236,7 @@ abstract class AccountFlowsTest {
         registerVerified(username);
 
         // More at once than the 5 free failures: none of them is a failure.
-        List<Reply> replies = concurrently(24, () -> login(username, PASSWORD));
+        List<Reply> replies = Race.run(24, () -> login(username, PASSWORD));
 
         assertThat(replies).allSatisfy(reply -> {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -258,7 +253,7 @@ abstract class AccountFlowsTest {
         String username = unique();
         registerVerified(username);
 
-        List<Reply> replies = concurrently(30, () -> login(username, NEW_PASSWORD));
+        List<Reply> replies = Race.run(30, () -> login(username, NEW_PASSWORD));
 
         assertThat(replies).extracting(Reply::status).filteredOn(s -> s == 401).hasSize(5);
         assertThat(replies).extracting(Reply::status).filteredOn(s -> s != 401).hasSize(25).containsOnly(429);
@@ -287,7 +282,7 @@ abstract class AccountFlowsTest {
     void concurrent_refreshes_with_one_token_let_exactly_one_through() throws Exception {
         String refresh = registerVerified(unique()).text("refresh_token");
 
-        List<Integer> statuses = concurrently(8, () -> http().post("/users/token/refresh/",
+        List<Integer> statuses = Race.run(8, () -> http().post("/users/token/refresh/",
                 map("refresh_token", refresh)).status());
 
         assertThat(statuses).containsOnlyOnce(200).allMatch(s -> s == 200 || s == 401);
@@ -448,7 +443,7 @@ abstract class AccountFlowsTest {
     void ten_concurrent_registrations_of_one_username_give_one_201() throws Exception {
         String username = unique();
 
-        List<Integer> statuses = concurrently(10, () -> {
+        List<Integer> statuses = Race.run(10, () -> {
             Map<String, Object> body = registration(username);
             body.put("email", email(unique()));
             return http().post("/users/register/", body).status();
@@ -457,25 +452,4 @@ abstract class AccountFlowsTest {
         assertThat(statuses).containsOnlyOnce(201).filteredOn(s -> s != 201).hasSize(9).containsOnly(400);
     }
 
-    static <T> List<T> concurrently(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

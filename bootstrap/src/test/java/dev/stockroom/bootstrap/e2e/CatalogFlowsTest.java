@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.StockroomApplication;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
+import dev.stockroom.core.contract.Race;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -124,7 +125,7 @@ abstract class CatalogFlowsTest {
         long id = addProduct(token, "Contended " + UUID.randomUUID());
         AtomicInteger next = new AtomicInteger();
 
-        List<Reply> replies = AccountFlowsTest.concurrently(16, () -> send("PATCH", "/products/" + id + "/update/",
+        List<Reply> replies = Race.run(16, () -> send("PATCH", "/products/" + id + "/update/",
                 map("quantity", 100 + next.incrementAndGet()), token, null));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));

@@ -1,11 +1,11 @@
 package dev.stockroom.bootstrap.e2e;
 
-import static dev.stockroom.bootstrap.e2e.AccountFlowsTest.concurrently;
 import static dev.stockroom.bootstrap.e2e.AccountFlowsTest.registration;
 import static dev.stockroom.bootstrap.e2e.AccountFlowsTest.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
+import dev.stockroom.core.contract.Race;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +26,7 @@ class HashingCapacityTest {
 
     @Test
     void a_burst_beyond_the_hashing_queue_is_answered_503_with_retry_after_and_nothing_else_breaks() throws Exception {
-        List<Reply> replies = concurrently(24, () -> STOCKROOM.http.post("/users/register/",
+        List<Reply> replies = Race.run(24, () -> STOCKROOM.http.post("/users/register/",
                 registration(unique())));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 503));

@@ -115,6 +115,14 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         return new RunningStockroom(TestDatabases::postgres);
     }
 
+    /**
+     * On a database of its own on the JVM's embedded PostgreSQL, as each H2 instance has its own file:
+     * for a suite that counts rows no other suite may have written (at a later time by its clock).
+     */
+    static RunningStockroom onPostgresOfItsOwn() {
+        return new RunningStockroom(TestDatabases::emptyPostgres);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (first == null) {

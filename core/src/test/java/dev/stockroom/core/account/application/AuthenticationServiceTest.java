@@ -13,17 +13,12 @@ import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.contract.Race;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationServiceTest {
@@ -149,37 +144,21 @@ class AuthenticationServiceTest {
     void ofConcurrentRefreshesWithOneTokenExactlyOneWins() throws Exception {
         String token = f.registerVerified("ada").refreshToken().orElseThrow();
         int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            CountDownLatch ready = new CountDownLatch(racers);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<SessionGrant>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                results.add(pool.submit((Callable<SessionGrant>) () -> {
-                    ready.countDown();
-                    go.await();
-                    return f.authentication().refresh(token);
-                }));
-            }
-            ready.await();
-            go.countDown();
+        List<Future<SessionGrant>> results = Race.settle(racers, () -> f.authentication().refresh(token));
 
-            int won = 0;
-            int refused = 0;
-            for (Future<SessionGrant> result : results) {
-                try {
-                    result.get(30, TimeUnit.SECONDS);
-                    won++;
-                } catch (ExecutionException e) {
-                    assertThat(e.getCause()).isInstanceOf(AccountFailure.InvalidCredentials.class);
-                    refused++;
-                }
+        int won = 0;
+        int refused = 0;
+        for (Future<SessionGrant> result : results) {
+            try {
+                result.get();
+                won++;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(AccountFailure.InvalidCredentials.class);
+                refused++;
             }
-            assertThat(won).isEqualTo(1);
-            assertThat(refused).isEqualTo(racers - 1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(won).isEqualTo(1);
+        assertThat(refused).isEqualTo(racers - 1);
     }
 
     @Test

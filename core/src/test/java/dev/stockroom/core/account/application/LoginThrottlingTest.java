@@ -12,16 +12,13 @@ import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.port.in.LogInCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.contract.Race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -275,32 +272,15 @@ class LoginThrottlingTest {
 
     /** Starts {@code n} logins at once and returns how each failed (every one must). */
     private List<AccountFailure> concurrentLogIns(String login, String password, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<SessionGrant>> attempts = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                attempts.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return f.logIn(login, password);
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<AccountFailure> failures = new ArrayList<>();
-            for (Future<SessionGrant> attempt : attempts) {
-                ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                        () -> attempt.get(30, TimeUnit.SECONDS));
-                assertThat(e).as("every login fails").isNotNull();
-                assertThat(e.getCause()).isInstanceOf(AccountFailure.class);
-                failures.add((AccountFailure) e.getCause());
-            }
-            return failures;
-        } finally {
-            pool.shutdownNow();
+        List<Future<SessionGrant>> attempts = Race.settle(n, () -> f.logIn(login, password));
+        List<AccountFailure> failures = new ArrayList<>();
+        for (Future<SessionGrant> attempt : attempts) {
+            ExecutionException e = catchThrowableOfType(ExecutionException.class, attempt::get);
+            assertThat(e).as("every login fails").isNotNull();
+            assertThat(e.getCause()).isInstanceOf(AccountFailure.class);
+            failures.add((AccountFailure) e.getCause());
         }
+        return failures;
     }
 
     /** Fails {@code times} times, waiting out each delay but the last failure's. */

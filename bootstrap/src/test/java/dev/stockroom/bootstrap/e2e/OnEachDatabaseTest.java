@@ -1,0 +1,141 @@
+package dev.stockroom.bootstrap.e2e;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The end-to-end suites on each database the service runs on: the embedded default, the H2 file
+ * database under the data directory as {@code server} runs with no file, and a real PostgreSQL, the
+ * JVM's embedded one started by the tests. A suite on a database is one nested class: the service
+ * it starts and the method that hands it to the suite.
+ */
+class OnEachDatabaseTest {
+    @Nested
+    class AccountFlowsOnH2 extends AccountFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class AccountFlowsOnPostgres extends AccountFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class AdministrationFlowsOnH2 extends AdministrationFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    /**
+     * On a database of its own: the audit trail's "nothing since now" reads the whole table, where a
+     * suite that ran before on the shared one, its clock moved on, may have left later events.
+     */
+    @Nested
+    class AdministrationFlowsOnPostgres extends AdministrationFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgresOfItsOwn();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    /** The catalogue; on H2 the photo files too are under the data directory. */
+    @Nested
+    class CatalogFlowsOnH2 extends CatalogFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class CatalogFlowsOnPostgres extends CatalogFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    /** Three instances on one database: on H2 the second and third reach the file through H2's AUTO_SERVER. */
+    @Nested
+    class AddressLimitsOnH2 extends AddressLimitsTest {
+        @RegisterExtension
+        @Order(1)
+        static final RunningStockroom PROXIED = RunningStockroom.onEmbeddedH2().with(AddressLimitsTest::behindTheLoopbackProxy);
+        @RegisterExtension
+        @Order(2)
+        static final RunningStockroom DIRECT = RunningStockroom.besides(PROXIED).with(AddressLimitsTest::withoutProxy);
+        @RegisterExtension
+        @Order(3)
+        static final RunningStockroom UNLIMITED = RunningStockroom.besides(PROXIED).withEnvironment(limitsOff());
+
+        @Override
+        RunningStockroom proxied() {
+            return PROXIED;
+        }
+
+        @Override
+        RunningStockroom direct() {
+            return DIRECT;
+        }
+
+        @Override
+        RunningStockroom unlimited() {
+            return UNLIMITED;
+        }
+    }
+
+    @Nested
+    class AddressLimitsOnPostgres extends AddressLimitsTest {
+        @RegisterExtension
+        @Order(1)
+        static final RunningStockroom PROXIED = RunningStockroom.onPostgres().with(AddressLimitsTest::behindTheLoopbackProxy);
+        @RegisterExtension
+        @Order(2)
+        static final RunningStockroom DIRECT = RunningStockroom.besides(PROXIED).with(AddressLimitsTest::withoutProxy);
+        @RegisterExtension
+        @Order(3)
+        static final RunningStockroom UNLIMITED = RunningStockroom.besides(PROXIED).withEnvironment(limitsOff());
+
+        @Override
+        RunningStockroom proxied() {
+            return PROXIED;
+        }
+
+        @Override
+        RunningStockroom direct() {
+            return DIRECT;
+        }
+
+        @Override
+        RunningStockroom unlimited() {
+            return UNLIMITED;
+        }
+    }
+}
