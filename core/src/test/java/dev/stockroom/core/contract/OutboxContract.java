@@ -128,8 +128,9 @@ public abstract class OutboxContract {
 
         List<List<OutboxMessage>> perClaimer = Race.run(4, () -> {
             List<OutboxMessage> mine = new ArrayList<>();
-            List<OutboxMessage> batch;
-            while (!(batch = outbox().claimDue(due, 3, due.plus(LEASE))).isEmpty()) {
+            for (List<OutboxMessage> batch = outbox().claimDue(due, 3, due.plus(LEASE));
+                    !batch.isEmpty();
+                    batch = outbox().claimDue(due, 3, due.plus(LEASE))) {
                 mine.addAll(batch);
             }
             return mine;
@@ -211,8 +212,9 @@ public abstract class OutboxContract {
         List<List<String>> sentPerRelay = Race.run(4, () -> {
             UUID relay = UUID.randomUUID();
             List<String> sent = new ArrayList<>();
-            List<OutboxMessage> batch;
-            while (!(batch = outbox().claimDue(due, 3, due.plus(LEASE), relay)).isEmpty()) {
+            for (List<OutboxMessage> batch = outbox().claimDue(due, 3, due.plus(LEASE), relay);
+                    !batch.isEmpty();
+                    batch = outbox().claimDue(due, 3, due.plus(LEASE), relay)) {
                 for (OutboxMessage message : batch) {
                     if (outbox().renew(message.id(), relay, due, due.plus(LEASE))) {
                         sent.add(message.notification().recipient());

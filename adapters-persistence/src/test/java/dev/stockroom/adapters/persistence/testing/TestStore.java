@@ -37,7 +37,10 @@ public enum TestStore {
         }
     };
 
+    // Mutable on purpose: each store is the JVM's registry of its databases, one per test class.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Map<Class<?>, TestDatabase> databases = new ConcurrentHashMap<>();
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Map<Class<?>, StockroomDatabase> adapters = new ConcurrentHashMap<>();
 
     abstract TestDatabase newDatabase();
