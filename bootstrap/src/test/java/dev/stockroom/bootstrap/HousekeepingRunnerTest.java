@@ -15,7 +15,7 @@ class HousekeepingRunnerTest {
     private static final HousekeepingReport NONE = new HousekeepingReport(0, 0, 0, 0, 0, 0, 0);
 
     @Test
-    void purgesAgainAndAgainAtTheInterval() throws Exception {
+    void purges_again_and_again_at_the_interval() throws Exception {
         CountDownLatch threeRuns = new CountDownLatch(3);
         HousekeepingRunner runner = new HousekeepingRunner(() -> {
             threeRuns.countDown();
@@ -31,7 +31,7 @@ class HousekeepingRunnerTest {
     }
 
     @Test
-    void aFailedPurgeDoesNotEndTheSchedule() throws Exception {
+    void a_failed_purge_does_not_end_the_schedule() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch runAfterFailure = new CountDownLatch(1);
         HousekeepingRunner runner = new HousekeepingRunner(() -> {
@@ -51,7 +51,7 @@ class HousekeepingRunnerTest {
     }
 
     @Test
-    void refusesAnIntervalThatIsNotPositive() {
+    void refuses_an_interval_that_is_not_positive() {
         assertThatThrownBy(() -> new HousekeepingRunner(() -> NONE, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MailRelayRunnerTest {
 
     @Test
-    void stopFinishesTheSendUnderWayAndGivesBackTheRestDueAtOnce() throws Exception {
+    void stop_finishes_the_send_under_way_and_gives_back_the_rest_due_at_once() throws Exception {
         Clock clock = Clock.systemUTC();
         InMemoryOutbox outbox = new InMemoryOutbox();
         Instant queuedAt = clock.instant().minusSeconds(1);

@@ -26,7 +26,7 @@ class StockroomTest {
     private static final String PASSWORD = "a long enough passphrase";
 
     @Test
-    void anEmbeddingAppRegistersVerifiesAndLogsIn() {
+    void an_embedding_app_registers_verifies_and_logs_in() {
         InMemoryAdapters adapters = new InMemoryAdapters();
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
         Stockroom stockroom = Stockroom.builder()
@@ -67,7 +67,7 @@ class StockroomTest {
     }
 
     @Test
-    void buildNamesEveryMissingPort() {
+    void build_names_every_missing_port() {
         InMemoryAdapters adapters = new InMemoryAdapters();
 
         assertThatThrownBy(() -> Stockroom.builder().users(adapters.users()).outbox(adapters.outbox()).build())
@@ -79,7 +79,7 @@ class StockroomTest {
     }
 
     @Test
-    void withRateCountersTheMailOfOneKindToOneAddressIsCappedAndTheRateLimiterCountsThere() {
+    void with_rate_counters_the_mail_of_one_kind_to_one_address_is_capped_and_the_rate_limiter_counts_there() {
         InMemoryAdapters adapters = new InMemoryAdapters();
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
         Stockroom stockroom = adapters.stockroom().clock(clock).mailCap(2, Duration.ofHours(1)).build();
@@ -101,7 +101,7 @@ class StockroomTest {
     }
 
     @Test
-    void withoutRateCountersNothingIsCappedAndThereIsNoRateLimiter() {
+    void without_rate_counters_nothing_is_capped_and_there_is_no_rate_limiter() {
         InMemoryAdapters adapters = new InMemoryAdapters();
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
         Stockroom stockroom = Stockroom.builder().users(adapters.users()).sessions(adapters.sessions())
@@ -123,7 +123,7 @@ class StockroomTest {
     }
 
     @Test
-    void noMailCapLeavesTheMailUncappedWithRateCounters() {
+    void no_mail_cap_leaves_the_mail_uncapped_with_rate_counters() {
         InMemoryAdapters adapters = new InMemoryAdapters();
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
         Stockroom stockroom = adapters.stockroom().clock(clock).noMailCap().build();

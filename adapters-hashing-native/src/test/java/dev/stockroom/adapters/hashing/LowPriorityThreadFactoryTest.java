@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LowPriorityThreadFactoryTest {
 
     @Test
-    void makesNumberedDaemonThreadsThatRunTheirTask() throws Exception {
+    void makes_numbered_daemon_threads_that_run_their_task() throws Exception {
         LowPriorityThreadFactory factory = new LowPriorityThreadFactory();
         Thread first = factory.newThread(() -> { });
         Thread second = factory.newThread(() -> { });
@@ -29,7 +29,7 @@ class LowPriorityThreadFactoryTest {
     }
 
     @Test
-    void onLinuxTheThreadsRunAtTheNiceValueAndTheCallerDoesNot() throws Exception {
+    void on_linux_the_threads_run_at_the_nice_value_and_the_caller_does_not() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"));
         int before = niceOfThisThread();
         LowPriorityThreadFactory factory = new LowPriorityThreadFactory();
@@ -41,7 +41,7 @@ class LowPriorityThreadFactoryTest {
     }
 
     @Test
-    void neverLowersTheNiceValueAThreadInherits() throws Exception {
+    void never_lowers_the_nice_value_a_thread_inherits() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"));
         LowPriorityThreadFactory nicer = new LowPriorityThreadFactory("nicer", 15);
         LowPriorityThreadFactory nice = new LowPriorityThreadFactory("nice", 10);
@@ -53,7 +53,7 @@ class LowPriorityThreadFactoryTest {
     }
 
     @Test
-    void refusesANiceValueOutsideZeroTo19() {
+    void refuses_a_nice_value_outside_zero_to_19() {
         assertThatIllegalArgumentException().isThrownBy(() -> new LowPriorityThreadFactory("x", -1));
         assertThatIllegalArgumentException().isThrownBy(() -> new LowPriorityThreadFactory("x", 20));
     }

@@ -28,7 +28,7 @@ class NativeArgon2idPasswordHasherTest {
             "$argon2id$v=19$m=19456,t=2,p=1$0s5I8Rxsq5GX4QwExrHbZQ$LFTTBaiC8dbLy6LUDqxzdcsKWBugVCsFiFFohjJ1lrY";
 
     @Test
-    void theHashIsAPhcStringWithTheOwaspParametersA16ByteSaltAndA32ByteHash() {
+    void the_hash_is_a_phc_string_with_the_owasp_parameters_a_16_byte_salt_and_a_32_byte_hash() {
         assertThat(HASH).matches(PHC).doesNotContain(PASSWORD);
         Argon2idHash parsed = Argon2idHash.parse(HASH).orElseThrow();
         assertThat(parsed.salt()).hasSize(16);
@@ -36,13 +36,13 @@ class NativeArgon2idPasswordHasherTest {
     }
 
     @Test
-    void itsHashesVerifyWithBouncyCastleAndTheOtherWayRound() {
+    void its_hashes_verify_with_bouncy_castle_and_the_other_way_round() {
         assertThat(BOUNCY_CASTLE.matches(PASSWORD, HASH)).isTrue();
         assertThat(NATIVE.matches(PASSWORD, BOUNCY_CASTLE.hash(PASSWORD))).isTrue();
     }
 
     @Test
-    void withTheSameSaltBothWriteTheSameString() {
+    void with_the_same_salt_both_write_the_same_string() {
         SecureRandom sevens = new SecureRandom() {
             @Override
             public void nextBytes(byte[] bytes) {
@@ -55,14 +55,14 @@ class NativeArgon2idPasswordHasherTest {
     }
 
     @Test
-    void hashesStoredByBouncyCastleKeepWorking() {
+    void hashes_stored_by_bouncy_castle_keep_working() {
         assertThat(NATIVE.matches(UNICODE, STORED_BY_BOUNCY_CASTLE)).isTrue();
         assertThat(NATIVE.matches(UNICODE + " ", STORED_BY_BOUNCY_CASTLE)).isFalse();
     }
 
     /** The reference implementation's output: {@code echo -n password | argon2 somesalt -id -t 2 -m 16 -p 4 -l 32 -e}. */
     @Test
-    void verifiesHashesMadeElsewhereWithOtherParameters() {
+    void verifies_hashes_made_elsewhere_with_other_parameters() {
         String reference = "$argon2id$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo";
 
         assertThat(NATIVE.matches("password", reference)).isTrue();
@@ -70,7 +70,7 @@ class NativeArgon2idPasswordHasherTest {
     }
 
     @Test
-    void aNonAsciiPasswordIsHashedWholeAndAgreesAcrossBoth() {
+    void a_non_ascii_password_is_hashed_whole_and_agrees_across_both() {
         String password = UNICODE.repeat(10);
         String hash = NATIVE.hash(password);
 
@@ -80,7 +80,7 @@ class NativeArgon2idPasswordHasherTest {
     }
 
     @Test
-    void theRightPasswordMatchesAndAnyOtherDoesNot() {
+    void the_right_password_matches_and_any_other_does_not() {
         assertThat(NATIVE.matches(PASSWORD, HASH)).isTrue();
         assertThat(NATIVE.matches(PASSWORD + " ", HASH)).isFalse();
         assertThat(NATIVE.matches("A long enough passphrase", HASH)).isFalse();
@@ -89,7 +89,7 @@ class NativeArgon2idPasswordHasherTest {
     }
 
     @Test
-    void eachHashHasItsOwnSalt() {
+    void each_hash_has_its_own_salt() {
         assertThat(NATIVE.hash(PASSWORD).split("\\$", -1)[4]).isNotEqualTo(HASH.split("\\$", -1)[4]);
     }
 
@@ -113,7 +113,7 @@ class NativeArgon2idPasswordHasherTest {
     }
 
     @Test
-    void loadsOnThisMachineAndSaysWhatItIs() {
+    void loads_on_this_machine_and_says_what_it_is() {
         List<Throwable> failures = new ArrayList<>();
         PasswordHasher loaded = NativeArgon2idPasswordHasher.load(new SecureRandom(), failures::add).orElseThrow();
 

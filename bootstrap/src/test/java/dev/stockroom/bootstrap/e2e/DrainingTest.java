@@ -43,7 +43,7 @@ class DrainingTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
-    void healthTurnsDrainingFirstThenTheRequestInFlightFinishes() throws Exception {
+    void health_turns_draining_first_then_the_request_in_flight_finishes() throws Exception {
         int port = STOCKROOM.app.getLocalPort();
         int admin = STOCKROOM.app.getAdminPort();
         assertThat(get(admin, "/healthcheck").statusCode()).isEqualTo(200);

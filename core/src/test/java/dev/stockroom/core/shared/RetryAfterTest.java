@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RetryAfterTest {
 
     @Test
-    void roundingUpKeepsWholeSecondsAndRaisesFractions() {
+    void rounding_up_keeps_whole_seconds_and_raises_fractions() {
         assertThat(RetryAfter.roundUp(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
         assertThat(RetryAfter.roundUp(Duration.ofMillis(5_001))).isEqualTo(Duration.ofSeconds(6));
         assertThat(RetryAfter.roundUp(Duration.ofNanos(1))).isEqualTo(Duration.ofSeconds(1));

@@ -30,7 +30,7 @@ class InMemoryTransactionsTest {
     }
 
     @Test
-    void aUnitOfWorkThatThrowsLeavesEveryStoreAsItWas() {
+    void a_unit_of_work_that_throws_leaves_every_store_as_it_was() {
         User kept = user("kept");
         stores.users().add(kept);
         IllegalStateException failure = new IllegalStateException("boom");
@@ -48,7 +48,7 @@ class InMemoryTransactionsTest {
     }
 
     @Test
-    void aUnitOfWorkThatReturnsKeepsItsChanges() {
+    void a_unit_of_work_that_returns_keeps_its_changes() {
         String result = stores.transactions().inTransaction(() -> {
             stores.users().add(user("ada"));
             stores.outbox().enqueue(notice("ada@example.com"), NOW);
@@ -61,7 +61,7 @@ class InMemoryTransactionsTest {
     }
 
     @Test
-    void anInnerUnitJoinsTheOuterOneAndRollsBackWithIt() {
+    void an_inner_unit_joins_the_outer_one_and_rolls_back_with_it() {
         assertThatThrownBy(() -> stores.transactions().run(() -> {
             stores.transactions().run(() -> stores.users().add(user("ada")));
             throw new IllegalStateException("outer fails after the inner finished");

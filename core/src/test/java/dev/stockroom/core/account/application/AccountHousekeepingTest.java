@@ -26,7 +26,7 @@ class AccountHousekeepingTest {
     private final AccountFixture f = new AccountFixture();
 
     @Test
-    void purgesNothingWhileEverythingIsYoung() {
+    void purges_nothing_while_everything_is_young() {
         SessionGrant grant = f.registerVerified("ada");
         f.authentication().refresh(grant.refreshToken().orElseThrow());
         f.authentication().logOut(f.caller(f.logIn("ada", PASSWORD)), LogOutCommand.current());
@@ -38,7 +38,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aSpentTokenGoesOnceTheRetentionHasPassedAndTheCurrentOneStays() {
+    void a_spent_token_goes_once_the_retention_has_passed_and_the_current_one_stays() {
         SessionGrant first = f.registerVerified("ada");
         String spent = first.refreshToken().orElseThrow();
         String current = f.authentication().refresh(spent).refreshToken().orElseThrow();
@@ -53,7 +53,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aSpentTokenYoungerThanTheRetentionStillEndsItsFamilyAfterAPurge() {
+    void a_spent_token_younger_than_the_retention_still_ends_its_family_after_a_purge() {
         SessionGrant first = f.registerVerified("ada");
         String spent = first.refreshToken().orElseThrow();
         SessionGrant second = f.authentication().refresh(spent);
@@ -67,7 +67,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aRevokedSessionGoesWithItsTokensOnceTheRetentionHasPassedSinceItsRevocation() {
+    void a_revoked_session_goes_with_its_tokens_once_the_retention_has_passed_since_its_revocation() {
         SessionGrant grant = f.registerVerified("ada");
         f.clock.advance(Duration.ofHours(5));
         f.authentication().logOut(f.caller(grant), LogOutCommand.current());
@@ -84,7 +84,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void anExpiredSessionGoesOnceTheRetentionHasPassedSinceItsEnd() {
+    void an_expired_session_goes_once_the_retention_has_passed_since_its_end() {
         SessionGrant grant = f.registerVerified("ada");
 
         f.clock.advance(f.policy.sessionLifetime().plus(RETENTION).minus(SECOND));
@@ -96,7 +96,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aLiveSessionStaysHoweverOldItsSpentTokens() {
+    void a_live_session_stays_however_old_its_spent_tokens() {
         SessionGrant grant = f.registerVerified("ada");
         String current = f.authentication().refresh(grant.refreshToken().orElseThrow()).refreshToken().orElseThrow();
 
@@ -107,7 +107,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aUsedCodeGoesOnceTheRetentionHasPassedSinceItsUse() {
+    void a_used_code_goes_once_the_retention_has_passed_since_its_use() {
         UserId ada = f.registerVerified("ada").userId();
 
         f.clock.advance(RETENTION.minus(SECOND));
@@ -119,7 +119,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void anUnusedCodeGoesOnceTheRetentionHasPassedSinceItExpired() {
+    void an_unused_code_goes_once_the_retention_has_passed_since_it_expired() {
         UserId ada = f.register("ada").grant().userId();
 
         f.clock.advance(f.policy.codeLifetime().plus(RETENTION).minus(SECOND));
@@ -131,7 +131,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aCodeStaysForTheWholeResendCooldownWhenThatIsLongerThanTheRetention() {
+    void a_code_stays_for_the_whole_resend_cooldown_when_that_is_longer_than_the_retention() {
         AccountPolicy longCooldown = AccountPolicy.defaults().withResendCooldown(Duration.ofDays(3));
         AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
                 f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.empty(), longCooldown,
@@ -147,7 +147,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void failedLoginsAreForgottenOnceTheThrottleNoLongerRemembersTheLast() {
+    void failed_logins_are_forgotten_once_the_throttle_no_longer_remembers_the_last() {
         failLogIn("ada");
         f.clock.advance(Duration.ofHours(1));
         failLogIn("ada");
@@ -160,7 +160,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void aRunningDelayIsKept() {
+    void a_running_delay_is_kept() {
         f.registerVerified("ada");
         LoginThrottle throttle = f.policy.loginThrottle();
         for (int i = 0; i < throttle.freeFailures(); i++) {
@@ -171,7 +171,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void unusedDeviceTokensGoAfterTheirLifetimeAndOldEventsAfterTheRetention() {
+    void unused_device_tokens_go_after_their_lifetime_and_old_events_after_the_retention() {
         f.registerVerified("ada");
         f.logIn("ada", PASSWORD);
         int events = f.store.audit().all().size();
@@ -194,7 +194,7 @@ class AccountHousekeepingTest {
     }
 
     @Test
-    void endedRateLimitWindowsGoAfterAFewMinutesOfGraceAndTheCurrentOnesStay() {
+    void ended_rate_limit_windows_go_after_a_few_minutes_of_grace_and_the_current_ones_stay() {
         AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
                 f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.of(f.store.rateCounters()),
                 f.policy, f.clock);

@@ -41,7 +41,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void onlyAnAdminMayAdminister() {
+    void only_an_admin_may_administer() {
         AuthenticatedUser user = f.caller(ada);
 
         assertThatThrownBy(() -> admin.users(user, UserQuery.all())).isInstanceOf(AccountFailure.NotAdmin.class);
@@ -50,7 +50,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void listsAndSearchesUsersAndShowsOneWithItsSessionsAndEvents() {
+    void lists_and_searches_users_and_shows_one_with_its_sessions_and_events() {
         f.registerVerified("bob");
         Page<dev.stockroom.core.account.domain.User> found = admin.users(root,
                 UserQuery.parse("AD", null, null, null, null, null));
@@ -66,7 +66,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void disablingEndsEverySessionAtOnceAndLoginAndRefreshAreRefusedUntilEnabled() {
+    void disabling_ends_every_session_at_once_and_login_and_refresh_are_refused_until_enabled() {
         SessionGrant second = f.logIn("ada", PASSWORD);
 
         assertThat(admin.disable(root, ada.userId(), DESK).isDisabled()).isTrue();
@@ -86,7 +86,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void unlockClearsTheThrottlingOfTheNameTheAddressAndTheDevices() {
+    void unlock_clears_the_throttling_of_the_name_the_address_and_the_devices() {
         for (int i = 0; i < f.policy.loginThrottle().freeFailures(); i++) {
             assertThatThrownBy(() -> f.logIn("ada", "wrong password here"))
                     .isInstanceOf(AccountFailure.InvalidCredentials.class);
@@ -103,7 +103,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void endingAUsersSessionsLogsEveryDeviceOut() {
+    void ending_a_users_sessions_logs_every_device_out() {
         SessionGrant second = f.logIn("ada", PASSWORD);
 
         assertThat(admin.endSessions(root, ada.userId(), DESK)).isEqualTo(2);
@@ -114,7 +114,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void theRoleChangesButNeverAwayFromTheLastEnabledAdmin() {
+    void the_role_changes_but_never_away_from_the_last_enabled_admin() {
         assertThatThrownBy(() -> admin.changeRole(root, root.userId(), Role.USER, DESK))
                 .isInstanceOf(AccountFailure.LastAdmin.class);
         assertThatThrownBy(() -> admin.disable(root, root.userId(), DESK)).isInstanceOf(AccountFailure.LastAdmin.class);
@@ -132,7 +132,7 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void eventsNeverCarryAPasswordCodeOrToken() {
+    void events_never_carry_a_password_code_or_token() {
         f.logIn("ada", PASSWORD);
         f.authentication().refresh(ada.refreshToken().orElseThrow(), DESK);
 

@@ -25,7 +25,7 @@ class AuthenticationServiceTest {
     private final AccountFixture f = new AccountFixture();
 
     @Test
-    void logsInByUsernameOrEmailWithoutRegardToCase() {
+    void logs_in_by_username_or_email_without_regard_to_case() {
         SessionGrant registered = f.registerVerified("ada");
 
         SessionGrant byName = f.logIn("ADA", PASSWORD);
@@ -42,7 +42,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aWrongPasswordAndAnUnknownUserGetTheSameFailureAndTheSameHashingWork() {
+    void a_wrong_password_and_an_unknown_user_get_the_same_failure_and_the_same_hashing_work() {
         f.registerVerified("ada");
         int before = f.hasher.verifications.get();
 
@@ -64,7 +64,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aNewAccountMayLogInAndKeepsItsStatus() {
+    void a_new_account_may_log_in_and_keeps_its_status() {
         f.register("ada");
 
         SessionGrant grant = f.logIn("ada", PASSWORD);
@@ -75,7 +75,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void refreshRotatesTheTokenWithinTheSameSession() {
+    void refresh_rotates_the_token_within_the_same_session() {
         SessionGrant first = f.registerVerified("ada");
         f.clock.advance(Duration.ofMinutes(5));
 
@@ -89,7 +89,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aReplayedRefreshTokenEndsTheWholeFamily() {
+    void a_replayed_refresh_token_ends_the_whole_family() {
         SessionGrant first = f.registerVerified("ada");
         String spent = first.refreshToken().orElseThrow();
         SessionGrant second = f.authentication().refresh(spent);
@@ -103,7 +103,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aReplayEndsOnlyItsOwnFamily() {
+    void a_replay_ends_only_its_own_family() {
         SessionGrant stolen = f.registerVerified("ada");
         SessionGrant elsewhere = f.logIn("ada", PASSWORD);
         f.authentication().refresh(stolen.refreshToken().orElseThrow());
@@ -116,7 +116,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void unknownBlankAndExpiredRefreshTokensAreRefused() {
+    void unknown_blank_and_expired_refresh_tokens_are_refused() {
         SessionGrant grant = f.registerVerified("ada");
 
         assertThatThrownBy(() -> f.authentication().refresh("")).isInstanceOf(AccountFailure.InvalidCredentials.class);
@@ -130,7 +130,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void anAccessTokenNeverOutlivesItsSession() {
+    void an_access_token_never_outlives_its_session() {
         SessionGrant grant = f.registerVerified("ada");
         f.clock.advance(f.policy.sessionLifetime().minusMinutes(3));
 
@@ -141,7 +141,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void ofConcurrentRefreshesWithOneTokenExactlyOneWins() throws Exception {
+    void of_concurrent_refreshes_with_one_token_exactly_one_wins() throws Exception {
         String token = f.registerVerified("ada").refreshToken().orElseThrow();
         int racers = 8;
         List<Future<SessionGrant>> results = Race.settle(racers, () -> f.authentication().refresh(token));
@@ -162,7 +162,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void logOutEndsTheCallersSessionOnly() {
+    void log_out_ends_the_callers_session_only() {
         SessionGrant current = f.registerVerified("ada");
         SessionGrant other = f.logIn("ada", PASSWORD);
 
@@ -175,7 +175,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void logOutWithARefreshTokenEndsThatSessionTooWhenItIsTheCallersOwn() {
+    void log_out_with_a_refresh_token_ends_that_session_too_when_it_is_the_callers_own() {
         SessionGrant current = f.registerVerified("ada");
         SessionGrant other = f.logIn("ada", PASSWORD);
         SessionGrant third = f.logIn("ada", PASSWORD);
@@ -188,7 +188,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aForeignRefreshTokenAtLogOutIsIgnored() {
+    void a_foreign_refresh_token_at_log_out_is_ignored() {
         SessionGrant ada = f.registerVerified("ada");
         SessionGrant bob = f.registerVerified("bob");
 
@@ -200,7 +200,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void logOutAllEndsEverySessionOfTheCaller() {
+    void log_out_all_ends_every_session_of_the_caller() {
         SessionGrant current = f.registerVerified("ada");
         SessionGrant other = f.logIn("ada", PASSWORD);
         SessionGrant bob = f.registerVerified("bob");
@@ -213,7 +213,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aNewAccountMayLogOutButAResetTokenMayNot() {
+    void a_new_account_may_log_out_but_a_reset_token_may_not() {
         Registered registered = f.register("ada");
         AuthenticatedUser caller = f.caller(registered.grant());
         AuthenticatedUser resetCaller = new AuthenticatedUser(caller.userId(), caller.sessionId(),
@@ -226,7 +226,7 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void authenticateConfirmsOwnerAndLifetimeAndReportsTheStoredStatusAndRole() {
+    void authenticate_confirms_owner_and_lifetime_and_reports_the_stored_status_and_role() {
         SessionGrant ada = f.registerVerified("ada");
         SessionGrant bob = f.registerVerified("bob");
 

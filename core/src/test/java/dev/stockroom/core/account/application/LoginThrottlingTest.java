@@ -34,7 +34,7 @@ class LoginThrottlingTest {
     private final int free = throttle.freeFailures();
 
     @Test
-    void theFreeFailuresCostNothing() {
+    void the_free_failures_cost_nothing() {
         f.registerVerified("ada");
         failTimes("ada", free - 1);
 
@@ -42,7 +42,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void theFailureThatUsesUpTheFreeOnesMakesTheNextCheckWaitASecondAndThenTheRightPasswordLogsIn() {
+    void the_failure_that_uses_up_the_free_ones_makes_the_next_check_wait_a_second_and_then_the_right_password_logs_in() {
         f.registerVerified("ada");
         failTimes("ada", free);
 
@@ -56,7 +56,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void eachFurtherFailureDoublesTheDelayUpToFifteenMinutes() {
+    void each_further_failure_doubles_the_delay_up_to_fifteen_minutes() {
         f.registerVerified("ada");
         failTimes("ada", free);
         List<Duration> delays = new ArrayList<>();
@@ -73,7 +73,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void aWaitingLoginSpendsNoHashAndDoesNotProlongTheDelay() {
+    void a_waiting_login_spends_no_hash_and_does_not_prolong_the_delay() {
         f.registerVerified("ada");
         failWaiting("ada", free + 3);
         Duration delay = throttle.delayAfter(free + 3).orElseThrow();
@@ -89,7 +89,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void retryAfterIsWhatIsLeftOfTheDelayRoundedUpToWholeSeconds() {
+    void retry_after_is_what_is_left_of_the_delay_rounded_up_to_whole_seconds() {
         f.registerVerified("ada");
         failWaiting("ada", free + 2);
         f.clock.advance(Duration.ofMillis(1_500));
@@ -98,7 +98,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void anUnknownNameIsCountedAndThrottledExactlyLikeAKnownOne() {
+    void an_unknown_name_is_counted_and_throttled_exactly_like_a_known_one() {
         f.registerVerified("ada");
         failTimes("ada", free);
         failTimes("nobody", free);
@@ -115,7 +115,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void theCountIsPerLoginNameWithoutRegardToCaseAndTheEmailHasItsOwn() {
+    void the_count_is_per_login_name_without_regard_to_case_and_the_email_has_its_own() {
         f.registerVerified("ada");
         f.registerVerified("bob");
         failTimes("ada", 2);
@@ -128,7 +128,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void failuresAreForgottenADayAfterTheLastOne() {
+    void failures_are_forgotten_a_day_after_the_last_one() {
         f.registerVerified("ada");
         failTimes("ada", free - 1);
         f.clock.advance(throttle.memory().minusSeconds(1));
@@ -141,7 +141,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void aSuccessfulLoginStartsTheCountAgain() {
+    void a_successful_login_starts_the_count_again() {
         f.registerVerified("ada");
         failTimes("ada", free - 1);
         f.logIn("ada", PASSWORD);
@@ -153,7 +153,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void theOwnersDeviceIsNotSlowedByAStrangersFailures() {
+    void the_owners_device_is_not_slowed_by_a_strangers_failures() {
         f.registerVerified("ada");
         String device = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
         failWaiting("ada", free + 5);
@@ -168,7 +168,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void wrongPasswordsWithADeviceTokenCountAgainstThatDeviceOnly() {
+    void wrong_passwords_with_a_device_token_count_against_that_device_only() {
         f.registerVerified("ada");
         String device = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
         for (int i = 0; i < free; i++) {
@@ -182,7 +182,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void aDeviceTokenCountsOnceAndOnlyForItsOwnAccountAndLifetime() {
+    void a_device_token_counts_once_and_only_for_its_own_account_and_lifetime() {
         f.registerVerified("ada");
         f.registerVerified("bob");
         String adas = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
@@ -204,7 +204,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void aUserKeepsNoMoreThanTwentyDeviceTokensTheNewestCounting() {
+    void a_user_keeps_no_more_than_twenty_device_tokens_the_newest_counting() {
         SessionGrant ada = f.registerVerified("ada");
         String first = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
         for (int i = 0; i < AuthenticationService.MAX_DEVICES_PER_USER; i++) {
@@ -220,7 +220,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void aDisabledAccountWithTheRightPasswordGetsTheGenericAnswerAndIsRecorded() {
+    void a_disabled_account_with_the_right_password_gets_the_generic_answer_and_is_recorded() {
         SessionGrant ada = f.registerVerified("ada");
         f.store.users().update(f.store.users().findById(ada.userId()).orElseThrow().withDisabled(true, f.clock.instant()));
 
@@ -232,7 +232,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void failuresAreRecordedAndTheOneThatUsesUpTheFreeOnesAlsoAsThrottled() {
+    void failures_are_recorded_and_the_one_that_uses_up_the_free_ones_also_as_throttled() {
         SessionGrant ada = f.registerVerified("ada");
         failTimes("ada", free);
         failTimes("nobody", 1);
@@ -249,7 +249,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void concurrentWrongPasswordsAreEachCounted() throws Exception {
+    void concurrent_wrong_passwords_are_each_counted() throws Exception {
         f.registerVerified("ada");
 
         List<AccountFailure> failures = concurrentLogIns("ada", WRONG, free);
@@ -259,7 +259,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void aBurstOfConcurrentGuessesGetsNoMorePasswordsCheckedThanTheFreeFailures() throws Exception {
+    void a_burst_of_concurrent_guesses_gets_no_more_passwords_checked_than_the_free_failures() throws Exception {
         f.registerVerified("ada");
         int hashed = f.hasher.verifications.get();
 

@@ -28,7 +28,7 @@ class MailCapTest {
             new FixedWindowRateLimiter(f.store.rateCounters(), f.clock), 5, Duration.ofHours(1)));
 
     @Test
-    void theSixthResetCodeWithinTheHourIsNotSentAndTheFifthStillWorks() {
+    void the_sixth_reset_code_within_the_hour_is_not_sent_and_the_fifth_still_works() {
         f.registerVerified("ada");
         for (int i = 0; i < 6; i++) {
             f.clock.advance(PAST_COOLDOWN);
@@ -42,7 +42,7 @@ class MailCapTest {
     }
 
     @Test
-    void theCapStartsAfreshWithTheNextHour() {
+    void the_cap_starts_afresh_with_the_next_hour() {
         f.registerVerified("ada");
         for (int i = 0; i < 6; i++) {
             f.clock.advance(PAST_COOLDOWN);
@@ -56,7 +56,7 @@ class MailCapTest {
     }
 
     @Test
-    void aResendBeyondTheCapAnswersAsEverButReplacesNoCode() {
+    void a_resend_beyond_the_cap_answers_as_ever_but_replaces_no_code() {
         Registered registered = capped.registration().register(AccountFixture.registerCommand("ada"));
         AuthenticatedUser caller = f.caller(registered.grant());
         for (int i = 0; i < 5; i++) {
@@ -71,7 +71,7 @@ class MailCapTest {
     }
 
     @Test
-    void withoutTheCapEveryResetCodeIsSent() {
+    void without_the_cap_every_reset_code_is_sent() {
         f.registerVerified("ada");
         for (int i = 0; i < 6; i++) {
             f.clock.advance(PAST_COOLDOWN);

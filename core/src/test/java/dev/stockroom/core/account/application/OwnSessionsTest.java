@@ -23,7 +23,7 @@ class OwnSessionsTest {
     private final AccountFixture f = new AccountFixture();
 
     @Test
-    void listsTheCallersLiveLoginSessionsNewestFirstWithTheirOrigin() {
+    void lists_the_callers_live_login_sessions_newest_first_with_their_origin() {
         SessionGrant registered = f.registerVerified("ada");
         f.clock.advance(Duration.ofMinutes(1));
         SessionGrant phone = f.logIn(new LogInCommand("ada", PASSWORD, Optional.empty(), PHONE));
@@ -36,7 +36,7 @@ class OwnSessionsTest {
     }
 
     @Test
-    void endsOneOfItsOwnSessionsButNotAnotherUsers() {
+    void ends_one_of_its_own_sessions_but_not_another_users() {
         SessionGrant laptop = f.registerVerified("ada");
         SessionGrant phone = f.logIn("ada", PASSWORD);
         SessionGrant bob = f.registerVerified("bob");
@@ -58,7 +58,7 @@ class OwnSessionsTest {
     }
 
     @Test
-    void aRefreshMovesTheSessionsLastUse() {
+    void a_refresh_moves_the_sessions_last_use() {
         SessionGrant ada = f.registerVerified("ada");
         f.clock.advance(Duration.ofMinutes(5));
 
@@ -68,7 +68,7 @@ class OwnSessionsTest {
     }
 
     @Test
-    void byDefaultAReusedRefreshTokenEndsTheSessionAndIsRecorded() {
+    void by_default_a_reused_refresh_token_ends_the_session_and_is_recorded() {
         SessionGrant ada = f.registerVerified("ada");
         String first = ada.refreshToken().orElseThrow();
         f.authentication().refresh(first);
@@ -80,7 +80,7 @@ class OwnSessionsTest {
     }
 
     @Test
-    void withinTheReuseIntervalAReplayGetsAFreshTokenAndTheSessionStays() {
+    void within_the_reuse_interval_a_replay_gets_a_fresh_token_and_the_session_stays() {
         AccountServices lenient = new AccountServices(f.store.users(), f.store.sessions(), f.store.codes(),
                 f.store.loginAttempts(), f.store.devices(), f.store.audit(), f.store.outbox(), f.store.transactions(),
                 f.hasher, AccountPolicy.defaults().withRefreshReuseInterval(Duration.ofSeconds(10)), f.clock,
@@ -101,7 +101,7 @@ class OwnSessionsTest {
     }
 
     @Test
-    void accountChangesAreRecordedWithTheirOrigin() {
+    void account_changes_are_recorded_with_their_origin() {
         SessionGrant ada = f.registerVerified("ada");
         f.authentication().logOut(f.caller(f.logIn("ada", PASSWORD)),
                 dev.stockroom.core.account.port.in.LogOutCommand.current(), PHONE);

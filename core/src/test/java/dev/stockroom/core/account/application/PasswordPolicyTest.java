@@ -21,7 +21,7 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void lengthIsCountedInCodePoints() {
+    void length_is_counted_in_code_points() {
         assertThat(problems(KEY.repeat(11))).containsExactly("Must be at least 12 characters.");
         assertThat(problems(KEY.repeat(12))).isEmpty();
         assertThat(problems(KEY.repeat(128))).isEmpty();
@@ -29,14 +29,14 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void anyCharactersWithoutCompositionRules() {
+    void any_characters_without_composition_rules() {
         assertThat(problems("all lower case words")).isEmpty();
         assertThat(problems("пароль без правил")).isEmpty();
         assertThat(problems("            ")).isEmpty();
     }
 
     @Test
-    void theBoundsComeFromTheAccountPolicy() {
+    void the_bounds_come_from_the_account_policy() {
         PasswordPolicy custom = PasswordPolicy.from(AccountPolicy.defaults().withSessionLifetime(Duration.ofDays(1))
                 .withPasswordLength(16, 20));
 
@@ -45,20 +45,20 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void aCommonPasswordIsRefusedWithoutRegardToCase() {
+    void a_common_password_is_refused_without_regard_to_case() {
         assertThat(problems("correcthorsebatterystaple")).containsExactly("This password is too common.");
         assertThat(problems("Password1234")).contains("This password is too common.");
         assertThat(problems("QWERTYUIOP123")).contains("This password is too common.");
     }
 
     @Test
-    void aPasswordContainingTheUsernameOrEmailLocalPartIsRefused() {
+    void a_password_containing_the_username_or_email_local_part_is_refused() {
         assertThat(problems("my name is Ada.Lovelace!")).containsExactly("Must not contain your username or email.");
         assertThat(problems("the COUNTESS of numbers")).containsExactly("Must not contain your username or email.");
     }
 
     @Test
-    void partsShorterThanThreeCharactersAreNotLookedFor() {
+    void parts_shorter_than_three_characters_are_not_looked_for() {
         PasswordPolicy p = PasswordPolicy.from(AccountPolicy.defaults());
         assertThat(p.problems("a bob and an al walk in", new Username("bob"), new EmailAddress("al@example.com")))
                 .containsExactly("Must not contain your username or email.");
@@ -67,7 +67,7 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void everyProblemIsReportedAtOnce() {
+    void every_problem_is_reported_at_once() {
         assertThat(problems("countess")).containsExactly("Must be at least 12 characters.",
                 "This password is too common.", "Must not contain your username or email.");
     }

@@ -27,7 +27,7 @@ class PasswordRecoveryServiceTest {
     private final AccountFixture f = new AccountFixture();
 
     @Test
-    void forgetMailsAResetCodeToAKnownAddress() {
+    void forget_mails_a_reset_code_to_a_known_address() {
         f.registerVerified("ada");
 
         f.recovery().forget("ADA@example.com");
@@ -40,7 +40,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void forgetForAnUnknownAddressSendsNothingAndSaysNothing() {
+    void forget_for_an_unknown_address_sends_nothing_and_says_nothing() {
         f.registerVerified("ada");
         int queued = f.store.outbox().pending().size();
 
@@ -50,7 +50,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void forgetRefusesAMalformedAddress() {
+    void forget_refuses_a_malformed_address() {
         assertThatThrownBy(() -> f.recovery().forget("not an address"))
                 .asInstanceOf(type(AccountFailure.InvalidInput.class))
                 .extracting(AccountFailure::fieldErrors)
@@ -58,7 +58,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void forgetInsideTheCooldownIsDroppedSilently() {
+    void forget_inside_the_cooldown_is_dropped_silently() {
         f.registerVerified("ada");
         f.recovery().forget(ADA);
         f.clock.advance(Duration.ofSeconds(59));
@@ -72,7 +72,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void theResetCodeBuysAShortPasswordResetSession() {
+    void the_reset_code_buys_a_short_password_reset_session() {
         f.registerVerified("ada");
         f.recovery().forget(ADA);
         String code = f.lastCode(NotificationKind.PASSWORD_RESET_CODE, ADA);
@@ -88,7 +88,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void anUnknownAddressAndAWrongCodeGetTheSameAnswer() {
+    void an_unknown_address_and_a_wrong_code_get_the_same_answer() {
         f.registerVerified("ada");
         f.recovery().forget(ADA);
         String code = f.lastCode(NotificationKind.PASSWORD_RESET_CODE, ADA);
@@ -100,7 +100,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aVerificationCodeIsNoResetCode() {
+    void a_verification_code_is_no_reset_code() {
         f.register("ada");
         String verificationCode = f.lastCode(NotificationKind.VERIFICATION_CODE, ADA);
 
@@ -109,7 +109,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aResetSetsThePasswordEndsEverySessionAndMailsANotice() {
+    void a_reset_sets_the_password_ends_every_session_and_mails_a_notice() {
         SessionGrant login = f.registerVerified("ada");
         AuthenticatedUser resetCaller = resetCaller();
 
@@ -128,7 +128,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aResetTokenWorksOnce() {
+    void a_reset_token_works_once() {
         f.registerVerified("ada");
         AuthenticatedUser resetCaller = resetCaller();
         f.recovery().reset(resetCaller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, null));
@@ -143,7 +143,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aResetProvesTheAddressOfANewAccount() {
+    void a_reset_proves_the_address_of_a_new_account() {
         f.register("ada");
         f.recovery().forget(ADA);
 
@@ -153,7 +153,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aResetAppliesThePasswordPolicyAndNeedsAResetToken() {
+    void a_reset_applies_the_password_policy_and_needs_a_reset_token() {
         SessionGrant login = f.registerVerified("ada");
         AuthenticatedUser resetCaller = resetCaller();
 
@@ -169,7 +169,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aChangeNeedsTheCurrentPasswordAndEndsEverySessionIncludingTheCurrentOne() {
+    void a_change_needs_the_current_password_and_ends_every_session_including_the_current_one() {
         SessionGrant current = f.registerVerified("ada");
         SessionGrant other = f.logIn("ada", PASSWORD);
         AuthenticatedUser caller = f.caller(current);
@@ -183,7 +183,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aChangeRefusesAMissingOrWrongCurrentPassword() {
+    void a_change_refuses_a_missing_or_wrong_current_password() {
         AuthenticatedUser caller = f.caller(f.registerVerified("ada"));
 
         assertThatThrownBy(() -> f.recovery().change(caller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, null)))
@@ -202,7 +202,7 @@ class PasswordRecoveryServiceTest {
     }
 
     @Test
-    void aChangeNeedsAVerifiedLogin() {
+    void a_change_needs_a_verified_login() {
         AuthenticatedUser newCaller = f.caller(f.register("ada").grant());
         assertThatThrownBy(() -> f.recovery().change(newCaller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, PASSWORD)))
                 .isInstanceOf(AccountFailure.NotVerified.class);

@@ -19,7 +19,7 @@ class ProfileServiceTest {
     private final AccountFixture f = new AccountFixture();
 
     @Test
-    void meShowsTheStoredAccountEvenToANewOne() {
+    void me_shows_the_stored_account_even_to_a_new_one() {
         Registered registered = f.register("ada");
 
         Profile me = f.profiles().me(f.caller(registered.grant()));
@@ -33,7 +33,7 @@ class ProfileServiceTest {
     }
 
     @Test
-    void meRefusesAResetToken() {
+    void me_refuses_a_reset_token() {
         AuthenticatedUser caller = f.caller(f.register("ada").grant());
         AuthenticatedUser resetCaller = new AuthenticatedUser(caller.userId(), caller.sessionId(),
                 SessionKind.PASSWORD_RESET, caller.username(), caller.status(), caller.role());
@@ -42,7 +42,7 @@ class ProfileServiceTest {
     }
 
     @Test
-    void assignRoleFindsTheUserWithoutRegardToCase() {
+    void assign_role_finds_the_user_without_regard_to_case() {
         f.register("ada");
 
         Profile admin = f.profiles().assignRole(new Username("ADA"), Role.ADMIN);
@@ -58,7 +58,7 @@ class ProfileServiceTest {
     }
 
     @Test
-    void assignRoleToAnUnknownUserFails() {
+    void assign_role_to_an_unknown_user_fails() {
         assertThatThrownBy(() -> f.profiles().assignRole(new Username("nobody"), Role.ADMIN))
                 .isInstanceOf(AccountFailure.UserNotFound.class)
                 .hasMessage("No user named nobody.");

@@ -41,7 +41,7 @@ class RegistrationServiceTest {
     private final AccountFixture f = new AccountFixture();
 
     @Test
-    void registerCreatesANewAccountSignedInWithoutRefreshToken() {
+    void register_creates_a_new_account_signed_in_without_refresh_token() {
         Registered registered = f.register("ada");
 
         SessionGrant grant = registered.grant();
@@ -60,7 +60,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void registerMailsASixDigitCodeThatIsStoredOnlyAsAHash() {
+    void register_mails_a_six_digit_code_that_is_stored_only_as_a_hash() {
         Registered registered = f.register("ada");
 
         List<Notification> mails = f.mails(NotificationKind.VERIFICATION_CODE, "ada@example.com");
@@ -78,7 +78,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void takenUsernameAndEmailAreReportedTogetherWithoutRegardToCase() {
+    void taken_username_and_email_are_reported_together_without_regard_to_case() {
         f.register("ada");
         RegisterCommand again = RegisterCommand.of("Other", "Person", "ADA", "Ada@Example.com", PASSWORD, PASSWORD);
 
@@ -91,7 +91,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void aPasswordAgainstThePolicyIsRefusedAndNothingIsStored() {
+    void a_password_against_the_policy_is_refused_and_nothing_is_stored() {
         RegisterCommand command = RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com",
                 "correcthorsebatterystaple", "correcthorsebatterystaple");
 
@@ -104,7 +104,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void theStoresUniqueConstraintDecidesARaceAndTheFailedTransactionLeavesNothing() {
+    void the_stores_unique_constraint_decides_a_race_and_the_failed_transaction_leaves_nothing() {
         f.register("ada");
         // A registration that checked before the other committed: its look-ups saw nothing.
         AccountServices services = f.services(blindLookups(f.store.users()), f.store.outbox());
@@ -121,7 +121,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void whenEnqueueingTheMailFailsTheAccountIsRolledBackWithIt() {
+    void when_enqueueing_the_mail_fails_the_account_is_rolled_back_with_it() {
         Outbox broken = mock(Outbox.class);
         doThrow(new StorageUnavailable("outbox table unreachable", null)).when(broken).enqueue(any(), any());
         AccountServices services = f.services(f.store.users(), broken);
@@ -135,7 +135,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void theRightCodeVerifiesTheAccountAndGrantsARefreshToken() {
+    void the_right_code_verifies_the_account_and_grants_a_refresh_token() {
         Registered registered = f.register("ada");
         String code = f.lastCode(NotificationKind.VERIFICATION_CODE, "ada@example.com");
 
@@ -150,7 +150,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void aCodePastItsExpiryIsRefused() {
+    void a_code_past_its_expiry_is_refused() {
         Registered registered = f.register("ada");
         String code = f.lastCode(NotificationKind.VERIFICATION_CODE, "ada@example.com");
         f.clock.advance(Duration.ofMinutes(10));
@@ -163,7 +163,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void afterFiveWrongCodesEvenTheRightOneIsRefused() {
+    void after_five_wrong_codes_even_the_right_one_is_refused() {
         Registered registered = f.register("ada");
         AuthenticatedUser caller = f.caller(registered.grant());
         String code = f.lastCode(NotificationKind.VERIFICATION_CODE, "ada@example.com");
@@ -178,7 +178,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void theRightCodeWorksOnTheLastAllowedTry() {
+    void the_right_code_works_on_the_last_allowed_try() {
         Registered registered = f.register("ada");
         AuthenticatedUser caller = f.caller(registered.grant());
         String code = f.lastCode(NotificationKind.VERIFICATION_CODE, "ada@example.com");
@@ -191,7 +191,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void verifyNeedsALoginTokenOfANewAccount() {
+    void verify_needs_a_login_token_of_a_new_account() {
         SessionGrant verified = f.registerVerified("ada");
         AuthenticatedUser caller = f.caller(verified);
         assertThatThrownBy(() -> f.registration().verify(caller, new CodeCommand("123456")))
@@ -208,7 +208,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void aResendInsideTheCooldownIsThrottledWithTheWaitRoundedUp() {
+    void a_resend_inside_the_cooldown_is_throttled_with_the_wait_rounded_up() {
         Registered registered = f.register("ada");
         f.clock.advance(Duration.ofMillis(29_500));
 
@@ -220,7 +220,7 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void aResendAfterTheCooldownMailsANewCodeAndTheOldOneStopsWorking() {
+    void a_resend_after_the_cooldown_mails_a_new_code_and_the_old_one_stops_working() {
         Registered registered = f.register("ada");
         AuthenticatedUser caller = f.caller(registered.grant());
         String first = f.lastCode(NotificationKind.VERIFICATION_CODE, "ada@example.com");

@@ -11,7 +11,7 @@ class Argon2idHashTest {
     private static final String REFERENCE = "$argon2id$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo";
 
     @Test
-    void parsesAndEncodesAPhcStringUnchanged() {
+    void parses_and_encodes_a_phc_string_unchanged() {
         Argon2idHash hash = Argon2idHash.parse(REFERENCE).orElseThrow();
 
         assertThat(hash.memoryKib()).isEqualTo(65536);
@@ -24,7 +24,7 @@ class Argon2idHashTest {
     }
 
     @Test
-    void theDefaultsAreTheOwaspMinimum() {
+    void the_defaults_are_the_owasp_minimum() {
         String encoded = Argon2idHash.withDefaults(new byte[16], new byte[32]).encode();
 
         assertThat(encoded).isEqualTo("$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$"
@@ -32,7 +32,7 @@ class Argon2idHashTest {
     }
 
     @Test
-    void itsBytesCannotBeChangedFromOutside() {
+    void its_bytes_cannot_be_changed_from_outside() {
         byte[] salt = new byte[16];
         Argon2idHash hash = Argon2idHash.withDefaults(salt, new byte[32]);
         salt[0] = 1;
@@ -56,12 +56,12 @@ class Argon2idHashTest {
     }
 
     @Test
-    void refusesNull() {
+    void refuses_null() {
         assertThat(Argon2idHash.parse(null)).isEmpty();
     }
 
     @Test
-    void cannotBeBuiltOutOfBounds() {
+    void cannot_be_built_out_of_bounds() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idHash(2 * 1024 * 1024, 2, 1, new byte[16], new byte[32]));
         assertThatIllegalArgumentException().isThrownBy(() -> Argon2idHash.withDefaults(new byte[7], new byte[32]));
         assertThatIllegalArgumentException().isThrownBy(() -> Argon2idHash.withDefaults(new byte[16], new byte[67]));

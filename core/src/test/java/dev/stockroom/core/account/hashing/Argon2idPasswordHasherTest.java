@@ -14,12 +14,12 @@ class Argon2idPasswordHasherTest {
     private static final String HASH = HASHER.hash(PASSWORD);
 
     @Test
-    void theHashIsAPhcStringWithTheOwaspParameters() {
+    void the_hash_is_a_phc_string_with_the_owasp_parameters() {
         assertThat(HASH).matches(PHC).doesNotContain(PASSWORD);
     }
 
     @Test
-    void theRightPasswordMatchesAndAnyOtherDoesNot() {
+    void the_right_password_matches_and_any_other_does_not() {
         assertThat(HASHER.matches(PASSWORD, HASH)).isTrue();
         assertThat(HASHER.matches(PASSWORD + " ", HASH)).isFalse();
         assertThat(HASHER.matches("A long enough passphrase", HASH)).isFalse();
@@ -27,7 +27,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void eachHashHasItsOwnSalt() {
+    void each_hash_has_its_own_salt() {
         String again = HASHER.hash(PASSWORD);
 
         assertThat(again).isNotEqualTo(HASH);
@@ -36,7 +36,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void unicodeIsHashedWholeAndNeverTruncated() {
+    void unicode_is_hashed_whole_and_never_truncated() {
         String password = "\uD83D\uDD11 ключ ".repeat(20);
         String hash = HASHER.hash(password);
 
@@ -46,7 +46,7 @@ class Argon2idPasswordHasherTest {
 
     /** The reference implementation's output: {@code echo -n password | argon2 somesalt -id -t 2 -m 16 -p 4 -l 32 -e}. */
     @Test
-    void verifiesHashesMadeElsewhereWithOtherParameters() {
+    void verifies_hashes_made_elsewhere_with_other_parameters() {
         String reference = "$argon2id$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo";
 
         assertThat(HASHER.matches("password", reference)).isTrue();
@@ -66,7 +66,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void nullsDoNotMatch() {
+    void nulls_do_not_match() {
         assertThat(HASHER.matches(null, HASH)).isFalse();
         assertThat(HASHER.matches(PASSWORD, null)).isFalse();
     }

@@ -34,7 +34,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void queuesUpToTheCapOfOneKindToOneAddressAndDropsTheRestSilently() {
+    void queues_up_to_the_cap_of_one_kind_to_one_address_and_drops_the_rest_silently() {
         for (int i = 0; i < 5; i++) {
             outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant());
         }
@@ -43,7 +43,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void countsAnAddressWithoutRegardToCaseAndEachKindAndAddressApart() {
+    void counts_an_address_without_regard_to_case_and_each_kind_and_address_apart() {
         outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant());
         outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, "Ada@Example.COM"), clock.instant());
         outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, " ada@example.com"), clock.instant());
@@ -58,7 +58,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void theNextWindowQueuesAgain() {
+    void the_next_window_queues_again() {
         for (int i = 0; i < 4; i++) {
             outbox.enqueue(mail(NotificationKind.VERIFICATION_CODE, ADA), clock.instant());
         }
@@ -70,7 +70,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void acceptsAsksWithoutCountingAndSaysNoOnceTheCapIsReached() {
+    void accepts_asks_without_counting_and_says_no_once_the_cap_is_reached() {
         for (int i = 0; i < 10; i++) {
             assertThat(outbox.accepts(NotificationKind.PASSWORD_RESET_CODE, ADA)).isTrue();
         }
@@ -84,7 +84,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void aMailWhoseChangeRolledBackIsNotCounted() {
+    void a_mail_whose_change_rolled_back_is_not_counted() {
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> store.transactions().run(() -> {
                 outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant());
@@ -101,7 +101,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void theRelaysSideOfTheOutboxPassesThrough() {
+    void the_relays_side_of_the_outbox_passes_through() {
         outbox.enqueue(mail(NotificationKind.PASSWORD_CHANGED, ADA), clock.instant());
 
         UUID claimer = UUID.randomUUID();
@@ -115,7 +115,7 @@ class CappedOutboxTest {
     }
 
     @Test
-    void mailsOfEachKindAreCountedUnderABucketOfTheirOwn() {
+    void mails_of_each_kind_are_counted_under_a_bucket_of_their_own() {
         assertThat(CappedOutbox.bucket(NotificationKind.PASSWORD_RESET_CODE)).isEqualTo("mail-password-reset-code");
         assertThat(CappedOutbox.bucket(NotificationKind.VERIFICATION_CODE)).isEqualTo("mail-verification-code");
     }

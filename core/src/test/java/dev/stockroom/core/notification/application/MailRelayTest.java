@@ -29,7 +29,7 @@ class MailRelayTest {
     }
 
     @Test
-    void deliversWhatIsDueAndEmptiesTheQueue() {
+    void delivers_what_is_due_and_empties_the_queue() {
         outbox.enqueue(mail("a@example.com"), clock.instant());
         outbox.enqueue(mail("b@example.com"), clock.instant());
 
@@ -43,7 +43,7 @@ class MailRelayTest {
     }
 
     @Test
-    void sendsAtMostOneBatchPerCall() {
+    void sends_at_most_one_batch_per_call() {
         for (int i = 0; i < MailRelay.BATCH_SIZE + 5; i++) {
             outbox.enqueue(mail(i + "@example.com"), clock.instant());
         }
@@ -53,7 +53,7 @@ class MailRelayTest {
     }
 
     @Test
-    void aFailedSendIsRetriedAfterABackoffAndDeliveredOnceTheServerIsBack() {
+    void a_failed_send_is_retried_after_a_backoff_and_delivered_once_the_server_is_back() {
         outbox.enqueue(mail("a@example.com"), clock.instant());
         sender.failNext(1);
 
@@ -73,7 +73,7 @@ class MailRelayTest {
     }
 
     @Test
-    void oneFailingMessageDoesNotHoldUpTheOthers() {
+    void one_failing_message_does_not_hold_up_the_others() {
         outbox.enqueue(mail("a@example.com"), clock.instant());
         outbox.enqueue(mail("b@example.com"), clock.instant());
         sender.failNext(1);
@@ -83,7 +83,7 @@ class MailRelayTest {
     }
 
     @Test
-    void anyExceptionFromTheSenderCountsAsAFailedAttempt() {
+    void any_exception_from_the_sender_counts_as_a_failed_attempt() {
         MailRelay brokenRelay = new MailRelay(outbox, n -> {
             throw new IllegalStateException("template missing");
         }, clock);
@@ -98,7 +98,7 @@ class MailRelayTest {
     }
 
     @Test
-    void theBackoffDoublesUpToFifteenMinutes() {
+    void the_backoff_doubles_up_to_fifteen_minutes() {
         assertThat(MailRelay.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(MailRelay.backoff(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(MailRelay.backoff(7)).isEqualTo(Duration.ofSeconds(640));
@@ -107,7 +107,7 @@ class MailRelayTest {
     }
 
     @Test
-    void givesUpAfterTheLastAttemptAndKeepsTheMessageVisibleAsFailed() {
+    void gives_up_after_the_last_attempt_and_keeps_the_message_visible_as_failed() {
         outbox.enqueue(mail("a@example.com"), clock.instant());
         sender.failNext(MailRelay.MAX_ATTEMPTS);
 
@@ -125,7 +125,7 @@ class MailRelayTest {
     }
 
     @Test
-    void anUnreachableServerStopsTheBatchAndTheRelayPausesWithoutCountingAttemptsItDidNotMake() {
+    void an_unreachable_server_stops_the_batch_and_the_relay_pauses_without_counting_attempts_it_did_not_make() {
         for (int i = 0; i < 5; i++) {
             outbox.enqueue(mail(i + "@example.com"), clock.instant());
         }
@@ -149,7 +149,7 @@ class MailRelayTest {
     }
 
     @Test
-    void aStoppedRelayClaimsNothing() throws Exception {
+    void a_stopped_relay_claims_nothing() throws Exception {
         outbox.enqueue(mail("a@example.com"), clock.instant());
 
         relay.stop(Duration.ofSeconds(1));
@@ -161,7 +161,7 @@ class MailRelayTest {
     }
 
     @Test
-    void aParallelRelayDeliversEveryMessageOnce() throws Exception {
+    void a_parallel_relay_delivers_every_message_once() throws Exception {
         for (int i = 0; i < 50; i++) {
             outbox.enqueue(mail(i + "@example.com"), clock.instant());
         }
@@ -179,7 +179,7 @@ class MailRelayTest {
     }
 
     @Test
-    void aParallelRelaySendsOneRecipientsMailInTheOrderItWasQueued() throws Exception {
+    void a_parallel_relay_sends_one_recipients_mail_in_the_order_it_was_queued() throws Exception {
         for (int i = 0; i < 30; i++) {
             outbox.enqueue(new Notification(NotificationKind.PASSWORD_RESET_CODE, "ada@example.com",
                     Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, String.format("%06d", i),

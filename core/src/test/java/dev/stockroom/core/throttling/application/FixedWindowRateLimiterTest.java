@@ -22,7 +22,7 @@ class FixedWindowRateLimiterTest {
     private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(counters, clock);
 
     @Test
-    void hitsAreAllowedUpToTheLimitAndRefusedBeyondIt() {
+    void hits_are_allowed_up_to_the_limit_and_refused_beyond_it() {
         assertThat(limiter.hit(THREE_AN_HOUR, CLIENT)).isEqualTo(status(1, true, Duration.ofMinutes(50)));
         assertThat(limiter.hit(THREE_AN_HOUR, CLIENT).remaining()).isEqualTo(1);
         RateStatus third = limiter.hit(THREE_AN_HOUR, CLIENT);
@@ -35,7 +35,7 @@ class FixedWindowRateLimiterTest {
     }
 
     @Test
-    void aPeekCountsNothingAndAllowsWhileOneMoreHitWouldBeWithinTheLimit() {
+    void a_peek_counts_nothing_and_allows_while_one_more_hit_would_be_within_the_limit() {
         assertThat(limiter.peek(THREE_AN_HOUR, CLIENT)).isEqualTo(status(0, true, Duration.ofMinutes(50)));
         limiter.hit(THREE_AN_HOUR, CLIENT);
         limiter.hit(THREE_AN_HOUR, CLIENT);
@@ -48,7 +48,7 @@ class FixedWindowRateLimiterTest {
     }
 
     @Test
-    void windowsAreAlignedToTheEpochAndTheNextOneStartsFromZero() {
+    void windows_are_aligned_to_the_epoch_and_the_next_one_starts_from_zero() {
         for (int i = 0; i < 4; i++) {
             limiter.hit(THREE_AN_HOUR, CLIENT);
         }
@@ -61,7 +61,7 @@ class FixedWindowRateLimiterTest {
     }
 
     @Test
-    void subjectsAndPoliciesAreCountedApart() {
+    void subjects_and_policies_are_counted_apart() {
         RatePolicy otherPolicy = new RatePolicy("forget", 3, Duration.ofHours(1));
         for (int i = 0; i < 3; i++) {
             limiter.hit(THREE_AN_HOUR, CLIENT);
@@ -73,7 +73,7 @@ class FixedWindowRateLimiterTest {
     }
 
     @Test
-    void theStoreIsGivenTheDigestOfTheSubjectUnderThePolicyName() {
+    void the_store_is_given_the_digest_of_the_subject_under_the_policy_name() {
         limiter.hit(THREE_AN_HOUR, CLIENT);
 
         CounterKey key = new CounterKey("register", "fec52565aa0cf18f57d7cf5b3ac728503b8992d2d6f7d46da1d1201090902b02");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RatePolicyTest {
 
     @Test
-    void aPolicyHasANameFitForAHeaderAPositiveLimitAndAWindowOfWholeSeconds() {
+    void a_policy_has_a_name_fit_for_a_header_a_positive_limit_and_a_window_of_whole_seconds() {
         assertThat(new RatePolicy("forget-verify", 60, Duration.ofHours(1)).limit()).isEqualTo(60);
         assertThatThrownBy(() -> new RatePolicy("Login", 1, Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -29,7 +29,7 @@ class RatePolicyTest {
     }
 
     @Test
-    void windowsOfOneLengthAreAlignedToTheEpochAndDoNotOverlap() {
+    void windows_of_one_length_are_aligned_to_the_epoch_and_do_not_overlap() {
         Duration hour = Duration.ofHours(1);
 
         FixedWindow window = FixedWindow.containing(Instant.parse("2025-03-01T09:59:59.999999Z"), hour);
@@ -44,7 +44,7 @@ class RatePolicyTest {
     }
 
     @Test
-    void aCounterKeyHoldsADigestNeverTheSubject() {
+    void a_counter_key_holds_a_digest_never_the_subject() {
         CounterKey key = CounterKey.of("mail-password-reset-code", "ada@example.com");
 
         assertThat(key.digest()).hasSize(64).matches("[0-9a-f]{64}").doesNotContain("ada");
