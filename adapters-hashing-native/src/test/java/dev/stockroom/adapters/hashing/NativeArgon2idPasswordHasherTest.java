@@ -108,7 +108,7 @@ class NativeArgon2idPasswordHasherTest {
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iim!PqxwCo",
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0x$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$a"})
-    void aMalformedOrHostileHashNeverMatchesAndNeverThrows(String malformed) {
+    void a_malformed_or_hostile_hash_never_matches_and_never_throws(String malformed) {
         assertThat(NATIVE.matches(PASSWORD, malformed)).isFalse();
     }
 

@@ -51,7 +51,7 @@ class Argon2idHashTest {
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iima",
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo=",
             "$argon2d$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo"})
-    void refusesWhatIsMalformedOrOutOfBounds(String encoded) {
+    void refuses_what_is_malformed_or_out_of_bounds(String encoded) {
         assertThat(Argon2idHash.parse(encoded)).isEmpty();
     }
 

@@ -61,7 +61,7 @@ class Argon2idPasswordHasherTest {
             "$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iim!PqxwCo",
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$a"})
-    void aMalformedHashNeverMatchesAndNeverThrows(String malformed) {
+    void a_malformed_hash_never_matches_and_never_throws(String malformed) {
         assertThat(HASHER.matches(PASSWORD, malformed)).isFalse();
     }
 
