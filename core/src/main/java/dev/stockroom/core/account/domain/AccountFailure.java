@@ -1,5 +1,6 @@
 package dev.stockroom.core.account.domain;
 
+import dev.stockroom.core.shared.Failure;
 import dev.stockroom.core.shared.RetryAfter;
 import java.time.Duration;
 import java.util.List;
@@ -10,15 +11,13 @@ import java.util.Objects;
  * Everything an account use case can refuse, by name. Messages are one sentence a person can read
  * and never contain a secret.
  *
- * <p>A failure's name is its {@link Kind}; edges map the kind, not the subtype, with a
- * {@code switch} expression and no {@code default}, so a new kind does not compile until every
- * edge has an answer for it. The subtypes only build the message and field errors, carry data
+ * <p>A failure's name is its {@link Kind} ({@link Failure} says how edges map it). The subtypes
+ * only build the message and field errors, carry data
  * ({@link Throttled#retryAfter()}), and let callers and tests catch one failure by type.
  */
-public abstract sealed class AccountFailure extends RuntimeException {
+public abstract sealed class AccountFailure extends Failure {
     private static final long serialVersionUID = 1L;
     private final Kind kind;
-    private final transient Map<String, List<String>> fieldErrors;
 
     /** One constant per subtype, named as it is. */
     public enum Kind {
@@ -42,18 +41,13 @@ public abstract sealed class AccountFailure extends RuntimeException {
     }
 
     AccountFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
-        super(message, null, false, false);
+        super(message, fieldErrors);
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.fieldErrors = Map.copyOf(Objects.requireNonNull(fieldErrors, "fieldErrors"));
     }
 
+    @Override
     public Kind kind() {
         return kind;
-    }
-
-    /** Field name (as in the API) to what is wrong with it; empty when no single field is at fault. */
-    public Map<String, List<String>> fieldErrors() {
-        return fieldErrors;
     }
 
     /** One or more fields are missing or malformed, or break the password policy. */

@@ -1,5 +1,6 @@
 package dev.stockroom.core.catalog.domain;
 
+import dev.stockroom.core.shared.Failure;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,16 +9,14 @@ import java.util.Objects;
  * Everything a catalogue use case can refuse, by name. Messages are one sentence a person can
  * read; field names in {@link #fieldErrors()} are the API's.
  *
- * <p>A failure's name is its {@link Kind}; edges map the kind, not the subtype, with a
- * {@code switch} expression and no {@code default}, so a new kind does not compile until every
- * edge has an answer for it. The subtypes only build the message and field errors, carry data
+ * <p>A failure's name is its {@link Kind} ({@link Failure} says how edges map it). The subtypes
+ * only build the message and field errors, carry data
  * ({@link ProductNotFound#id()}, {@link PhotoTooLarge#maxBytes()}), and let callers and tests
  * catch one failure by type.
  */
-public abstract sealed class CatalogFailure extends RuntimeException {
+public abstract sealed class CatalogFailure extends Failure {
     private static final long serialVersionUID = 1L;
     private final Kind kind;
-    private final transient Map<String, List<String>> fieldErrors;
 
     /** One constant per subtype, named as it is. */
     public enum Kind {
@@ -32,18 +31,13 @@ public abstract sealed class CatalogFailure extends RuntimeException {
     }
 
     CatalogFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
-        super(message, null, false, false);
+        super(message, fieldErrors);
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.fieldErrors = Map.copyOf(Objects.requireNonNull(fieldErrors, "fieldErrors"));
     }
 
+    @Override
     public Kind kind() {
         return kind;
-    }
-
-    /** Field name (as in the API) to what is wrong with it; empty when no single field is at fault. */
-    public Map<String, List<String>> fieldErrors() {
-        return fieldErrors;
     }
 
     /** One or more fields or query parameters are missing or malformed. */
