@@ -24,11 +24,14 @@ final class DataDirectory {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /**
      * Creates the data directory, and the embedded database's directory in it when that is the
@@ -74,8 +77,11 @@ final class DataDirectory {
             return;
         }
         if (permissions.stream().anyMatch(SHARED::contains)) {
-            LOG.warn("The data directory {} is open to other users ({}); it holds the database, keys and mail with "
-                    + "codes: `chmod 700` it unless that is on purpose.", dir, PosixFilePermissions.toString(permissions));
+            LOG.warn(
+                    "The data directory {} is open to other users ({}); it holds the database, keys and mail with "
+                            + "codes: `chmod 700` it unless that is on purpose.",
+                    dir,
+                    PosixFilePermissions.toString(permissions));
         }
     }
 }

@@ -34,8 +34,7 @@ final class EnvironmentOverrides {
     // default): fewer than the service's distinct statements, so each request parsed its SQL anew.
     static final String H2_OPTIONS = ";" + StockroomDatabase.H2_MODE + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=128";
 
-    private EnvironmentOverrides() {
-    }
+    private EnvironmentOverrides() {}
 
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
         ifSet(env, "STOCKROOM_DATA_DIR", dir -> config.dataDir = dir);
@@ -44,8 +43,10 @@ final class EnvironmentOverrides {
         StockroomDataSourceFactory db = config.database;
         ifSet(env, "STOCKROOM_DB_URL", url -> {
             db.setUrl(url);
-            db.setDriverClass(url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
-                    : url.startsWith("jdbc:h2:") ? "org.h2.Driver" : db.getDriverClass());
+            db.setDriverClass(
+                    url.startsWith("jdbc:postgresql:")
+                            ? "org.postgresql.Driver"
+                            : url.startsWith("jdbc:h2:") ? "org.h2.Driver" : db.getDriverClass());
         });
         ifSet(env, "STOCKROOM_DB_USER", db::setUser);
         ifSet(env, "STOCKROOM_DB_PASSWORD", db::setPassword);
@@ -58,22 +59,34 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_SMTP_TRANSPORT", transport -> smtp.transport = transport);
         ifSet(env, "STOCKROOM_MAIL_FROM", from -> config.mail.from = from);
         ifSet(env, "STOCKROOM_PASSWORD_HASHER", hasher -> config.passwordHashing.implementation = hasher);
-        ifSet(env, "STOCKROOM_ADDRESS_LIMITS", value -> config.throttling.perAddress = onOff("STOCKROOM_ADDRESS_LIMITS",
-                value));
-        ifSet(env, "STOCKROOM_TRUSTED_PROXIES", value -> config.throttling.trustedProxies =
-                new ArrayList<>(List.of(value.split("\\s*,\\s*", -1))));
+        ifSet(
+                env,
+                "STOCKROOM_ADDRESS_LIMITS",
+                value -> config.throttling.perAddress = onOff("STOCKROOM_ADDRESS_LIMITS", value));
+        ifSet(
+                env,
+                "STOCKROOM_TRUSTED_PROXIES",
+                value -> config.throttling.trustedProxies = new ArrayList<>(List.of(value.split("\\s*,\\s*", -1))));
         // Here rather than where they are used, so that a bad range stops the start before a migration.
         config.throttling.validate();
-        ifSet(env, "STOCKROOM_HTTP_PORT", port -> setPort(config.getServerFactory(), false,
-                parsePort("STOCKROOM_HTTP_PORT", port)));
-        ifSet(env, "STOCKROOM_ADMIN_PORT", port -> setPort(config.getServerFactory(), true,
-                parsePort("STOCKROOM_ADMIN_PORT", port)));
-        ifSet(env, "STOCKROOM_ADMIN_BIND_HOST", host -> adminConnectors(config.getServerFactory())
-                .forEach(connector -> connector.setBindHost(host)));
+        ifSet(
+                env,
+                "STOCKROOM_HTTP_PORT",
+                port -> setPort(config.getServerFactory(), false, parsePort("STOCKROOM_HTTP_PORT", port)));
+        ifSet(
+                env,
+                "STOCKROOM_ADMIN_PORT",
+                port -> setPort(config.getServerFactory(), true, parsePort("STOCKROOM_ADMIN_PORT", port)));
+        ifSet(
+                env,
+                "STOCKROOM_ADMIN_BIND_HOST",
+                host -> adminConnectors(config.getServerFactory()).forEach(connector -> connector.setBindHost(host)));
         // Dropwizard's default (no bind host) is every interface.
-        adminConnectors(config.getServerFactory()).stream().filter(connector -> connector.getBindHost() == null)
+        adminConnectors(config.getServerFactory()).stream()
+                .filter(connector -> connector.getBindHost() == null)
                 .forEach(connector -> connector.setBindHost(ADMIN_BIND_HOST));
-        if (db.getUrl() == null || db.getUrl().isBlank()
+        if (db.getUrl() == null
+                || db.getUrl().isBlank()
                 || StockroomConfiguration.EMBEDDED_DATABASE.equals(db.getUrl().strip())) {
             db.setDriverClass("org.h2.Driver");
             db.setUrl(embeddedH2Url(config));
@@ -97,7 +110,8 @@ final class EnvironmentOverrides {
     /** The embedded database's directory, when the configuration uses the embedded database. */
     static Optional<Path> embeddedDatabaseDirectory(StockroomConfiguration config) {
         return embeddedH2Url(config).equals(config.database.getUrl())
-                ? Optional.of(embeddedDatabaseFile(config).getParent()) : Optional.empty();
+                ? Optional.of(embeddedDatabaseFile(config).getParent())
+                : Optional.empty();
     }
 
     /**
@@ -114,8 +128,10 @@ final class EnvironmentOverrides {
         // embedding the service, a test run) keeps the address it started with.
         if (SysProperties.BIND_ADDRESS == null && !warnedOfOpenListener) {
             warnedOfOpenListener = true;
-            LOG.warn("H2 was in use in this JVM before Stockroom could set -D{}=127.0.0.1: the embedded database's "
-                    + "AUTO_SERVER listener binds every interface. Start the JVM with that option.", H2_BIND_ADDRESS);
+            LOG.warn(
+                    "H2 was in use in this JVM before Stockroom could set -D{}=127.0.0.1: the embedded database's "
+                            + "AUTO_SERVER listener binds every interface. Start the JVM with that option.",
+                    H2_BIND_ADDRESS);
         }
     }
 
@@ -164,8 +180,10 @@ final class EnvironmentOverrides {
     /** The admin port's HTTP(S) connectors; none when one connector serves both (the simple server). */
     private static List<HttpConnectorFactory> adminConnectors(ServerFactory server) {
         if (server instanceof DefaultServerFactory defaults) {
-            return defaults.getAdminConnectors().stream().filter(HttpConnectorFactory.class::isInstance)
-                    .map(HttpConnectorFactory.class::cast).toList();
+            return defaults.getAdminConnectors().stream()
+                    .filter(HttpConnectorFactory.class::isInstance)
+                    .map(HttpConnectorFactory.class::cast)
+                    .toList();
         }
         return List.of();
     }
@@ -180,7 +198,8 @@ final class EnvironmentOverrides {
             }
             connectors = List.of(simple.getConnector());
         } else {
-            throw new IllegalStateException("Cannot set ports on " + server.getClass().getName());
+            throw new IllegalStateException(
+                    "Cannot set ports on " + server.getClass().getName());
         }
         for (ConnectorFactory connector : connectors) {
             if (connector instanceof HttpConnectorFactory http) {
@@ -188,6 +207,7 @@ final class EnvironmentOverrides {
                 return;
             }
         }
-        throw new IllegalStateException("No HTTP connector to set the " + (admin ? "admin" : "application") + " port on");
+        throw new IllegalStateException(
+                "No HTTP connector to set the " + (admin ? "admin" : "application") + " port on");
     }
 }

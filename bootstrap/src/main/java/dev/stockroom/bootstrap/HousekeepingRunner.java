@@ -41,18 +41,25 @@ final class HousekeepingRunner implements Managed {
             return t;
         });
         Duration first = interval.compareTo(FIRST_RUN_AFTER) < 0 ? interval : FIRST_RUN_AFTER;
-        schedule = executor.scheduleWithFixedDelay(this::purgeOnce, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = executor.scheduleWithFixedDelay(
+                this::purgeOnce, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void purgeOnce() {
         try {
             HousekeepingReport purged = purge.get();
             if (!purged.isEmpty()) {
-                LOG.info("Housekeeping deleted {} ended sessions, {} spent refresh tokens, {} one-time codes, "
+                LOG.info(
+                        "Housekeeping deleted {} ended sessions, {} spent refresh tokens, {} one-time codes, "
                                 + "{} stale login-failure counts, {} unused device tokens, {} audit events past "
-                                + "their retention and {} ended rate-limit counts", purged.sessions(),
-                        purged.spentRefreshTokens(), purged.oneTimeCodes(), purged.loginAttempts(),
-                        purged.deviceTokens(), purged.auditEvents(), purged.rateCounts());
+                                + "their retention and {} ended rate-limit counts",
+                        purged.sessions(),
+                        purged.spentRefreshTokens(),
+                        purged.oneTimeCodes(),
+                        purged.loginAttempts(),
+                        purged.deviceTokens(),
+                        purged.auditEvents(),
+                        purged.rateCounts());
             }
         } catch (RuntimeException e) {
             // A dead database (or a deadlock with another instance's purge) must not end the

@@ -21,8 +21,7 @@ final class JwtKeys {
     private static final Logger LOG = LoggerFactory.getLogger(JwtKeys.class);
     static final String KEY_FILE = "jwt.key";
 
-    private JwtKeys() {
-    }
+    private JwtKeys() {}
 
     static byte[] resolve(String configuredBase64, Path dataDir, SecureRandom random) {
         if (configuredBase64 != null && !configuredBase64.isBlank()) {
@@ -34,8 +33,10 @@ final class JwtKeys {
                 generate(file, random);
             }
             byte[] key = decode(Files.readString(file).strip(), file.toString());
-            LOG.warn("No JWT secret configured: using the generated key in {}. Production must set "
-                    + "STOCKROOM_JWT_SECRET (base64 of at least 32 random bytes), the same on every instance.", file);
+            LOG.warn(
+                    "No JWT secret configured: using the generated key in {}. Production must set "
+                            + "STOCKROOM_JWT_SECRET (base64 of at least 32 random bytes), the same on every instance.",
+                    file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the JWT key file " + file, e);

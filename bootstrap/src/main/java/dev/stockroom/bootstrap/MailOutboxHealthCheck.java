@@ -30,7 +30,8 @@ final class MailOutboxHealthCheck extends HealthCheck {
             return Result.unhealthy("Mail delivery failed for good: " + summary);
         }
         Instant now = clock.instant();
-        if (stats.oldestPendingSince().map(since -> Duration.between(since, now).compareTo(maxDelay) > 0)
+        if (stats.oldestPendingSince()
+                .map(since -> Duration.between(since, now).compareTo(maxDelay) > 0)
                 .orElse(false)) {
             return Result.unhealthy("Mail is delayed for more than " + maxDelay.toMinutes() + " minutes: " + summary);
         }

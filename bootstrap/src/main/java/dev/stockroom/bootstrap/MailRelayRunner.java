@@ -34,13 +34,16 @@ final class MailRelayRunner implements Managed {
             t.setDaemon(true);
             return t;
         });
-        schedule = executor.scheduleWithFixedDelay(this::relayOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        schedule =
+                executor.scheduleWithFixedDelay(this::relayOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     private void relayOnce() {
         try {
             // Drain: keep going while full batches come back.
-            while (!relay.stopped() && relay.relayDue() > 0 && !Thread.currentThread().isInterrupted()) {
+            while (!relay.stopped()
+                    && relay.relayDue() > 0
+                    && !Thread.currentThread().isInterrupted()) {
                 LOG.debug("Relayed a batch of mail");
             }
         } catch (RuntimeException e) {

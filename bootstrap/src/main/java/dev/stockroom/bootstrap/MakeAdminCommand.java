@@ -39,15 +39,17 @@ final class MakeAdminCommand extends ConfiguredCommand<StockroomConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<StockroomConfiguration> bootstrap, Namespace namespace,
-            StockroomConfiguration configuration) throws Exception {
+    protected void run(
+            Bootstrap<StockroomConfiguration> bootstrap, Namespace namespace, StockroomConfiguration configuration)
+            throws Exception {
         Username username;
         try {
             username = new Username(namespace.getString("username"));
         } catch (InvalidValue e) {
             throw new UsageError("Not a valid username: " + e.getMessage());
         }
-        try (Wiring wiring = Wiring.forCommand(EnvironmentOverrides.apply(configuration, env), bootstrap.getMetricRegistry())) {
+        try (Wiring wiring =
+                Wiring.forCommand(EnvironmentOverrides.apply(configuration, env), bootstrap.getMetricRegistry())) {
             Profile profile = wiring.stockroom().profiles().assignRole(username, Role.ADMIN);
             System.out.println(profile.username().value() + " is now an admin.");
         } catch (AccountFailure.UserNotFound e) {

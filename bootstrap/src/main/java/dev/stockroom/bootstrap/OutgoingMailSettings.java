@@ -20,11 +20,23 @@ import java.util.stream.Stream;
  * how fast. Named apart from the mail adapter's {@link MailSettings} and {@link SmtpSettings}, which it builds.
  */
 public class OutgoingMailSettings {
-    @JsonProperty @NotBlank public String from = "Stockroom <no-reply@stockroom.local>";
-    @JsonProperty @Valid @NotNull public Smtp smtp = new Smtp();
-    @JsonProperty @NotNull public Duration relayInterval = Duration.seconds(1);
+    @JsonProperty
+    @NotBlank
+    public String from = "Stockroom <no-reply@stockroom.local>";
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public Smtp smtp = new Smtp();
+
+    @JsonProperty
+    @NotNull
+    public Duration relayInterval = Duration.seconds(1);
     /** Mails sent at once, over one reused SMTP connection each. */
-    @JsonProperty @Min(1) @Max(256) public int relayConnections = 8;
+    @JsonProperty
+    @Min(1)
+    @Max(256)
+    public int relayConnections = 8;
 
     /** The sender, {@code no-reply@shop.example} or {@code Shop <no-reply@shop.example>}, as Jakarta Mail reads it. */
     MailSettings sender() {
@@ -32,12 +44,23 @@ public class OutgoingMailSettings {
     }
 
     public static class Smtp {
-        @JsonProperty public String host;
-        @JsonProperty @Min(1) @Max(65535) public int port = 587;
-        @JsonProperty public String username;
-        @JsonProperty public String password;
+        @JsonProperty
+        public String host;
+
+        @JsonProperty
+        @Min(1)
+        @Max(65535)
+        public int port = 587;
+
+        @JsonProperty
+        public String username;
+
+        @JsonProperty
+        public String password;
         /** SMTP, SMTPS or SMTP_TLS. */
-        @JsonProperty @NotBlank public String transport = "SMTP_TLS";
+        @JsonProperty
+        @NotBlank
+        public String transport = "SMTP_TLS";
 
         @JsonIgnore
         public boolean isConfigured() {
@@ -47,10 +70,16 @@ public class OutgoingMailSettings {
         /** The mail adapter's SMTP settings; only when {@link #isConfigured()}. */
         SmtpSettings toSettings() {
             SmtpSettings.Transport known = Stream.of(SmtpSettings.Transport.values())
-                    .filter(candidate -> candidate.name().equalsIgnoreCase(transport.strip())).findFirst()
+                    .filter(candidate -> candidate.name().equalsIgnoreCase(transport.strip()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("mail.smtp.transport / STOCKROOM_SMTP_TRANSPORT "
                             + "must be SMTP, SMTPS or SMTP_TLS, not '" + transport + "'"));
-            return new SmtpSettings(host, port, Optional.ofNullable(username), Optional.ofNullable(password), known,
+            return new SmtpSettings(
+                    host,
+                    port,
+                    Optional.ofNullable(username),
+                    Optional.ofNullable(password),
+                    known,
                     SmtpSettings.DEFAULT_TIMEOUT);
         }
     }

@@ -20,8 +20,7 @@ final class PasswordHashing {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHashing.class);
     private static final String SETTING = "passwordHashing.implementation / STOCKROOM_PASSWORD_HASHER";
 
-    private PasswordHashing() {
-    }
+    private PasswordHashing() {}
 
     static HashingPool pool(StockroomConfiguration.PasswordHashingSettings settings, SecureRandom random) {
         PasswordHasher hasher = implementation(settings.implementation, random);
@@ -43,20 +42,22 @@ final class PasswordHashing {
         String normalised = choice == null ? "" : choice.strip().toLowerCase(Locale.ROOT);
         return switch (normalised) {
             case "java" -> new Argon2idPasswordHasher(random);
-            case "native" -> loadNative(random).orElseThrow(() -> new IllegalStateException(
-                    "libargon2 could not be loaded on this platform, and " + SETTING + " is 'native'"));
-            case "auto" -> loadNative(random).orElseGet(() -> {
-                LOG.warn("libargon2 could not be loaded here: hashing passwords with Bouncy Castle's pure-Java "
-                        + "Argon2id, about half as fast (same hashes; see the README on heap settings)");
-                return new Argon2idPasswordHasher(random);
-            });
-            default -> throw new IllegalArgumentException(
-                    SETTING + " must be auto, native or java, not '" + choice + "'");
+            case "native" ->
+                loadNative(random)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "libargon2 could not be loaded on this platform, and " + SETTING + " is 'native'"));
+            case "auto" ->
+                loadNative(random).orElseGet(() -> {
+                    LOG.warn("libargon2 could not be loaded here: hashing passwords with Bouncy Castle's pure-Java "
+                            + "Argon2id, about half as fast (same hashes; see the README on heap settings)");
+                    return new Argon2idPasswordHasher(random);
+                });
+            default ->
+                throw new IllegalArgumentException(SETTING + " must be auto, native or java, not '" + choice + "'");
         };
     }
 
     private static Optional<PasswordHasher> loadNative(SecureRandom random) {
-        return NativeArgon2idPasswordHasher.load(random,
-                why -> LOG.info("libargon2 did not load: {}", why.toString()));
+        return NativeArgon2idPasswordHasher.load(random, why -> LOG.info("libargon2 did not load: {}", why.toString()));
     }
 }

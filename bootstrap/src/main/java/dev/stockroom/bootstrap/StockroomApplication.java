@@ -87,20 +87,28 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         SecurityHeaders.addToAdmin(environment.admin());
         Wiring wiring = Wiring.forServer(configuration, environment, clock);
         StockroomApi.register(environment.jersey()::register, wiring.api());
-        environment.lifecycle().manage(new MailRelayRunner(wiring.stockroom().mailRelay(),
-                configuration.mail.relayInterval.toMilliseconds()));
-        environment.lifecycle().manage(new HousekeepingRunner(wiring.stockroom().housekeeping()::purge,
-                configuration.accounts.housekeepingInterval.toJavaDuration()));
+        environment
+                .lifecycle()
+                .manage(new MailRelayRunner(
+                        wiring.stockroom().mailRelay(), configuration.mail.relayInterval.toMilliseconds()));
+        environment
+                .lifecycle()
+                .manage(new HousekeepingRunner(
+                        wiring.stockroom().housekeeping()::purge,
+                        configuration.accounts.housekeepingInterval.toJavaDuration()));
         // Registered on the server, whose stop it delays: health says "draining" before a port closes.
         Draining draining = new Draining(configuration.drainDelay.toJavaDuration());
         environment.lifecycle().addEventListener(draining);
         environment.healthChecks().register("draining", draining);
         // The outbox is read from the database: bounded as Dropwizard bounds its "database" check,
         // so that a hung database makes /healthcheck unhealthy in about twice that, not longer.
-        MailOutboxHealthCheck mail = new MailOutboxHealthCheck(wiring.stockroom().mailRelay(),
-                wiring.stockroom().clock(), Duration.ofMinutes(15));
-        TimeBoundHealthCheck mailInTime = new TimeBoundHealthCheck(environment.getHealthCheckExecutorService(),
-                configuration.database.getValidationQueryTimeout()
+        MailOutboxHealthCheck mail = new MailOutboxHealthCheck(
+                wiring.stockroom().mailRelay(), wiring.stockroom().clock(), Duration.ofMinutes(15));
+        TimeBoundHealthCheck mailInTime = new TimeBoundHealthCheck(
+                environment.getHealthCheckExecutorService(),
+                configuration
+                        .database
+                        .getValidationQueryTimeout()
                         .orElse(StockroomDataSourceFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT));
         environment.healthChecks().register("mail", new HealthCheck() {
             @Override

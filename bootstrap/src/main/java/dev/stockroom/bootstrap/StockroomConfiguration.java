@@ -28,20 +28,54 @@ import java.util.function.Supplier;
 public class StockroomConfiguration extends Configuration {
     public static final String EMBEDDED_DATABASE = "embedded";
 
-    @JsonProperty @NotBlank public String dataDir = "./stockroom-data";
+    @JsonProperty
+    @NotBlank
+    public String dataDir = "./stockroom-data";
     /** The url {@value #EMBEDDED_DATABASE} means: the H2 file database under the data directory. */
-    @JsonProperty @Valid @NotNull public StockroomDataSourceFactory database = new StockroomDataSourceFactory();
-    @JsonProperty public boolean migrateOnStart = true;
-    @JsonProperty @Valid @NotNull public JwtSettings jwt = new JwtSettings();
-    @JsonProperty @Valid @NotNull public OutgoingMailSettings mail = new OutgoingMailSettings();
-    @JsonProperty @Valid @NotNull public AccountSettings accounts = new AccountSettings();
-    @JsonProperty @Valid @NotNull public CatalogSettings catalog = new CatalogSettings();
-    @JsonProperty @Valid @NotNull public PasswordHashingSettings passwordHashing = new PasswordHashingSettings();
-    @JsonProperty @Valid @NotNull public ThrottlingSettings throttling = new ThrottlingSettings();
+    @JsonProperty
+    @Valid
+    @NotNull
+    public StockroomDataSourceFactory database = new StockroomDataSourceFactory();
+
+    @JsonProperty
+    public boolean migrateOnStart = true;
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public JwtSettings jwt = new JwtSettings();
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public OutgoingMailSettings mail = new OutgoingMailSettings();
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public AccountSettings accounts = new AccountSettings();
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public CatalogSettings catalog = new CatalogSettings();
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public PasswordHashingSettings passwordHashing = new PasswordHashingSettings();
+
+    @JsonProperty
+    @Valid
+    @NotNull
+    public ThrottlingSettings throttling = new ThrottlingSettings();
     /** Photos; empty: {@code <dataDir>/photos}. Instances each keep their own dataDir but share this. */
-    @JsonProperty public String photosDir = "";
+    @JsonProperty
+    public String photosDir = "";
     /** On SIGTERM, how long health says "draining" (still answering) before the ports close; 0: at once. */
-    @JsonProperty @NotNull @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    @JsonProperty
+    @NotNull
+    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
     public Duration drainDelay = Duration.seconds(0);
 
     public StockroomConfiguration() {
@@ -62,7 +96,8 @@ public class StockroomConfiguration extends Configuration {
 
     /** The photo directory: {@link #photosDir}, or {@code photos} under the data directory. */
     public Path photosPath() {
-        return photosDir == null || photosDir.isBlank() ? dataPath().resolve("photos")
+        return photosDir == null || photosDir.isBlank()
+                ? dataPath().resolve("photos")
                 : Path.of(photosDir.strip()).toAbsolutePath().normalize();
     }
 
@@ -89,9 +124,16 @@ public class StockroomConfiguration extends Configuration {
     /** {@code jwt:}: the access tokens' signing key, issuer and audience. */
     public static class JwtSettings {
         /** Base64 of at least 32 random bytes; when absent a key is generated and kept in the data directory. */
-        @JsonProperty public String secret;
-        @JsonProperty @NotBlank public String issuer = "stockroom";
-        @JsonProperty @NotBlank public String audience = "stockroom-api";
+        @JsonProperty
+        public String secret;
+
+        @JsonProperty
+        @NotBlank
+        public String issuer = "stockroom";
+
+        @JsonProperty
+        @NotBlank
+        public String audience = "stockroom-api";
 
         /** The REST adapter's; resolves (on first use generates) the key, so only the server calls it. */
         TokenSettings toSettings(Path dataDir, SecureRandom random) {
@@ -102,7 +144,10 @@ public class StockroomConfiguration extends Configuration {
     /** {@code catalog:}: the core's {@link CatalogPolicy}, which the REST adapter's upload limit reads too. */
     public static class CatalogSettings {
         /** The largest photo accepted, in bytes; an upload in flight is held in memory whole, hence the bound. */
-        @JsonProperty @Min(1) @Max(64 * 1024 * 1024) public int maxPhotoBytes = CatalogPolicy.DEFAULT_MAX_PHOTO_BYTES;
+        @JsonProperty
+        @Min(1)
+        @Max(64 * 1024 * 1024)
+        public int maxPhotoBytes = CatalogPolicy.DEFAULT_MAX_PHOTO_BYTES;
 
         public CatalogPolicy toPolicy() {
             return new CatalogPolicy(maxPhotoBytes);
@@ -112,14 +157,23 @@ public class StockroomConfiguration extends Configuration {
     /** {@code passwordHashing:}: which Argon2id runs and its bounded pool, built by {@link PasswordHashing}. */
     public static class PasswordHashingSettings {
         /** auto: libargon2 when it loads, else pure Java with a warning; native: libargon2 or no start; java. */
-        @JsonProperty @NotNull @Pattern(regexp = "(?i)auto|native|java", message = "must be auto, native or java")
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "(?i)auto|native|java", message = "must be auto, native or java")
         public String implementation = "auto";
         /** Hashes at once; 0: one per core. */
-        @JsonProperty @Min(0) @Max(256) public int threads = 0;
+        @JsonProperty
+        @Min(0)
+        @Max(256)
+        public int threads = 0;
         /** Hashes that may wait for a thread; one more answers 503 at once. */
-        @JsonProperty @Min(1) @Max(100_000) public int maxWaiting = 64;
+        @JsonProperty
+        @Min(1)
+        @Max(100_000)
+        public int maxWaiting = 64;
         /** Hashing threads at a lower OS priority (Linux), so reads keep their latency under a login flood. */
-        @JsonProperty public boolean lowPriority = true;
+        @JsonProperty
+        public boolean lowPriority = true;
 
         /** The configured thread count, or the number of cores for 0. */
         int effectiveThreads() {

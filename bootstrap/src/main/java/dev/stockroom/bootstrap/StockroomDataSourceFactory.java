@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public class StockroomDataSourceFactory extends DataSourceFactory {
     /** Longest wait for a free pooled connection before the request answers 503. */
     static final Duration DEFAULT_MAX_WAIT = Duration.milliseconds(500);
+
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.seconds(1);
     static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.milliseconds(1500);
     static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.seconds(1);
@@ -34,15 +35,19 @@ public class StockroomDataSourceFactory extends DataSourceFactory {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
     private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
     private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.MILLISECONDS)
     private Duration migrationTimeout = DEFAULT_MIGRATION_TIMEOUT;
@@ -81,12 +86,15 @@ public class StockroomDataSourceFactory extends DataSourceFactory {
         setProperties(withTimeouts(getProperties(), statementTimeout, socketTimeout));
         if (isPostgres() && socketTimeout.toMilliseconds() > 0 && !hasInterceptor()) {
             String own = SocketTimeout.class.getName() + "(millis=" + socketTimeout.toMilliseconds() + ")";
-            setJdbcInterceptors(Optional.of(getJdbcInterceptors().map(i -> i + ";" + own).orElse(own)));
+            setJdbcInterceptors(
+                    Optional.of(getJdbcInterceptors().map(i -> i + ";" + own).orElse(own)));
         }
     }
 
     private boolean hasInterceptor() {
-        return getJdbcInterceptors().map(i -> i.contains(SocketTimeout.class.getName())).orElse(false);
+        return getJdbcInterceptors()
+                .map(i -> i.contains(SocketTimeout.class.getName()))
+                .orElse(false);
     }
 
     /** The same database for the migrations at start: one connection, a statement limit of {@link #migrationTimeout}. */
@@ -103,7 +111,8 @@ public class StockroomDataSourceFactory extends DataSourceFactory {
         // The properties as the file gave them, before the service's limits were filled in: a
         // limit the file set stays, the others are the migrations'.
         Map<String, String> own = new LinkedHashMap<>(givenProperties == null ? getProperties() : givenProperties);
-        Duration migrationSocket = migrationTimeout.toMilliseconds() == 0 ? Duration.milliseconds(0)
+        Duration migrationSocket = migrationTimeout.toMilliseconds() == 0
+                ? Duration.milliseconds(0)
                 : Duration.milliseconds(migrationTimeout.toMilliseconds() + 30_000);
         migrations.connectTimeout = connectTimeout;
         migrations.lockTimeout = migrationTimeout;

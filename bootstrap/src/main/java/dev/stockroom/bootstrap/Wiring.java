@@ -47,7 +47,7 @@ final class Wiring implements AutoCloseable {
 
     private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource, Clock clock) {
         this.ownDataSource = ownDataSource;
-        Path dataDir = config.dataPath();   // prepared by forServer or forCommand
+        Path dataDir = config.dataPath(); // prepared by forServer or forCommand
         SecureRandom random = new SecureRandom();
         this.hashing = PasswordHashing.pool(config.passwordHashing, random);
         StockroomDatabase persistence = new StockroomDatabase(jdbi);
@@ -74,8 +74,9 @@ final class Wiring implements AutoCloseable {
                 // Given even with the limits off, so that housekeeping still clears old counts.
                 .rateCounters(persistence.rateCounters());
         this.stockroom = (throttling.perAddress
-                ? builder.mailCap(throttling.mailsPerEmail.limit, throttling.mailsPerEmail.javaWindow())
-                : builder.noMailCap()).build();
+                        ? builder.mailCap(throttling.mailsPerEmail.limit, throttling.mailsPerEmail.javaWindow())
+                        : builder.noMailCap())
+                .build();
         this.config = config;
         this.dataDir = dataDir;
         this.clock = clock;
@@ -120,8 +121,8 @@ final class Wiring implements AutoCloseable {
             dataSource.start();
             DatabaseMigrator.migrate(dataSource);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not migrate the database at " + database.getUrl() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not migrate the database at " + database.getUrl() + ": " + e.getMessage(), e);
         } finally {
             try {
                 dataSource.stop();
@@ -152,15 +153,26 @@ final class Wiring implements AutoCloseable {
         AccessTokens accessTokens = new AccessTokens(config.jwt.toSettings(dataDir, random), clock);
         ThrottlingSettings throttling = config.throttling;
         TrustedProxies proxies = throttling.proxies();
-        LOG.info("Limits per client address and per email address are {}; {} trusted {}",
+        LOG.info(
+                "Limits per client address and per email address are {}; {} trusted {}",
                 throttling.perAddress ? "on" : "off (throttling.perAddress / STOCKROOM_ADDRESS_LIMITS)",
-                proxies.size(), proxies.size() == 1 ? "proxy range" : "proxy ranges");
+                proxies.size(),
+                proxies.size() == 1 ? "proxy range" : "proxy ranges");
         Optional<AddressLimits> limits = throttling.perAddress
                 ? Optional.of(new AddressLimits(stockroom.rateLimiter(), throttling.addressPolicies()))
                 : Optional.empty();
-        return new StockroomApi(stockroom.registration(), stockroom.authentication(), stockroom.passwordRecovery(),
-                stockroom.profiles(), stockroom.administration(), stockroom.catalog(), stockroom.catalogPolicy(),
-                accessTokens, clock, proxies, limits);
+        return new StockroomApi(
+                stockroom.registration(),
+                stockroom.authentication(),
+                stockroom.passwordRecovery(),
+                stockroom.profiles(),
+                stockroom.administration(),
+                stockroom.catalog(),
+                stockroom.catalogPolicy(),
+                accessTokens,
+                clock,
+                proxies,
+                limits);
     }
 
     private void closeMailSender() {

@@ -49,12 +49,14 @@ class CommandsTest {
         System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             assertThatThrownBy(() -> run("make-admin", "nobody-here", config.toString()))
-                    .isInstanceOf(CommandFailed.class).hasMessageContaining("nobody-here");
+                    .isInstanceOf(CommandFailed.class)
+                    .hasMessageContaining("nobody-here");
         } finally {
             System.setErr(original);
         }
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).strip())
-                .as("one line, no stack trace").isEqualTo("No user named 'nobody-here'.");
+                .as("one line, no stack trace")
+                .isEqualTo("No user named 'nobody-here'.");
         assertThat(dir.resolve("jwt.key")).doesNotExist();
     }
 }

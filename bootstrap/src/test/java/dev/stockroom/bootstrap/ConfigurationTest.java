@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.adapters.mail.MailSettings;
 import dev.stockroom.adapters.mail.SmtpSettings;
+import dev.stockroom.adapters.rest.throttling.AddressLimit;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.LoginThrottle;
-import dev.stockroom.adapters.rest.throttling.AddressLimit;
-import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.throttling.domain.RatePolicy;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -42,18 +42,24 @@ class ConfigurationTest {
     void with_no_file_the_defaults_are_the_embedded_service() throws Exception {
         StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
 
-        assertThat(config.database.getUrl()).startsWith("jdbc:h2:file:")
+        assertThat(config.database.getUrl())
+                .startsWith("jdbc:h2:file:")
                 .contains(Path.of("stockroom-data").toAbsolutePath().normalize().toString())
-                .contains("MODE=PostgreSQL").contains("AUTO_SERVER=TRUE");
+                .contains("MODE=PostgreSQL")
+                .contains("AUTO_SERVER=TRUE");
         assertThat(config.mail.smtp.isConfigured()).isFalse();
         assertThat(config.accounts.toPolicy()).isEqualTo(AccountPolicy.defaults());
         assertThat(config.accountPolicy()).isEqualTo(AccountPolicy.defaults());
         assertThat(config.accounts.housekeepingInterval).isEqualTo(Duration.hours(1));
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
-        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(8080);
-        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(8081);
-        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost()).isEqualTo("127.0.0.1");
-        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getBindHost()).isNull();
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort())
+                .isEqualTo(8080);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort())
+                .isEqualTo(8081);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
+                .isEqualTo("127.0.0.1");
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getBindHost())
+                .isNull();
     }
 
     @Test
@@ -71,14 +77,17 @@ class ConfigurationTest {
                       port: 9081
                       bindHost: 0.0.0.0
                 """), Map.of());
-        StockroomConfiguration byVariable = EnvironmentOverrides.apply(factory.build(),
-                Map.of("STOCKROOM_ADMIN_BIND_HOST", "10.1.2.3"));
+        StockroomConfiguration byVariable =
+                EnvironmentOverrides.apply(factory.build(), Map.of("STOCKROOM_ADMIN_BIND_HOST", "10.1.2.3"));
 
         assertThat(adminBindHost(noBindHost)).isEqualTo("127.0.0.1");
         assertThat(adminBindHost(everywhere)).isEqualTo("0.0.0.0");
         assertThat(adminBindHost(byVariable)).isEqualTo("10.1.2.3");
         assertThat(((HttpConnectorFactory) ((DefaultServerFactory) byVariable.getServerFactory())
-                .getApplicationConnectors().get(0)).getBindHost()).isNull();
+                                .getApplicationConnectors()
+                                .get(0))
+                        .getBindHost())
+                .isNull();
     }
 
     private StockroomConfiguration fromYaml(String yaml) throws Exception {
@@ -92,26 +101,36 @@ class ConfigurationTest {
     }
 
     private static String adminBindHost(StockroomConfiguration config) {
-        return ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory()).getAdminConnectors().get(0))
+        return ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory())
+                        .getAdminConnectors()
+                        .get(0))
                 .getBindHost();
     }
 
     @Test
     void environment_variables_override_the_common_settings() throws Exception {
-        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.ofEntries(
-                Map.entry("STOCKROOM_HTTP_PORT", "9090"), Map.entry("STOCKROOM_ADMIN_PORT", "9091"),
-                Map.entry("STOCKROOM_DATA_DIR", "/tmp/elsewhere"),
-                Map.entry("STOCKROOM_DB_URL", "jdbc:postgresql://db.internal/stockroom"),
-                Map.entry("STOCKROOM_DB_USER", "shop"), Map.entry("STOCKROOM_DB_PASSWORD", "s3cret"),
-                Map.entry("STOCKROOM_JWT_SECRET", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
-                Map.entry("STOCKROOM_SMTP_HOST", "smtp.example.com"), Map.entry("STOCKROOM_SMTP_PORT", "2525"),
-                Map.entry("STOCKROOM_SMTP_USERNAME", "mailer"), Map.entry("STOCKROOM_SMTP_PASSWORD", "m41l"),
-                Map.entry("STOCKROOM_SMTP_TRANSPORT", "SMTPS"),
-                Map.entry("STOCKROOM_MAIL_FROM", "Shop <shop@example.com>")));
+        StockroomConfiguration config = EnvironmentOverrides.apply(
+                factory.build(),
+                Map.ofEntries(
+                        Map.entry("STOCKROOM_HTTP_PORT", "9090"),
+                        Map.entry("STOCKROOM_ADMIN_PORT", "9091"),
+                        Map.entry("STOCKROOM_DATA_DIR", "/tmp/elsewhere"),
+                        Map.entry("STOCKROOM_DB_URL", "jdbc:postgresql://db.internal/stockroom"),
+                        Map.entry("STOCKROOM_DB_USER", "shop"),
+                        Map.entry("STOCKROOM_DB_PASSWORD", "s3cret"),
+                        Map.entry("STOCKROOM_JWT_SECRET", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+                        Map.entry("STOCKROOM_SMTP_HOST", "smtp.example.com"),
+                        Map.entry("STOCKROOM_SMTP_PORT", "2525"),
+                        Map.entry("STOCKROOM_SMTP_USERNAME", "mailer"),
+                        Map.entry("STOCKROOM_SMTP_PASSWORD", "m41l"),
+                        Map.entry("STOCKROOM_SMTP_TRANSPORT", "SMTPS"),
+                        Map.entry("STOCKROOM_MAIL_FROM", "Shop <shop@example.com>")));
 
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
-        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort()).isEqualTo(9090);
-        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort()).isEqualTo(9091);
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort())
+                .isEqualTo(9090);
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getPort())
+                .isEqualTo(9091);
         assertThat(config.dataPath()).isEqualTo(Path.of("/tmp/elsewhere"));
         assertThat(config.database.getUrl()).isEqualTo("jdbc:postgresql://db.internal/stockroom");
         assertThat(config.database.getDriverClass()).isEqualTo("org.postgresql.Driver");
@@ -138,7 +157,9 @@ class ConfigurationTest {
         StockroomDataSourceFactory db = config.database;
         assertThat(db.getMaxWaitForConnection()).isEqualTo(Duration.milliseconds(500));
         assertThat(db.getValidationQueryTimeout()).contains(Duration.seconds(1));
-        assertThat(db.getProperties()).containsEntry("connectTimeout", "1").containsEntry("loginTimeout", "1")
+        assertThat(db.getProperties())
+                .containsEntry("connectTimeout", "1")
+                .containsEntry("loginTimeout", "1")
                 .containsEntry("socketTimeout", "2")
                 .containsEntry("options", "-c statement_timeout=1000 -c lock_timeout=1000");
         assertThat(db.getJdbcInterceptors()).contains("dev.stockroom.bootstrap.SocketTimeout(millis=1500)");
@@ -147,7 +168,8 @@ class ConfigurationTest {
         assertThat(db.getProperties().get("options")).isEqualTo("-c statement_timeout=1000 -c lock_timeout=1000");
         assertThat(db.getJdbcInterceptors()).contains("dev.stockroom.bootstrap.SocketTimeout(millis=1500)");
         // The migrations at start get their own, longer limit.
-        assertThat(db.forMigrations().getProperties()).containsEntry("socketTimeout", "630")
+        assertThat(db.forMigrations().getProperties())
+                .containsEntry("socketTimeout", "630")
                 .containsEntry("options", "-c statement_timeout=600000 -c lock_timeout=600000");
         assertThat(db.forMigrations().getUrl()).isEqualTo(db.getUrl());
     }
@@ -168,10 +190,12 @@ class ConfigurationTest {
 
         StockroomDataSourceFactory db = config.database;
         assertThat(db.getMaxWaitForConnection()).isEqualTo(Duration.seconds(2));
-        assertThat(db.getProperties()).containsEntry("socketTimeout", "9")
+        assertThat(db.getProperties())
+                .containsEntry("socketTimeout", "9")
                 .containsEntry("options", "-c search_path=shop -c statement_timeout=5000 -c lock_timeout=1000");
         assertThat(db.getJdbcInterceptors()).contains("dev.stockroom.bootstrap.SocketTimeout(millis=7000)");
-        assertThat(db.forMigrations().getProperties()).containsEntry("socketTimeout", "9")
+        assertThat(db.forMigrations().getProperties())
+                .containsEntry("socketTimeout", "9")
                 .containsEntry("options", "-c search_path=shop -c statement_timeout=600000 -c lock_timeout=600000");
     }
 
@@ -179,9 +203,11 @@ class ConfigurationTest {
     void the_embedded_h2_database_gets_a_lock_and_a_query_timeout() throws Exception {
         StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(), Map.of());
 
-        assertThat(config.database.getProperties()).containsEntry("LOCK_TIMEOUT", "1000")
+        assertThat(config.database.getProperties())
+                .containsEntry("LOCK_TIMEOUT", "1000")
                 .containsEntry("QUERY_TIMEOUT", "1000");
-        assertThat(config.database.forMigrations().getProperties()).containsEntry("LOCK_TIMEOUT", "600000")
+        assertThat(config.database.forMigrations().getProperties())
+                .containsEntry("LOCK_TIMEOUT", "600000")
                 .containsEntry("QUERY_TIMEOUT", "600000");
         assertThat(config.database.getJdbcInterceptors()).isEmpty();
     }
@@ -191,20 +217,25 @@ class ConfigurationTest {
         StockroomConfiguration config = factory.build();
 
         assertThatThrownBy(() -> EnvironmentOverrides.apply(config, Map.of("STOCKROOM_HTTP_PORT", "eighty")))
-                .hasMessageContaining("STOCKROOM_HTTP_PORT").hasMessageContaining("eighty");
+                .hasMessageContaining("STOCKROOM_HTTP_PORT")
+                .hasMessageContaining("eighty");
     }
 
     @Test
     void the_deployment_file_parses_and_points_at_pgbouncer_without_server_side_prepared_statements() throws Exception {
         Path deploy = Path.of("..", "deploy", "stockroom.yml");
 
-        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(new SubstitutingSourceProvider(
-                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), deploy.toString()),
+        StockroomConfiguration config = EnvironmentOverrides.apply(
+                factory.build(
+                        new SubstitutingSourceProvider(
+                                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+                        deploy.toString()),
                 Map.of("STOCKROOM_PHOTOS_DIR", "/srv/photos", "STOCKROOM_DRAIN_DELAY", "2s"));
 
         assertThat(config.database.getUrl()).startsWith("jdbc:postgresql:").contains("prepareThreshold=0");
         assertThat(config.migrateOnStart).isFalse();
-        assertThat(((AbstractServerFactory) config.getServerFactory()).getShutdownGracePeriod()).isEqualTo(Duration.seconds(20));
+        assertThat(((AbstractServerFactory) config.getServerFactory()).getShutdownGracePeriod())
+                .isEqualTo(Duration.seconds(20));
         assertThat(config.photosPath()).isEqualTo(Path.of("/srv/photos"));
         assertThat(config.drainDelay).isEqualTo(Duration.seconds(2));
     }
@@ -213,8 +244,10 @@ class ConfigurationTest {
     void the_example_file_parses_and_validates() throws Exception {
         Path example = Path.of("..", "config", "example.yml");
 
-        StockroomConfiguration config = factory.build(new SubstitutingSourceProvider(
-                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), example.toString());
+        StockroomConfiguration config = factory.build(
+                new SubstitutingSourceProvider(
+                        new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+                example.toString());
 
         assertThat(config.database.getUrl()).startsWith("jdbc:postgresql:");
         assertThat(config.mail.smtp.isConfigured()).isTrue();
@@ -246,11 +279,15 @@ class ConfigurationTest {
                   refreshReuseInterval: 10s
                   auditRetention: 30d
                 """);
-        StockroomConfiguration config = EnvironmentOverrides.apply(factory.build(new FileConfigurationSourceProvider(),
-                file.toString()), Map.of());
+        StockroomConfiguration config = EnvironmentOverrides.apply(
+                factory.build(new FileConfigurationSourceProvider(), file.toString()), Map.of());
 
-        assertThat(config.accountPolicy().loginThrottle()).isEqualTo(new LoginThrottle(3,
-                java.time.Duration.ofSeconds(2), java.time.Duration.ofHours(1), java.time.Duration.ofDays(2)));
+        assertThat(config.accountPolicy().loginThrottle())
+                .isEqualTo(new LoginThrottle(
+                        3,
+                        java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofHours(1),
+                        java.time.Duration.ofDays(2)));
         assertThat(config.accountPolicy().refreshReuseInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(config.accountPolicy().auditRetention()).isEqualTo(java.time.Duration.ofDays(30));
 
@@ -258,8 +295,8 @@ class ConfigurationTest {
                 throttling:
                   perAccount: {maxDelay: 2d}
                 """);
-        assertThatThrownBy(() -> EnvironmentOverrides.apply(factory.build(new FileConfigurationSourceProvider(),
-                file.toString()), Map.of()))
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        factory.build(new FileConfigurationSourceProvider(), file.toString()), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("throttling.perAccount: memory must be longer than maxDelay");
     }
@@ -298,8 +335,8 @@ class ConfigurationTest {
                     registrations: {limit: 3, window: 10m}
                   mailsPerEmail: {limit: 2, window: 30m}
                 """);
-        StockroomConfiguration fromFile = EnvironmentOverrides.apply(factory.build(new FileConfigurationSourceProvider(),
-                file.toString()), Map.of());
+        StockroomConfiguration fromFile = EnvironmentOverrides.apply(
+                factory.build(new FileConfigurationSourceProvider(), file.toString()), Map.of());
 
         assertThat(fromFile.throttling.perAddress).isFalse();
         assertThat(fromFile.throttling.proxies().toString()).isEqualTo("[192.0.2.0/24]");
@@ -309,18 +346,25 @@ class ConfigurationTest {
                 .isEqualTo(AddressLimit.LOGIN_FAILURES.defaultPolicy());
         assertThat(fromFile.throttling.mailsPerEmail.limit).isEqualTo(2);
 
-        StockroomConfiguration overridden = EnvironmentOverrides.apply(fromFile, Map.of(
-                "STOCKROOM_ADDRESS_LIMITS", "on", "STOCKROOM_TRUSTED_PROXIES", " 10.0.0.0/8 , 2001:db8::/32,127.0.0.1"));
+        StockroomConfiguration overridden = EnvironmentOverrides.apply(
+                fromFile,
+                Map.of(
+                        "STOCKROOM_ADDRESS_LIMITS",
+                        "on",
+                        "STOCKROOM_TRUSTED_PROXIES",
+                        " 10.0.0.0/8 , 2001:db8::/32,127.0.0.1"));
         assertThat(overridden.throttling.perAddress).isTrue();
         assertThat(overridden.throttling.proxies().toString()).isEqualTo("[10.0.0.0/8, 2001:db8::/32, 127.0.0.1/32]");
-        assertThat(EnvironmentOverrides.apply(overridden, Map.of("STOCKROOM_ADDRESS_LIMITS", "OFF")).throttling.perAddress)
+        assertThat(EnvironmentOverrides.apply(overridden, Map.of("STOCKROOM_ADDRESS_LIMITS", "OFF"))
+                        .throttling
+                        .perAddress)
                 .isFalse();
     }
 
     @Test
     void photos_live_under_the_data_directory_unless_a_shared_photo_directory_is_given() throws Exception {
-        StockroomConfiguration defaults = EnvironmentOverrides.apply(factory.build(), Map.of(
-                "STOCKROOM_DATA_DIR", "/tmp/instance-1"));
+        StockroomConfiguration defaults =
+                EnvironmentOverrides.apply(factory.build(), Map.of("STOCKROOM_DATA_DIR", "/tmp/instance-1"));
         assertThat(defaults.photosPath()).isEqualTo(Path.of("/tmp/instance-1/photos"));
         assertThat(defaults.drainDelay).isEqualTo(Duration.seconds(0));
 
@@ -333,37 +377,40 @@ class ConfigurationTest {
         assertThat(fromFile.dataPath()).isEqualTo(Path.of("/tmp/instance-2"));
         assertThat(fromFile.drainDelay).isEqualTo(Duration.seconds(5));
 
-        StockroomConfiguration overridden = EnvironmentOverrides.apply(fromFile, Map.of(
-                "STOCKROOM_PHOTOS_DIR", "/mnt/photos/../photos", "STOCKROOM_DRAIN_DELAY", "1500ms"));
+        StockroomConfiguration overridden = EnvironmentOverrides.apply(
+                fromFile, Map.of("STOCKROOM_PHOTOS_DIR", "/mnt/photos/../photos", "STOCKROOM_DRAIN_DELAY", "1500ms"));
         assertThat(overridden.photosPath()).isEqualTo(Path.of("/mnt/photos"));
         assertThat(overridden.drainDelay.toMilliseconds()).isEqualTo(1500);
-        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_DRAIN_DELAY", "soon")))
-                .hasMessageContaining("STOCKROOM_DRAIN_DELAY").hasMessageContaining("soon");
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_DRAIN_DELAY", "soon")))
+                .hasMessageContaining("STOCKROOM_DRAIN_DELAY")
+                .hasMessageContaining("soon");
     }
 
     @Test
     void a_bad_address_limits_switch_stops_the_start_naming_the_variable() {
-        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_ADDRESS_LIMITS", "maybe")))
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_ADDRESS_LIMITS", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("STOCKROOM_ADDRESS_LIMITS").hasMessageContaining("maybe");
-        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_ADDRESS_LIMITS", "true")))
+                .hasMessageContaining("STOCKROOM_ADDRESS_LIMITS")
+                .hasMessageContaining("maybe");
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_ADDRESS_LIMITS", "true")))
                 .hasMessageContaining("STOCKROOM_ADDRESS_LIMITS must be on or off");
     }
 
     @Test
     void a_bad_trusted_proxy_stops_the_start_naming_the_setting_and_the_range() {
-        assertThatThrownBy(() -> EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_TRUSTED_PROXIES", "10.0.0.0/8,lb.internal")))
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_TRUSTED_PROXIES", "10.0.0.0/8,lb.internal")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("throttling.trustedProxies / STOCKROOM_TRUSTED_PROXIES")
                 .hasMessageContaining("'lb.internal'");
         StockroomConfiguration inFile = new StockroomConfiguration();
         inFile.throttling.trustedProxies = List.of("10.0.0.0/33");
         assertThatThrownBy(() -> EnvironmentOverrides.apply(inFile, Map.of()))
-                .hasMessageContaining("throttling.trustedProxies").hasMessageContaining("'10.0.0.0/33'");
+                .hasMessageContaining("throttling.trustedProxies")
+                .hasMessageContaining("'10.0.0.0/33'");
     }
 
     @Test
@@ -372,7 +419,8 @@ class ConfigurationTest {
         config.throttling.addressLimits.tokenRefresh.window = Duration.milliseconds(1500);
 
         assertThatThrownBy(() -> EnvironmentOverrides.apply(config, Map.of()))
-                .hasMessageContaining("throttling.addressLimits.tokenRefresh").hasMessageContaining("whole number");
+                .hasMessageContaining("throttling.addressLimits.tokenRefresh")
+                .hasMessageContaining("whole number");
     }
 
     @Test
@@ -389,32 +437,33 @@ class ConfigurationTest {
 
     @Test
     void an_unknown_hasher_stops_the_start_naming_the_setting_and_its_variable() {
-        StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_PASSWORD_HASHER", "md5"));
+        StockroomConfiguration config =
+                EnvironmentOverrides.apply(new StockroomConfiguration(), Map.of("STOCKROOM_PASSWORD_HASHER", "md5"));
 
         assertThatThrownBy(() -> PasswordHashing.pool(config.passwordHashing, new SecureRandom()))
-                .hasMessageContaining("STOCKROOM_PASSWORD_HASHER").hasMessageContaining("md5");
+                .hasMessageContaining("STOCKROOM_PASSWORD_HASHER")
+                .hasMessageContaining("md5");
     }
 
     @Test
     void by_default_the_service_hashes_with_libargon2_where_it_loads() {
-        try (var pool = PasswordHashing.pool(new StockroomConfiguration().passwordHashing,
-                new SecureRandom())) {
+        try (var pool = PasswordHashing.pool(new StockroomConfiguration().passwordHashing, new SecureRandom())) {
             assertThat(pool.toString()).startsWith("NativeArgon2idPasswordHasher[libargon2");
             String hash = pool.hash("velvet harbor quietly 1987");
-            assertThat(new Argon2idPasswordHasher()
-                    .matches("velvet harbor quietly 1987", hash)).isTrue();
+            assertThat(new Argon2idPasswordHasher().matches("velvet harbor quietly 1987", hash))
+                    .isTrue();
         }
     }
 
     @Test
     void java_hashing_is_chosen_on_request() {
-        StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_PASSWORD_HASHER", "java"));
+        StockroomConfiguration config =
+                EnvironmentOverrides.apply(new StockroomConfiguration(), Map.of("STOCKROOM_PASSWORD_HASHER", "java"));
 
         try (var pool = PasswordHashing.pool(config.passwordHashing, new SecureRandom())) {
             assertThat(pool.toString()).startsWith("Argon2idPasswordHasher");
-            assertThat(pool.matches("velvet harbor quietly 1987", pool.hash("velvet harbor quietly 1987"))).isTrue();
+            assertThat(pool.matches("velvet harbor quietly 1987", pool.hash("velvet harbor quietly 1987")))
+                    .isTrue();
         }
     }
 
@@ -432,27 +481,34 @@ class ConfigurationTest {
             assertThat(wiring.api().catalogPolicy()).isEqualTo(new CatalogPolicy(1_048_576));
         }
         assertThatThrownBy(() -> fromYaml("catalog: {maxPhotoBytes: 0}\n"))
-                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("catalog.maxPhotoBytes");
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("catalog.maxPhotoBytes");
     }
 
     @Test
     void the_sender_is_read_as_a_mail_header_and_a_bad_one_names_the_setting_and_its_variable() throws Exception {
         assertThat(new StockroomConfiguration().mail.sender())
                 .isEqualTo(new MailSettings("no-reply@stockroom.local", Optional.of("Stockroom")));
-        assertThat(EnvironmentOverrides.apply(new StockroomConfiguration(), Map.of("STOCKROOM_MAIL_FROM",
-                "\"Shop, Inc.\" <shop@example.com>")).mail.sender())
+        assertThat(EnvironmentOverrides.apply(
+                                new StockroomConfiguration(),
+                                Map.of("STOCKROOM_MAIL_FROM", "\"Shop, Inc.\" <shop@example.com>"))
+                        .mail
+                        .sender())
                 .isEqualTo(new MailSettings("shop@example.com", Optional.of("Shop, Inc.")));
 
-        StockroomConfiguration bad = EnvironmentOverrides.apply(new StockroomConfiguration(),
-                Map.of("STOCKROOM_MAIL_FROM", "Shop shop@example.com"));
-        assertThatThrownBy(() -> bad.mail.sender()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("mail.from / STOCKROOM_MAIL_FROM: ").hasMessageContaining("Shop shop@example.com");
+        StockroomConfiguration bad = EnvironmentOverrides.apply(
+                new StockroomConfiguration(), Map.of("STOCKROOM_MAIL_FROM", "Shop shop@example.com"));
+        assertThatThrownBy(() -> bad.mail.sender())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("mail.from / STOCKROOM_MAIL_FROM: ")
+                .hasMessageContaining("Shop shop@example.com");
     }
 
     @Test
     void an_unknown_mail_transport_names_the_setting_and_its_variable() {
-        StockroomConfiguration config = EnvironmentOverrides.apply(new StockroomConfiguration(), Map.of(
-                "STOCKROOM_SMTP_HOST", "smtp.example.com", "STOCKROOM_SMTP_TRANSPORT", "smtp_tls"));
+        StockroomConfiguration config = EnvironmentOverrides.apply(
+                new StockroomConfiguration(),
+                Map.of("STOCKROOM_SMTP_HOST", "smtp.example.com", "STOCKROOM_SMTP_TRANSPORT", "smtp_tls"));
         assertThat(config.mail.smtp.toSettings().transport()).isEqualTo(SmtpSettings.Transport.SMTP_TLS);
 
         config.mail.smtp.transport = "STARTTLS";
@@ -470,7 +526,8 @@ class ConfigurationTest {
         assertThat(accounts.resendCooldown.toJavaDuration()).isEqualTo(defaults.resendCooldown());
         assertThat(accounts.sessionLifetime.toJavaDuration()).isEqualTo(defaults.sessionLifetime());
         assertThat(accounts.deviceTokenLifetime.toJavaDuration()).isEqualTo(defaults.deviceTokenLifetime());
-        assertThat(StockroomConfiguration.exactly(java.time.Duration.ofMillis(1500)).toJavaDuration())
+        assertThat(StockroomConfiguration.exactly(java.time.Duration.ofMillis(1500))
+                        .toJavaDuration())
                 .isEqualTo(java.time.Duration.ofMillis(1500));
     }
 }

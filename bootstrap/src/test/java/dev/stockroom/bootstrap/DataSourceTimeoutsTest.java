@@ -25,8 +25,8 @@ class DataSourceTimeoutsTest {
     @Test
     void postgres_connections_carry_the_statement_lock_and_socket_timeouts() throws Exception {
         TestDatabase postgres = TestDatabases.postgres();
-        StockroomDataSourceFactory factory = factory("org.postgresql.Driver", postgres.url(), postgres.user(),
-                postgres.password());
+        StockroomDataSourceFactory factory =
+                factory("org.postgresql.Driver", postgres.url(), postgres.user(), postgres.password());
         ManagedDataSource pool = factory.build(new MetricRegistry(), "timeouts-test");
         pool.start();
         try (Connection connection = pool.getConnection()) {
@@ -47,7 +47,8 @@ class DataSourceTimeoutsTest {
 
     @Test
     void h2_waits_at_most_the_lock_timeout_for_a_row_another_transaction_holds() throws Exception {
-        String url = "jdbc:h2:mem:timeouts-" + UUID.randomUUID() + ";" + StockroomDatabase.H2_MODE + ";DB_CLOSE_DELAY=-1";
+        String url =
+                "jdbc:h2:mem:timeouts-" + UUID.randomUUID() + ";" + StockroomDatabase.H2_MODE + ";DB_CLOSE_DELAY=-1";
         StockroomDataSourceFactory factory = factory("org.h2.Driver", url, "sa", "");
         ManagedDataSource pool = factory.build(new MetricRegistry(), "timeouts-test-h2");
         pool.start();
@@ -83,7 +84,8 @@ class DataSourceTimeoutsTest {
     }
 
     private static String show(Connection connection, String sql) throws Exception {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -17,10 +17,12 @@ class HousekeepingRunnerTest {
     @Test
     void purges_again_and_again_at_the_interval() throws Exception {
         CountDownLatch threeRuns = new CountDownLatch(3);
-        HousekeepingRunner runner = new HousekeepingRunner(() -> {
-            threeRuns.countDown();
-            return threeRuns.getCount() == 2 ? SOME : NONE;
-        }, Duration.ofMillis(20));
+        HousekeepingRunner runner = new HousekeepingRunner(
+                () -> {
+                    threeRuns.countDown();
+                    return threeRuns.getCount() == 2 ? SOME : NONE;
+                },
+                Duration.ofMillis(20));
 
         runner.start();
         try {
@@ -34,13 +36,15 @@ class HousekeepingRunnerTest {
     void a_failed_purge_does_not_end_the_schedule() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch runAfterFailure = new CountDownLatch(1);
-        HousekeepingRunner runner = new HousekeepingRunner(() -> {
-            if (runs.incrementAndGet() == 1) {
-                throw new IllegalStateException("database down");
-            }
-            runAfterFailure.countDown();
-            return NONE;
-        }, Duration.ofMillis(20));
+        HousekeepingRunner runner = new HousekeepingRunner(
+                () -> {
+                    if (runs.incrementAndGet() == 1) {
+                        throw new IllegalStateException("database down");
+                    }
+                    runAfterFailure.countDown();
+                    return NONE;
+                },
+                Duration.ofMillis(20));
 
         runner.start();
         try {

@@ -31,23 +31,27 @@ class MailRelayRunnerTest {
         CountDownLatch sending = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
         AtomicInteger sent = new AtomicInteger();
-        MailRelay relay = new MailRelay(outbox, new dev.stockroom.core.notification.port.out.MailSender() {
-            @Override
-            public void send(Notification notification) {
-                send(UUID.randomUUID(), notification);
-            }
+        MailRelay relay = new MailRelay(
+                outbox,
+                new dev.stockroom.core.notification.port.out.MailSender() {
+                    @Override
+                    public void send(Notification notification) {
+                        send(UUID.randomUUID(), notification);
+                    }
 
-            @Override
-            public void send(UUID id, Notification notification) {
-                sending.countDown();
-                try {
-                    mayFinish.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                sent.incrementAndGet();
-            }
-        }, clock, 2);
+                    @Override
+                    public void send(UUID id, Notification notification) {
+                        sending.countDown();
+                        try {
+                            mayFinish.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        sent.incrementAndGet();
+                    }
+                },
+                clock,
+                2);
         MailRelayRunner runner = new MailRelayRunner(relay, 10);
         runner.start();
         assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();

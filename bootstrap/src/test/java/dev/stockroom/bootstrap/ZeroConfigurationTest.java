@@ -53,9 +53,12 @@ class ZeroConfigurationTest {
     private static final String PASSWORD = "velvet harbor quietly 1987";
     private static final Pattern CODE = Pattern.compile("(?m)^ +(\\d{6})\\s*$");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     @TempDir
     Path workDir;
+
     private Path dataDir;
     private Process server;
 
@@ -64,9 +67,16 @@ class ZeroConfigurationTest {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc");
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
         dataDir = workDir.resolve("stockroom-data");
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dliquibase.analytics.enabled=false",
-                "-cp", System.getProperty("java.class.path"), StockroomApplication.class.getName(), "server")
+        ProcessBuilder command = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx192m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dliquibase.analytics.enabled=false",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StockroomApplication.class.getName(),
+                        "server")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile());
@@ -94,9 +104,15 @@ class ZeroConfigurationTest {
                 .pollInterval(Duration.ofMillis(200))
                 .until(this::listeningOnceStarted, ports -> ports.size() >= 3);
         int h2 = h2ListenerPort();
-        int admin = listening.keySet().stream().filter(port -> port != h2).filter(this::answersPing).findFirst()
+        int admin = listening.keySet().stream()
+                .filter(port -> port != h2)
+                .filter(this::answersPing)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No admin port among " + listening + log()));
-        int api = listening.keySet().stream().filter(port -> port != h2 && port != admin).findFirst().orElseThrow();
+        int api = listening.keySet().stream()
+                .filter(port -> port != h2 && port != admin)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(listening.keySet()).as(log()).containsExactlyInAnyOrder(api, admin, h2);
         assertThat(listening.get(api)).allMatch(InetAddress::isAnyLocalAddress);
@@ -104,22 +120,46 @@ class ZeroConfigurationTest {
         assertThat(listening.get(h2)).isNotEmpty().allMatch(InetAddress::isLoopbackAddress);
 
         String username = "zero" + Long.toHexString(System.nanoTime());
-        JsonNode registered = post(api, "/users/register/", null, "application/json", JSON.writeValueAsBytes(Map.of(
-                "first_name", "Ada", "last_name", "Lovelace", "username", username, "email", username + "@example.com",
-                "password", PASSWORD, "confirm_password", PASSWORD)));
+        JsonNode registered = post(
+                api,
+                "/users/register/",
+                null,
+                "application/json",
+                JSON.writeValueAsBytes(Map.of(
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Lovelace",
+                        "username",
+                        username,
+                        "email",
+                        username + "@example.com",
+                        "password",
+                        PASSWORD,
+                        "confirm_password",
+                        PASSWORD)));
         // Beside the running server, over the loopback listener.
         Path config = Files.writeString(workDir.resolve("command.yml"), "dataDir: " + dataDir + "\n");
         runCommand("db", "migrate", config.toString());
         runCommand("make-admin", username, config.toString());
-        assertThat(get(api, "/users/me/", registered.get("access_token").asText()).at("/data/role").asText())
+        assertThat(get(api, "/users/me/", registered.get("access_token").asText())
+                        .at("/data/role")
+                        .asText())
                 .isEqualTo("ADMIN");
 
-        Path mail = await().atMost(Duration.ofSeconds(30)).until(() -> onlyFile(dataDir.resolve("mail")),
-                Optional::isPresent).orElseThrow();
+        Path mail = await().atMost(Duration.ofSeconds(30))
+                .until(() -> onlyFile(dataDir.resolve("mail")), Optional::isPresent)
+                .orElseThrow();
         Matcher code = CODE.matcher(Files.readString(mail));
         assertThat(code.find()).as(Files.readString(mail)).isTrue();
-        String token = post(api, "/users/verify/", registered.get("access_token").asText(), "application/json",
-                JSON.writeValueAsBytes(Map.of("code", code.group(1)))).get("access_token").asText();
+        String token = post(
+                        api,
+                        "/users/verify/",
+                        registered.get("access_token").asText(),
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of("code", code.group(1))))
+                .get("access_token")
+                .asText();
         post(api, "/products/add/", token, "multipart/form-data; boundary=zero", photoForm());
         Path photo = onlyFile(dataDir.resolve("photos")).orElseThrow();
 
@@ -150,8 +190,10 @@ class ZeroConfigurationTest {
         }
         String server = lock.getProperty("server");
         assertThat(server).as("AUTO_SERVER's address in the lock file").isNotNull();
-        assertThat(InetAddress.getByName(server.substring(0, server.lastIndexOf(':'))).isLoopbackAddress())
-                .as(server).isTrue();
+        assertThat(InetAddress.getByName(server.substring(0, server.lastIndexOf(':')))
+                        .isLoopbackAddress())
+                .as(server)
+                .isTrue();
         return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
     }
 
@@ -185,7 +227,8 @@ class ZeroConfigurationTest {
                 // st 0A is LISTEN; field 9 the inode.
                 if (fields.length > 9 && fields[3].equals("0A") && inodes.contains(fields[9])) {
                     String[] local = fields[1].split(":", -1);
-                    listening.computeIfAbsent(Integer.parseInt(local[1], 16), port -> new ArrayList<>())
+                    listening
+                            .computeIfAbsent(Integer.parseInt(local[1], 16), port -> new ArrayList<>())
                             .add(address(local[0]));
                 }
             }
@@ -208,8 +251,11 @@ class ZeroConfigurationTest {
 
     private boolean answersPing(int port) {
         try {
-            HttpResponse<String> pong = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> pong = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return pong.statusCode() == 200 && pong.body().strip().equals("pong");
         } catch (IOException e) {
             return false;
@@ -220,32 +266,45 @@ class ZeroConfigurationTest {
     }
 
     private JsonNode get(int port, String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token);
+        return send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET(),
+                token);
     }
 
     private JsonNode post(int port, String path, String token, String type, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                token);
     }
 
     private JsonNode send(HttpRequest.Builder request, String token) throws Exception {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode() / 100).as(response.body()).isEqualTo(2);
         return JSON.readTree(response.body());
     }
 
     private static byte[] photoForm() throws IOException {
         ByteArrayOutputStream form = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> field : Map.of("name", "Pixel", "price", "1.50", "quantity", "1").entrySet()) {
+        for (Map.Entry<String, String> field :
+                Map.of("name", "Pixel", "price", "1.50", "quantity", "1").entrySet()) {
             form.write(("--zero\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        String photoPart = String.join("\r\n", "--zero",
-                "Content-Disposition: form-data; name=\"photo\"; filename=\"dot.png\"", "Content-Type: image/png", "", "");
+        String photoPart = String.join(
+                "\r\n",
+                "--zero",
+                "Content-Disposition: form-data; name=\"photo\"; filename=\"dot.png\"",
+                "Content-Type: image/png",
+                "",
+                "");
         form.write(photoPart.getBytes(StandardCharsets.UTF_8));
         form.write(SampleImages.png());
         form.write("\r\n--zero--\r\n".getBytes(StandardCharsets.UTF_8));
@@ -254,7 +313,9 @@ class ZeroConfigurationTest {
 
     private static Optional<Path> onlyFile(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(file -> !file.getFileName().toString().startsWith(".")).toList();
+            List<Path> found = files.filter(
+                            file -> !file.getFileName().toString().startsWith("."))
+                    .toList();
             return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
         }
     }

@@ -68,13 +68,26 @@ public final class Stockroom {
         this.clock = b.clock;
         this.rateLimiter = b.rateCounters == null ? null : new FixedWindowRateLimiter(b.rateCounters, b.clock);
         // Only the account use cases' mail is capped; the relay works on the outbox itself.
-        Outbox accountMail = rateLimiter == null || b.mailsOfOneKind == 0 ? b.outbox
+        Outbox accountMail = rateLimiter == null || b.mailsOfOneKind == 0
+                ? b.outbox
                 : new CappedOutbox(b.outbox, rateLimiter, b.mailsOfOneKind, b.mailCapWindow);
-        this.accounts = new AccountServices(b.users, b.sessions, b.codes, b.loginAttempts, b.devices, b.audit,
-                accountMail, b.transactions, b.passwordHasher, b.accountPolicy, b.clock, b.random,
+        this.accounts = new AccountServices(
+                b.users,
+                b.sessions,
+                b.codes,
+                b.loginAttempts,
+                b.devices,
+                b.audit,
+                accountMail,
+                b.transactions,
+                b.passwordHasher,
+                b.accountPolicy,
+                b.clock,
+                b.random,
                 Optional.ofNullable(b.rateCounters));
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
-        this.catalog = b.products == null ? null
+        this.catalog = b.products == null
+                ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
     }
 
@@ -125,8 +138,8 @@ public final class Stockroom {
      */
     public RateLimiter rateLimiter() {
         if (rateLimiter == null) {
-            throw new IllegalStateException("No rate limits are configured: give Stockroom.builder() "
-                    + "rateCounters(RateCounters)");
+            throw new IllegalStateException(
+                    "No rate limits are configured: give Stockroom.builder() " + "rateCounters(RateCounters)");
         }
         return rateLimiter;
     }
@@ -188,8 +201,7 @@ public final class Stockroom {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder users(UserRepository users) {
             this.users = Objects.requireNonNull(users, "users");

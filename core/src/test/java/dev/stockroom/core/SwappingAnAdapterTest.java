@@ -3,19 +3,19 @@ package dev.stockroom.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.account.domain.UserQuery;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.contract.UserRepositoryContract;
 import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.shared.Page;
 import dev.stockroom.core.testing.InMemoryAdapters;
 import dev.stockroom.core.testing.InMemoryTransactions;
 import dev.stockroom.core.testing.InMemoryUserRepository;
-import dev.stockroom.core.account.domain.Role;
-import dev.stockroom.core.account.domain.UserQuery;
-import dev.stockroom.core.shared.Page;
 import dev.stockroom.core.testing.MutableClock;
 import java.time.Instant;
 import java.util.Optional;
@@ -91,8 +91,15 @@ class SwappingAnAdapterTest {
                 .clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")))
                 .build();
 
-        stockroom.registration().register(RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com",
-                "velvet harbor quietly 1987", "velvet harbor quietly 1987"));
+        stockroom
+                .registration()
+                .register(RegisterCommand.of(
+                        "Ada",
+                        "Lovelace",
+                        "ada",
+                        "ada@example.com",
+                        "velvet harbor quietly 1987",
+                        "velvet harbor quietly 1987"));
         stockroom.mailRelay().relayDue();
         String code = adapters.mailSender().delivered().get(0).value(Notification.CODE);
 

@@ -51,10 +51,12 @@ public final class LowPriorityThreadFactory implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(() -> {
-            lowerPriorityOfThisThread();
-            task.run();
-        }, namePrefix + "-" + created.incrementAndGet());
+        Thread thread = new Thread(
+                () -> {
+                    lowerPriorityOfThisThread();
+                    task.run();
+                },
+                namePrefix + "-" + created.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     }

@@ -41,7 +41,7 @@ public final class NativeArgon2idPasswordHasher extends Argon2idHasher {
 
     /** This hasher if libargon2 loads and passes a self-test here; otherwise empty. */
     public static Optional<PasswordHasher> load(SecureRandom random) {
-        return load(random, failure -> { });
+        return load(random, failure -> {});
     }
 
     /**
@@ -54,7 +54,8 @@ public final class NativeArgon2idPasswordHasher extends Argon2idHasher {
             NativeArgon2idPasswordHasher hasher = new NativeArgon2idPasswordHasher(random);
             String probe = "self-test \u00e9\u00e8";
             if (!hasher.matches(KNOWN_PASSWORD, KNOWN_HASH) || !hasher.matches(probe, hasher.hash(probe))) {
-                throw new IllegalStateException("libargon2 loaded but computes a different Argon2id than Bouncy Castle");
+                throw new IllegalStateException(
+                        "libargon2 loaded but computes a different Argon2id than Bouncy Castle");
             }
             return Optional.of(hasher);
         } catch (LinkageError | RuntimeException e) {
@@ -70,8 +71,8 @@ public final class NativeArgon2idPasswordHasher extends Argon2idHasher {
      * but always with the factory's default length; a stored hash may have another.
      */
     @Override
-    protected byte[] argon2id(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
-            int length) {
+    protected byte[] argon2id(
+            byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         return ARGON2.pbkdf(iterations, memoryKib, parallelism, password, salt, length);
     }
 

@@ -19,8 +19,8 @@ class LowPriorityThreadFactoryTest {
     @Test
     void makes_numbered_daemon_threads_that_run_their_task() throws Exception {
         LowPriorityThreadFactory factory = new LowPriorityThreadFactory();
-        Thread first = factory.newThread(() -> { });
-        Thread second = factory.newThread(() -> { });
+        Thread first = factory.newThread(() -> {});
+        Thread second = factory.newThread(() -> {});
 
         assertThat(first.getName()).isEqualTo("password-hashing-1");
         assertThat(second.getName()).isEqualTo("password-hashing-2");
@@ -35,7 +35,8 @@ class LowPriorityThreadFactoryTest {
         LowPriorityThreadFactory factory = new LowPriorityThreadFactory();
 
         assertThat(factory.lowersPriority()).isTrue();
-        assertThat(runIn(factory, LowPriorityThreadFactoryTest::niceOfThisThread)).isEqualTo(Math.max(10, before));
+        assertThat(runIn(factory, LowPriorityThreadFactoryTest::niceOfThisThread))
+                .isEqualTo(Math.max(10, before));
         assertThat(factory.lowersPriority()).isTrue();
         assertThat(niceOfThisThread()).isEqualTo(before);
     }
@@ -61,12 +62,13 @@ class LowPriorityThreadFactoryTest {
     private static <T> T runIn(ThreadFactory factory, Supplier<T> task) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         factory.newThread(() -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }).start();
+                    try {
+                        result.complete(task.get());
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                })
+                .start();
         return result.get(10, TimeUnit.SECONDS);
     }
 

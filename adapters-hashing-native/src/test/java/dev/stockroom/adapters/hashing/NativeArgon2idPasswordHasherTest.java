@@ -22,7 +22,8 @@ class NativeArgon2idPasswordHasherTest {
     private static final Argon2idPasswordHasher BOUNCY_CASTLE = new Argon2idPasswordHasher();
     private static final String PASSWORD = "a long enough passphrase";
     private static final String HASH = NATIVE.hash(PASSWORD);
-    private static final String UNICODE = "\u043f\u0430\u0440\u043e\u043b\u044c \uD83D\uDD11 \u00fcn\u00efc\u00f6d\u00e9";
+    private static final String UNICODE =
+            "\u043f\u0430\u0440\u043e\u043b\u044c \uD83D\uDD11 \u00fcn\u00efc\u00f6d\u00e9";
     /** Made once by {@link Argon2idPasswordHasher} for {@link #UNICODE}: a stored hash from before this module. */
     private static final String STORED_BY_BOUNCY_CASTLE =
             "$argon2id$v=19$m=19456,t=2,p=1$0s5I8Rxsq5GX4QwExrHbZQ$LFTTBaiC8dbLy6LUDqxzdcsKWBugVCsFiFFohjJ1lrY";
@@ -76,7 +77,8 @@ class NativeArgon2idPasswordHasherTest {
 
         assertThat(BOUNCY_CASTLE.matches(password, hash)).isTrue();
         assertThat(NATIVE.matches(password, BOUNCY_CASTLE.hash(password))).isTrue();
-        assertThat(NATIVE.matches(password.substring(0, password.length() - 1), hash)).isFalse();
+        assertThat(NATIVE.matches(password.substring(0, password.length() - 1), hash))
+                .isFalse();
     }
 
     @Test
@@ -95,19 +97,24 @@ class NativeArgon2idPasswordHasherTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "plain text", "$argon2id$",
-            "$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2d$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=16$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0",
-            "$argon2id$v=19$m=19456,t=0,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=999,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=99$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iim!PqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0x$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$a"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain text",
+                "$argon2id$",
+                "$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2d$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=16$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0",
+                "$argon2id$v=19$m=19456,t=0,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=999,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=99$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iim!PqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0x$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$a"
+            })
     void a_malformed_or_hostile_hash_never_matches_and_never_throws(String malformed) {
         assertThat(NATIVE.matches(PASSWORD, malformed)).isFalse();
     }
@@ -115,7 +122,8 @@ class NativeArgon2idPasswordHasherTest {
     @Test
     void loads_on_this_machine_and_says_what_it_is() {
         List<Throwable> failures = new ArrayList<>();
-        PasswordHasher loaded = NativeArgon2idPasswordHasher.load(new SecureRandom(), failures::add).orElseThrow();
+        PasswordHasher loaded = NativeArgon2idPasswordHasher.load(new SecureRandom(), failures::add)
+                .orElseThrow();
 
         assertThat(failures).isEmpty();
         assertThat(BOUNCY_CASTLE.matches(PASSWORD, loaded.hash(PASSWORD))).isTrue();

@@ -61,8 +61,7 @@ public final class FileMailSender implements MailSender {
                     .buildEmail();
             file = write(EmailConverter.emailToEML(email));
         } catch (IOException | AddressException | RuntimeException e) {
-            throw new DeliveryFailed("Could not write " + notification.kind() + " mail to " + directory
-                    + ": " + e, e);
+            throw new DeliveryFailed("Could not write " + notification.kind() + " mail to " + directory + ": " + e, e);
         }
         // The code is in the file, never in the log.
         LOG.info("Mail {} to {} written to {}", notification.kind(), notification.recipient(), file);

@@ -43,10 +43,12 @@ final class MailTemplates {
             if (subject == null) {
                 throw new IllegalStateException("No mail subject for " + kind + " in subjects.properties");
             }
-            templates.put(kind, new Template(
-                    checked(subject, "subject of " + kind),
-                    checked(read(name + ".txt"), name + ".txt"),
-                    checked(read(name + ".html"), name + ".html")));
+            templates.put(
+                    kind,
+                    new Template(
+                            checked(subject, "subject of " + kind),
+                            checked(read(name + ".txt"), name + ".txt"),
+                            checked(read(name + ".html"), name + ".html")));
         }
     }
 
@@ -111,6 +113,5 @@ final class MailTemplates {
         return in;
     }
 
-    private record Template(String subject, String text, String html) {
-    }
+    private record Template(String subject, String text, String html) {}
 }

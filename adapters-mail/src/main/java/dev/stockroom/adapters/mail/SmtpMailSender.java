@@ -53,19 +53,23 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
     private final Deque<Idle> idle = new ArrayDeque<>();
     private volatile boolean closed;
 
-    private record Idle(Transport transport, long since) {
-    }
+    private record Idle(Transport transport, long since) {}
 
     public SmtpMailSender(SmtpSettings smtp, MailSettings mail) {
-        this.mailer = MailerBuilder
-                .withSMTPServer(smtp.host(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null))
+        this.mailer = MailerBuilder.withSMTPServer(
+                        smtp.host(),
+                        smtp.port(),
+                        smtp.username().orElse(null),
+                        smtp.password().orElse(null))
                 .withTransportStrategy(strategy(smtp.transport()))
                 .withSessionTimeout((int) smtp.timeout().toMillis())
                 .buildMailer();
         this.session = mailer.getSession();
         // Simple Java Mail sets connect and read timeouts; a stalled write must end too.
-        session.getProperties().putIfAbsent(writeTimeoutProperty(smtp.transport()),
-                String.valueOf(smtp.timeout().toMillis()));
+        session.getProperties()
+                .putIfAbsent(
+                        writeTimeoutProperty(smtp.transport()),
+                        String.valueOf(smtp.timeout().toMillis()));
         this.composer = new MailComposer(new MailTemplates(), mail);
         this.server = smtp.host() + ":" + smtp.port();
     }
@@ -97,8 +101,10 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
             }
         } catch (MessagingException | RuntimeException e) {
             // Simple Java Mail's messages name the subject at most; the cause chain says what broke.
-            throw new DeliveryFailed("Could not send " + notification.kind() + " mail through " + server
-                    + ": " + reason(e), e, unreachable(e));
+            throw new DeliveryFailed(
+                    "Could not send " + notification.kind() + " mail through " + server + ": " + reason(e),
+                    e,
+                    unreachable(e));
         }
     }
 
@@ -113,7 +119,8 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
                 break;
             }
             long idleFor = System.nanoTime() - next.since();
-            if (idleFor > MAX_IDLE.toNanos() || (idleFor > CHECK_AFTER_NANOS && !next.transport().isConnected())) {
+            if (idleFor > MAX_IDLE.toNanos()
+                    || (idleFor > CHECK_AFTER_NANOS && !next.transport().isConnected())) {
                 closeQuietly(next.transport());
                 continue;
             }
@@ -175,9 +182,12 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
     /** Whether the failure was reaching the server rather than this message. */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof ConnectException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SocketException || t.getClass().getSimpleName().equals("MailConnectException")) {
+            if (t instanceof SocketTimeoutException
+                    || t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SocketException
+                    || t.getClass().getSimpleName().equals("MailConnectException")) {
                 return true;
             }
         }
@@ -198,7 +208,8 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName()
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

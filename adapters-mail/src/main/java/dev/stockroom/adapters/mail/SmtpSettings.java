@@ -8,8 +8,13 @@ import java.util.Optional;
  * Where and how to reach the SMTP server. {@code timeout} bounds connecting, reading and writing
  * each, so an unreachable server fails a send within it instead of holding the relay.
  */
-public record SmtpSettings(String host, int port, Optional<String> username, Optional<String> password,
-        Transport transport, Duration timeout) {
+public record SmtpSettings(
+        String host,
+        int port,
+        Optional<String> username,
+        Optional<String> password,
+        Transport transport,
+        Duration timeout) {
 
     /** Long enough for a slow server, short enough that an outage shows at once. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

@@ -37,15 +37,17 @@ class FastRelayOverSmtpTest {
     private static final MailSettings FROM = new MailSettings("noreply@stockroom.test");
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    static final GreenMailExtension greenMail =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     private static SmtpSettings server() {
         return new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(), SmtpSettings.Transport.SMTP);
     }
 
     private static Notification mail(int i) {
-        return new Notification(NotificationKind.VERIFICATION_CODE, "user" + i + "@example.com",
+        return new Notification(
+                NotificationKind.VERIFICATION_CODE,
+                "user" + i + "@example.com",
                 SampleNotifications.valuesOf(NotificationKind.VERIFICATION_CODE, "User " + i));
     }
 
@@ -63,7 +65,9 @@ class FastRelayOverSmtpTest {
         assertThat(received).hasSize(3);
         assertThat(received[0].getMessageID()).isEqualTo("<" + id + "@stockroom.test>");
         assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID());
-        assertThat(received[2].getMessageID()).isNotEqualTo(received[0].getMessageID()).endsWith("@stockroom.test>");
+        assertThat(received[2].getMessageID())
+                .isNotEqualTo(received[0].getMessageID())
+                .endsWith("@stockroom.test>");
     }
 
     @Test
@@ -102,11 +106,15 @@ class FastRelayOverSmtpTest {
         System.out.printf("Drained %d mails over 8 connections to GreenMail in %d ms%n", count, elapsed / 1_000_000);
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(count);
-        Set<String> messageIds = Arrays.stream(received).map(FastRelayOverSmtpTest::messageId).collect(Collectors.toSet());
-        assertThat(messageIds).hasSize(count).containsExactlyInAnyOrderElementsOf(
-                ids.stream().map(id -> "<" + id + "@stockroom.test>").toList());
+        Set<String> messageIds =
+                Arrays.stream(received).map(FastRelayOverSmtpTest::messageId).collect(Collectors.toSet());
+        assertThat(messageIds)
+                .hasSize(count)
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().map(id -> "<" + id + "@stockroom.test>").toList());
         assertThat(outbox.pending()).isEmpty();
-        assertThat(Duration.ofNanos(elapsed)).as("a generous bound; the measured figure is in docs/performance.md")
+        assertThat(Duration.ofNanos(elapsed))
+                .as("a generous bound; the measured figure is in docs/performance.md")
                 .isLessThan(Duration.ofSeconds(60));
     }
 
@@ -122,7 +130,7 @@ class FastRelayOverSmtpTest {
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
-                        accepted.add(hung.accept());   // and never a greeting
+                        accepted.add(hung.accept()); // and never a greeting
                     }
                 } catch (IOException closed) {
                     // the test is over
@@ -130,8 +138,13 @@ class FastRelayOverSmtpTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            SmtpSettings settings = new SmtpSettings("127.0.0.1", hung.getLocalPort(), Optional.empty(),
-                    Optional.empty(), SmtpSettings.Transport.SMTP, Duration.ofMillis(700));
+            SmtpSettings settings = new SmtpSettings(
+                    "127.0.0.1",
+                    hung.getLocalPort(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    SmtpSettings.Transport.SMTP,
+                    Duration.ofMillis(700));
             try (SmtpMailSender sender = new SmtpMailSender(settings, FROM)) {
                 MailRelay relay = new MailRelay(outbox, sender, clock, 4);
                 long started = System.nanoTime();
@@ -139,13 +152,16 @@ class FastRelayOverSmtpTest {
                 assertThat(relay.relayDue()).isZero();
 
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                assertThat(took).as("one timeout per connection, not one per message").isLessThan(Duration.ofSeconds(5));
+                assertThat(took)
+                        .as("one timeout per connection, not one per message")
+                        .isLessThan(Duration.ofSeconds(5));
                 List<OutboxMessage> pending = outbox.pending();
                 assertThat(pending).hasSize(40);
                 long tried = pending.stream().filter(m -> m.attempts() == 1).count();
                 assertThat(tried).isBetween(1L, 4L);
                 // The batch was 20: those not tried went back untouched, due when the relay's pause ends.
-                assertThat(pending).filteredOn(m -> m.attempts() == 0 && m.nextAttemptAt().isAfter(clock.instant()))
+                assertThat(pending)
+                        .filteredOn(m -> m.attempts() == 0 && m.nextAttemptAt().isAfter(clock.instant()))
                         .hasSize(20 - (int) tried);
                 assertThat(relay.relayDue()).as("backing off").isZero();
                 relay.stop(Duration.ofSeconds(5));
@@ -168,14 +184,17 @@ class FastRelayOverSmtpTest {
         List<String> emls;
         try (var list = java.nio.file.Files.list(dir)) {
             emls = list.map(p -> {
-                try {
-                    return java.nio.file.Files.readString(p);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+                        try {
+                            return java.nio.file.Files.readString(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
-        assertThat(emls).hasSize(2).allSatisfy(eml -> assertThat(eml).contains("Message-ID: <" + id + "@stockroom.test>"));
+        assertThat(emls)
+                .hasSize(2)
+                .allSatisfy(eml -> assertThat(eml).contains("Message-ID: <" + id + "@stockroom.test>"));
     }
 
     private static String messageId(MimeMessage message) {

@@ -65,7 +65,9 @@ class FileMailSenderTest {
             assertThat(file.getFileName().toString()).matches("20261126T094107\\.123Z-[0-9a-f]{8}\\.eml");
             Email email = EmailConverter.emlToEmail(file.toFile());
             assertThat(email.getSubject()).isEqualTo("Your Stockroom verification code");
-            assertThat(email.getToRecipients()).extracting(Recipient::getAddress).containsExactly(RECIPIENT);
+            assertThat(email.getToRecipients())
+                    .extracting(Recipient::getAddress)
+                    .containsExactly(RECIPIENT);
             assertThat(email.getFromRecipient().getAddress()).isEqualTo("noreply@stockroom.test");
             assertThat(email.getPlainText()).contains(CODE_VALUE);
             assertThat(email.getHTMLText()).contains(">" + CODE_VALUE + "</p>");
@@ -82,7 +84,9 @@ class FileMailSenderTest {
         sender.send(SampleNotifications.of(NotificationKind.PASSWORD_RESET_CODE));
 
         try (Stream<Path> all = Files.list(dataDir)) {
-            assertThat(all).hasSize(2).allSatisfy(file -> assertThat(file.toString()).endsWith(".eml"));
+            assertThat(all)
+                    .hasSize(2)
+                    .allSatisfy(file -> assertThat(file.toString()).endsWith(".eml"));
         }
     }
 

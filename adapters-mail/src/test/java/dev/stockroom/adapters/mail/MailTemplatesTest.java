@@ -30,7 +30,9 @@ class MailTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NotificationKind.class, names = {"VERIFICATION_CODE", "PASSWORD_RESET_CODE"})
+    @EnumSource(
+            value = NotificationKind.class,
+            names = {"VERIFICATION_CODE", "PASSWORD_RESET_CODE"})
     void code_mails_carry_the_code_and_its_lifetime_in_both_versions(NotificationKind kind) {
         RenderedMail mail = templates.render(SampleNotifications.of(kind));
 
@@ -51,7 +53,9 @@ class MailTemplatesTest {
     @Test
     void values_are_escaped_in_the_html_body_only() {
         String name = "<b>Tom</b> & \"Jerry's\"";
-        Notification notification = new Notification(NotificationKind.VERIFICATION_CODE, RECIPIENT,
+        Notification notification = new Notification(
+                NotificationKind.VERIFICATION_CODE,
+                RECIPIENT,
                 SampleNotifications.valuesOf(NotificationKind.VERIFICATION_CODE, name));
 
         RenderedMail mail = templates.render(notification);
@@ -65,7 +69,9 @@ class MailTemplatesTest {
     @Test
     void values_that_look_like_placeholders_or_replacement_syntax_are_inserted_literally() {
         String name = "{{code}} $1 \\";
-        Notification notification = new Notification(NotificationKind.PASSWORD_CHANGED, RECIPIENT,
+        Notification notification = new Notification(
+                NotificationKind.PASSWORD_CHANGED,
+                RECIPIENT,
                 SampleNotifications.valuesOf(NotificationKind.PASSWORD_CHANGED, name));
 
         assertThat(templates.render(notification).text()).contains("Hello " + name + ",");
@@ -73,8 +79,8 @@ class MailTemplatesTest {
 
     @Test
     void a_template_needing_a_value_the_notification_lacks_fails_loudly() {
-        Map<String, String> values = new HashMap<>(
-                SampleNotifications.valuesOf(NotificationKind.PASSWORD_RESET_CODE, "Alice"));
+        Map<String, String> values =
+                new HashMap<>(SampleNotifications.valuesOf(NotificationKind.PASSWORD_RESET_CODE, "Alice"));
         values.remove(Notification.CODE);
         Notification withoutCode = new Notification(NotificationKind.PASSWORD_RESET_CODE, RECIPIENT, values);
 

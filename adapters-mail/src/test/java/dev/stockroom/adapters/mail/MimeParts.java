@@ -8,8 +8,7 @@ import java.io.IOException;
 
 /** Finds the decoded plain-text and HTML bodies in a received multipart message. */
 final class MimeParts {
-    private MimeParts() {
-    }
+    private MimeParts() {}
 
     static String text(Part message) throws MessagingException, IOException {
         return find(message, "text/plain");

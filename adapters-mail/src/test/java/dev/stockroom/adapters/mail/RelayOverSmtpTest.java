@@ -28,8 +28,8 @@ class RelayOverSmtpTest {
         outbox.enqueue(SampleNotifications.of(NotificationKind.VERIFICATION_CODE), clock.instant());
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-        try (SmtpMailSender sender = new SmtpMailSender(
-                new SmtpSettings("127.0.0.1", port, SmtpSettings.Transport.SMTP), FROM)) {
+        try (SmtpMailSender sender =
+                new SmtpMailSender(new SmtpSettings("127.0.0.1", port, SmtpSettings.Transport.SMTP), FROM)) {
             MailRelay relay = new MailRelay(outbox, sender, clock);
 
             assertThat(relay.relayDue()).isZero();
@@ -50,7 +50,8 @@ class RelayOverSmtpTest {
 
                 MimeMessage[] received = server.getReceivedMessages();
                 assertThat(received).hasSize(1);
-                assertThat(received[0].getRecipients(RecipientType.TO)).extracting(Object::toString)
+                assertThat(received[0].getRecipients(RecipientType.TO))
+                        .extracting(Object::toString)
                         .containsExactly(RECIPIENT);
                 assertThat(MimeParts.text(received[0])).contains(CODE_VALUE);
                 assertThat(outbox.pending()).isEmpty();

@@ -15,8 +15,7 @@ final class SampleNotifications {
     static final String CODE_VALUE = "482913";
     static final String CHANGED_AT_VALUE = "2026-11-26 09:41 UTC";
 
-    private SampleNotifications() {
-    }
+    private SampleNotifications() {}
 
     static Notification of(NotificationKind kind) {
         return new Notification(kind, RECIPIENT, valuesOf(kind, "Alice"));
@@ -25,7 +24,7 @@ final class SampleNotifications {
     static Map<String, String> valuesOf(NotificationKind kind, String firstName) {
         return switch (kind) {
             case VERIFICATION_CODE, PASSWORD_RESET_CODE ->
-                    Map.of(FIRST_NAME, firstName, CODE, CODE_VALUE, EXPIRES_IN_MINUTES, "10");
+                Map.of(FIRST_NAME, firstName, CODE, CODE_VALUE, EXPIRES_IN_MINUTES, "10");
             case PASSWORD_CHANGED -> Map.of(FIRST_NAME, firstName, CHANGED_AT, CHANGED_AT_VALUE);
         };
     }

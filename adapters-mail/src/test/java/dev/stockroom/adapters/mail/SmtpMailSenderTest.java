@@ -30,7 +30,7 @@ class SmtpMailSenderTest {
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
 
     @Test
@@ -43,7 +43,9 @@ class SmtpMailSenderTest {
         assertThat(received).hasSize(1);
         MimeMessage message = received[0];
         assertThat(message.getSubject()).isEqualTo("Your Stockroom verification code");
-        assertThat(message.getRecipients(RecipientType.TO)).extracting(Object::toString).containsExactly(RECIPIENT);
+        assertThat(message.getRecipients(RecipientType.TO))
+                .extracting(Object::toString)
+                .containsExactly(RECIPIENT);
         assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("noreply@stockroom.test");
         assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Stockroom");
         String raw = GreenMailUtil.getWholeMessage(message);
@@ -54,7 +56,8 @@ class SmtpMailSenderTest {
 
     @Test
     void a_recipient_that_is_not_exactly_one_address_is_refused_rather_than_split() {
-        Notification twoAddresses = new Notification(NotificationKind.VERIFICATION_CODE,
+        Notification twoAddresses = new Notification(
+                NotificationKind.VERIFICATION_CODE,
                 "bob@example.com,mallory@example.com",
                 SampleNotifications.valuesOf(NotificationKind.VERIFICATION_CODE, "Bob"));
         try (SmtpMailSender sender = new SmtpMailSender(server(), FROM)) {
@@ -65,8 +68,13 @@ class SmtpMailSenderTest {
 
     @Test
     void authenticates_with_the_configured_credentials() {
-        SmtpSettings withLogin = new SmtpSettings("127.0.0.1", port(), Optional.of(SMTP_USER),
-                Optional.of(SMTP_PASSWORD), SmtpSettings.Transport.SMTP, SmtpSettings.DEFAULT_TIMEOUT);
+        SmtpSettings withLogin = new SmtpSettings(
+                "127.0.0.1",
+                port(),
+                Optional.of(SMTP_USER),
+                Optional.of(SMTP_PASSWORD),
+                SmtpSettings.Transport.SMTP,
+                SmtpSettings.DEFAULT_TIMEOUT);
         try (SmtpMailSender sender = new SmtpMailSender(withLogin, FROM)) {
             sender.send(SampleNotifications.of(NotificationKind.PASSWORD_CHANGED));
         }
@@ -76,8 +84,13 @@ class SmtpMailSenderTest {
 
     @Test
     void a_wrong_password_is_a_delivery_failure() {
-        SmtpSettings wrongLogin = new SmtpSettings("127.0.0.1", port(), Optional.of(SMTP_USER),
-                Optional.of("not the password"), SmtpSettings.Transport.SMTP, SmtpSettings.DEFAULT_TIMEOUT);
+        SmtpSettings wrongLogin = new SmtpSettings(
+                "127.0.0.1",
+                port(),
+                Optional.of(SMTP_USER),
+                Optional.of("not the password"),
+                SmtpSettings.Transport.SMTP,
+                SmtpSettings.DEFAULT_TIMEOUT);
         try (SmtpMailSender sender = new SmtpMailSender(wrongLogin, FROM)) {
             assertThatThrownBy(() -> sender.send(SampleNotifications.of(NotificationKind.VERIFICATION_CODE)))
                     .isInstanceOf(DeliveryFailed.class)
@@ -104,8 +117,13 @@ class SmtpMailSenderTest {
         // The kernel completes the TCP handshake for a listening socket nobody accepts from, so the
         // client connects and then waits for a greeting that never comes.
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            SmtpSettings settings = new SmtpSettings("127.0.0.1", silent.getLocalPort(), Optional.empty(),
-                    Optional.empty(), SmtpSettings.Transport.SMTP, Duration.ofMillis(300));
+            SmtpSettings settings = new SmtpSettings(
+                    "127.0.0.1",
+                    silent.getLocalPort(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    SmtpSettings.Transport.SMTP,
+                    Duration.ofMillis(300));
             try (SmtpMailSender sender = new SmtpMailSender(settings, FROM)) {
                 long started = System.nanoTime();
                 assertThatThrownBy(() -> sender.send(SampleNotifications.of(NotificationKind.VERIFICATION_CODE)))

@@ -23,8 +23,7 @@ public final class DatabaseMigrator {
     /** The master changelog, a classpath resource; {@code db migrate} must be pointed at the same path. */
     public static final String CHANGELOG = "db/changelog/stockroom.xml";
 
-    private DatabaseMigrator() {
-    }
+    private DatabaseMigrator() {}
 
     /** Migrates through a connection of its own, closed afterwards. */
     public static void migrate(DataSource dataSource) {
@@ -58,14 +57,17 @@ public final class DatabaseMigrator {
                 AnalyticsArgs.ENABLED.getKey(), false,
                 // Progress goes to the log rather than standard output.
                 Scope.Attr.ui.name(), new LoggerUIService(),
-                Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(DatabaseMigrator.class.getClassLoader()));
+                Scope.Attr.resourceAccessor.name(),
+                        new ClassLoaderResourceAccessor(DatabaseMigrator.class.getClassLoader()));
         try {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-                    .execute());
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Scope.child(
+                    scope,
+                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                            .execute());
         } catch (Exception e) {
             throw new IllegalStateException("Could not migrate the database: " + e.getMessage(), e);
         }

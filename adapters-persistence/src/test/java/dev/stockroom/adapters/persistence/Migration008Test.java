@@ -34,9 +34,12 @@ class Migration008Test {
     private static final String BEFORE_008 = "db/changelog/before-008.xml";
     // The migration compares with the database's clock: these lie well before and after it.
     @SuppressWarnings("TimeInStaticInitializer") // hours from the database's clock, so once per run is enough
-    private static final Instant PAST = Instant.now().truncatedTo(ChronoUnit.MICROS).minus(Duration.ofHours(2));
+    private static final Instant PAST =
+            Instant.now().truncatedTo(ChronoUnit.MICROS).minus(Duration.ofHours(2));
+
     @SuppressWarnings("TimeInStaticInitializer")
-    private static final Instant FUTURE = Instant.now().truncatedTo(ChronoUnit.MICROS).plus(Duration.ofDays(1));
+    private static final Instant FUTURE =
+            Instant.now().truncatedTo(ChronoUnit.MICROS).plus(Duration.ofDays(1));
 
     static Stream<TestDatabase> blankDatabases() {
         return Stream.of(TestDatabases.blankH2(), TestDatabases.blankPostgres());
@@ -81,7 +84,8 @@ class Migration008Test {
         User user = stockroom.users().findById(new UserId(userId)).orElseThrow();
         assertThat(user.isDisabled()).isFalse();
         assertThat(user.lastLoginAt()).isEmpty();
-        Session session = stockroom.sessions().findById(new SessionId(sessionId)).orElseThrow();
+        Session session =
+                stockroom.sessions().findById(new SessionId(sessionId)).orElseThrow();
         assertThat(session.origin()).isEqualTo(Origin.UNKNOWN);
         assertThat(session.lastUsedAt()).isEqualTo(PAST);
 
@@ -102,13 +106,19 @@ class Migration008Test {
         DatabaseMigrator.migrate(database.dataSource(), BEFORE_008);
         DatabaseMigrator.migrate(database.dataSource());
 
-        List<String> changeSets = database.jdbi().withHandle(h -> h.createQuery("""
+        List<String> changeSets = database.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT id FROM databasechangelog WHERE filename = 'db/changelog/changes/008-abuse-admin-audit.xml'
                         ORDER BY orderexecuted
                         """).mapTo(String.class).list());
 
-        assertThat(changeSets).containsExactly("008-users-disabled-last-login", "008-sessions-origin-last-use",
-                        "008-login-attempts-last-failure", "008-device-tokens", "008-audit-events");
+        assertThat(changeSets)
+                .containsExactly(
+                        "008-users-disabled-last-login",
+                        "008-sessions-origin-last-use",
+                        "008-login-attempts-last-failure",
+                        "008-device-tokens",
+                        "008-audit-events");
     }
 
     private static void insertUser(Handle h, UUID id) {
@@ -126,8 +136,14 @@ class Migration008Test {
                 .execute();
     }
 
-    private static void insertAttempts(Handle h, String key, int failures, Instant windowStartedAt,
-            Instant blockedUntil, int inFlight, Instant inFlightUntil) {
+    private static void insertAttempts(
+            Handle h,
+            String key,
+            int failures,
+            Instant windowStartedAt,
+            Instant blockedUntil,
+            int inFlight,
+            Instant inFlightUntil) {
         h.createUpdate("""
                         INSERT INTO login_attempts
                             (login_key, failures, window_started_at, blocked_until, in_flight, in_flight_until)
@@ -148,8 +164,11 @@ class Migration008Test {
                         WHERE login_key = :key
                         """)
                 .bind("key", key)
-                .map((rs, ctx) -> new Row(rs.getInt("failures"), Columns.instant(rs, "last_failure_at"),
-                        Columns.instant(rs, "blocked_until"), rs.getInt("in_flight")))
+                .map((rs, ctx) -> new Row(
+                        rs.getInt("failures"),
+                        Columns.instant(rs, "last_failure_at"),
+                        Columns.instant(rs, "blocked_until"),
+                        rs.getInt("in_flight")))
                 .one());
     }
 
@@ -158,6 +177,5 @@ class Migration008Test {
     }
 
     /** A row of login_attempts, as 008 leaves it. */
-    private record Row(int failures, Instant lastFailureAt, Instant blockedUntil, int inFlight) {
-    }
+    private record Row(int failures, Instant lastFailureAt, Instant blockedUntil, int inFlight) {}
 }

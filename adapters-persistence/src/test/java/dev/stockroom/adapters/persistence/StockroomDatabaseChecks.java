@@ -39,26 +39,44 @@ abstract class StockroomDatabaseChecks {
 
         DatabaseMigrator.migrate(database().dataSource());
 
-        assertThat(appliedChangeSets()).isEqualTo(before).contains(
-                "db/changelog/changes/001-accounts.xml::001-users::stockroom",
-                "db/changelog/changes/002-outbox.xml::002-outbox::stockroom");
+        assertThat(appliedChangeSets())
+                .isEqualTo(before)
+                .contains(
+                        "db/changelog/changes/001-accounts.xml::001-users::stockroom",
+                        "db/changelog/changes/002-outbox.xml::002-outbox::stockroom");
     }
 
     @Test
     void keeps_no_row_of_a_sent_message() {
         String recipient = "sent." + UUID.randomUUID() + "@example.test";
-        stockroom().outbox().enqueue(new Notification(NotificationKind.VERIFICATION_CODE, recipient,
-                Map.of(Notification.CODE, "246810")), NOW);
-        UUID id = database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE recipient = :r")
-                .bind("r", recipient).mapTo(UUID.class).one());
+        stockroom()
+                .outbox()
+                .enqueue(
+                        new Notification(
+                                NotificationKind.VERIFICATION_CODE, recipient, Map.of(Notification.CODE, "246810")),
+                        NOW);
+        UUID id = database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE recipient = :r")
+                        .bind("r", recipient)
+                        .mapTo(UUID.class)
+                        .one());
         UUID claimer = UUID.randomUUID();
-        database().jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET claimed_by = :c WHERE id = :id")
-                .bind("c", claimer).bind("id", id).execute());
+        database()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE outbox SET claimed_by = :c WHERE id = :id")
+                        .bind("c", claimer)
+                        .bind("id", id)
+                        .execute());
 
         stockroom().outbox().markSent(id, claimer, NOW);
 
-        int rows = database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE recipient = :r")
-                .bind("r", recipient).mapTo(Integer.class).one());
+        int rows = database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE recipient = :r")
+                        .bind("r", recipient)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rows).isZero();
     }
 
@@ -69,7 +87,8 @@ abstract class StockroomDatabaseChecks {
 
         Optional<User> seenFromOutside = stockroom.transactions().inTransaction(() -> {
             stockroom.users().add(user);
-            return CompletableFuture.supplyAsync(() -> stockroom.users().findById(user.id())).join();
+            return CompletableFuture.supplyAsync(() -> stockroom.users().findById(user.id()))
+                    .join();
         });
 
         assertThat(seenFromOutside).isEmpty();
@@ -82,9 +101,12 @@ abstract class StockroomDatabaseChecks {
         User first = user("uq_users_email_key_" + unique(), "uq_users_username_key." + unique() + "@example.test");
         stockroom().users().add(first);
 
-        assertThatThrownBy(() -> stockroom().users().add(user(first.username().value(), "other." + unique() + "@example.test")))
+        assertThatThrownBy(() ->
+                        stockroom().users().add(user(first.username().value(), "other." + unique() + "@example.test")))
                 .isInstanceOf(AccountFailure.UsernameTaken.class);
-        assertThatThrownBy(() -> stockroom().users().add(user("other_" + unique(), first.email().value())))
+        assertThatThrownBy(() -> stockroom()
+                        .users()
+                        .add(user("other_" + unique(), first.email().value())))
                 .isInstanceOf(AccountFailure.EmailTaken.class);
     }
 
@@ -94,16 +116,25 @@ abstract class StockroomDatabaseChecks {
     }
 
     private List<String> appliedChangeSets() {
-        return database().jdbi().withHandle(h -> h.createQuery("""
+        return database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT filename, id, author FROM databasechangelog ORDER BY orderexecuted
                         """)
-                .map((rs, ctx) -> rs.getString("filename") + "::" + rs.getString("id") + "::" + rs.getString("author"))
-                .list());
+                        .map((rs, ctx) ->
+                                rs.getString("filename") + "::" + rs.getString("id") + "::" + rs.getString("author"))
+                        .list());
     }
 
     private static User user(String username, String email) {
-        return User.register(UserId.random(), new PersonName("Grace"), new PersonName("Hopper"), new Username(username),
-                new EmailAddress(email), "$argon2id$v=19$hash", NOW);
+        return User.register(
+                UserId.random(),
+                new PersonName("Grace"),
+                new PersonName("Hopper"),
+                new Username(username),
+                new EmailAddress(email),
+                "$argon2id$v=19$hash",
+                NOW);
     }
 
     private static String unique() {

@@ -8,19 +8,19 @@ import dev.stockroom.adapters.rest.http.HttpFilters;
 import dev.stockroom.adapters.rest.http.TrustedProxies;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.BearerAuth;
-import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.adapters.rest.throttling.AddressLimiting;
 import dev.stockroom.adapters.rest.throttling.AddressLimits;
+import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
-import java.util.function.Consumer;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the HTTP API needs from the core, and the one call that puts the API on a Jersey
@@ -30,9 +30,18 @@ import java.util.Optional;
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client address
  * @param addressLimits  the limits per client address; none when empty (the edge limits, or a test rig)
  */
-public record StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
-        Profiles profiles, Administration administration, Catalog catalog, CatalogPolicy catalogPolicy,
-        AccessTokens accessTokens, Clock clock, TrustedProxies trustedProxies, Optional<AddressLimits> addressLimits) {
+public record StockroomApi(
+        Registration registration,
+        Authentication authentication,
+        PasswordRecovery passwordRecovery,
+        Profiles profiles,
+        Administration administration,
+        Catalog catalog,
+        CatalogPolicy catalogPolicy,
+        AccessTokens accessTokens,
+        Clock clock,
+        TrustedProxies trustedProxies,
+        Optional<AddressLimits> addressLimits) {
 
     /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
     private static final long FORM_OVERHEAD = 64 * 1024;
@@ -52,11 +61,28 @@ public record StockroomApi(Registration registration, Authentication authenticat
     }
 
     /** The API with no trusted proxy and no limits per client address. */
-    public StockroomApi(Registration registration, Authentication authentication, PasswordRecovery passwordRecovery,
-            Profiles profiles, Administration administration, Catalog catalog, CatalogPolicy catalogPolicy,
-            AccessTokens accessTokens, Clock clock) {
-        this(registration, authentication, passwordRecovery, profiles, administration, catalog, catalogPolicy,
-                accessTokens, clock, TrustedProxies.none(), Optional.empty());
+    public StockroomApi(
+            Registration registration,
+            Authentication authentication,
+            PasswordRecovery passwordRecovery,
+            Profiles profiles,
+            Administration administration,
+            Catalog catalog,
+            CatalogPolicy catalogPolicy,
+            AccessTokens accessTokens,
+            Clock clock) {
+        this(
+                registration,
+                authentication,
+                passwordRecovery,
+                profiles,
+                administration,
+                catalog,
+                catalogPolicy,
+                accessTokens,
+                clock,
+                TrustedProxies.none(),
+                Optional.empty());
     }
 
     public static void register(Consumer<Object> jersey, StockroomApi api) {
@@ -65,8 +91,14 @@ public record StockroomApi(Registration registration, Authentication authenticat
         api.addressLimits().ifPresent(limits -> AddressLimiting.register(jersey, limits));
         ErrorMappers.register(jersey);
         BearerAuth.register(jersey, api.accessTokens(), api.authentication());
-        AccountResources.register(jersey, api.registration(), api.authentication(), api.passwordRecovery(),
-                api.profiles(), api.accessTokens(), api.clock());
+        AccountResources.register(
+                jersey,
+                api.registration(),
+                api.authentication(),
+                api.passwordRecovery(),
+                api.profiles(),
+                api.accessTokens(),
+                api.clock());
         CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
         jersey.accept(new AdminResource(api.administration()));
     }

@@ -37,76 +37,133 @@ class ArchitectureTest {
     // Rule 1: the core is pure Java; Bouncy Castle only where passwords are hashed.
     @ArchTest
     static final ArchRule core_depends_only_on_the_jdk = classes()
-            .that().resideInAPackage(CORE).and().resideOutsideOfPackage(HASHING)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE)
+            .that()
+            .resideInAPackage(CORE)
+            .and()
+            .resideOutsideOfPackage(HASHING)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", CORE)
             .because("the core must embed anywhere with the JDK alone");
 
     @ArchTest
     static final ArchRule password_hashing_may_use_bouncy_castle = classes()
-            .that().resideInAPackage(HASHING)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE, "org.bouncycastle..");
+            .that()
+            .resideInAPackage(HASHING)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", CORE, "org.bouncycastle..");
 
     // Rule 2: inside a feature, domain <- port <- application.
     @ArchTest
-    static final ArchRule domains_see_nothing_else_of_their_feature = allOf(feature ->
-            noClasses().that().resideInAPackage(featurePackage(feature, "domain"))
-                    .should().dependOnClassesThat().resideInAnyPackage(featurePackage(feature, "port"),
-                            featurePackage(feature, "application")));
+    static final ArchRule domains_see_nothing_else_of_their_feature = allOf(feature -> noClasses()
+            .that()
+            .resideInAPackage(featurePackage(feature, "domain"))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(featurePackage(feature, "port"), featurePackage(feature, "application")));
 
     @ArchTest
-    static final ArchRule ports_see_only_the_domain = allOf(feature ->
-            noClasses().that().resideInAPackage(featurePackage(feature, "port"))
-                    .should().dependOnClassesThat().resideInAPackage(featurePackage(feature, "application")));
+    static final ArchRule ports_see_only_the_domain = allOf(feature -> noClasses()
+            .that()
+            .resideInAPackage(featurePackage(feature, "port"))
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(featurePackage(feature, "application")));
 
     @ArchTest
     static final ArchRule only_bootstrap_sees_the_application_services = noClasses()
-            .that().resideInAPackage("dev.stockroom.adapters..")
-            .should().dependOnClassesThat().resideInAPackage("dev.stockroom.core.*.application..");
+            .that()
+            .resideInAPackage("dev.stockroom.adapters..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.stockroom.core.*.application..");
 
     // Rule 3: adapters see the core, never each other; each framework stays in its adapter.
     @ArchTest
-    static final ArchRule rest_sees_no_other_adapter = noClasses().that().resideInAPackage(REST)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, MAIL, NATIVE_HASHING, BOOTSTRAP);
+    static final ArchRule rest_sees_no_other_adapter = noClasses()
+            .that()
+            .resideInAPackage(REST)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(PERSISTENCE, MAIL, NATIVE_HASHING, BOOTSTRAP);
 
     @ArchTest
-    static final ArchRule persistence_sees_no_other_adapter = noClasses().that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, MAIL, NATIVE_HASHING, BOOTSTRAP);
+    static final ArchRule persistence_sees_no_other_adapter = noClasses()
+            .that()
+            .resideInAPackage(PERSISTENCE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(REST, MAIL, NATIVE_HASHING, BOOTSTRAP);
 
     @ArchTest
-    static final ArchRule mail_sees_no_other_adapter = noClasses().that().resideInAPackage(MAIL)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, PERSISTENCE, NATIVE_HASHING, BOOTSTRAP);
+    static final ArchRule mail_sees_no_other_adapter = noClasses()
+            .that()
+            .resideInAPackage(MAIL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(REST, PERSISTENCE, NATIVE_HASHING, BOOTSTRAP);
 
     // Native hashing implements one port with core's shared Argon2id format: nothing else of the core.
     @ArchTest
     static final ArchRule native_hashing_sees_only_ports_domain_and_the_hash_format = classes()
-            .that().resideInAPackage(NATIVE_HASHING)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", NATIVE_HASHING,
-                    "dev.stockroom.core.*.port..", "dev.stockroom.core.*.domain..", HASHING,
-                    "com.sun.jna..", "de.mkammerer..");
+            .that()
+            .resideInAPackage(NATIVE_HASHING)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    NATIVE_HASHING,
+                    "dev.stockroom.core.*.port..",
+                    "dev.stockroom.core.*.domain..",
+                    HASHING,
+                    "com.sun.jna..",
+                    "de.mkammerer..");
 
     @ArchTest
     static final ArchRule jna_and_argon2_jvm_only_in_native_hashing = noClasses()
-            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackage(NATIVE_HASHING)
-            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "de.mkammerer..");
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackage(NATIVE_HASHING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.sun.jna..", "de.mkammerer..");
 
     @ArchTest
     static final ArchRule jax_rs_and_jwt_only_in_rest = noClasses()
-            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackage(REST)
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.jsonwebtoken..");
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackage(REST)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "io.jsonwebtoken..");
 
     @ArchTest
     static final ArchRule jdbi_and_liquibase_only_in_persistence_and_wiring = noClasses()
-            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackages(PERSISTENCE, BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "liquibase..");
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackages(PERSISTENCE, BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jdbi..", "liquibase..");
 
     @ArchTest
     static final ArchRule simple_java_mail_only_in_mail = noClasses()
-            .that().resideInAPackage("dev.stockroom..").and().resideOutsideOfPackage(MAIL)
-            .should().dependOnClassesThat().resideInAPackage("org.simplejavamail..");
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackage(MAIL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.simplejavamail..");
 
     // Rule 4.
     @ArchTest
-    static final ArchRule no_package_cycles = slices().matching("dev.stockroom.(**)").should().beFreeOfCycles();
+    static final ArchRule no_package_cycles =
+            slices().matching("dev.stockroom.(**)").should().beFreeOfCycles();
 
     private static String featurePackage(String feature, String layer) {
         return "dev.stockroom.core." + feature + "." + layer + "..";
@@ -116,7 +173,9 @@ class ArchitectureTest {
         ArchRule rule = null;
         for (String feature : FEATURES) {
             ArchRule next = perFeature.apply(feature);
-            rule = rule == null ? next : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(next);
+            rule = rule == null
+                    ? next
+                    : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(next);
         }
         return rule;
     }

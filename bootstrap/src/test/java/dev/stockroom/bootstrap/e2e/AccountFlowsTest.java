@@ -8,9 +8,9 @@ import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import dev.stockroom.core.contract.Race;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,19 @@ abstract class AccountFlowsTest {
     }
 
     static Map<String, Object> registration(String username) {
-        return map("first_name", "Ada", "last_name", "Lovelace", "username", username, "email", email(username),
-                "password", PASSWORD, "confirm_password", PASSWORD);
+        return map(
+                "first_name",
+                "Ada",
+                "last_name",
+                "Lovelace",
+                "username",
+                username,
+                "email",
+                email(username),
+                "password",
+                PASSWORD,
+                "confirm_password",
+                PASSWORD);
     }
 
     /** Registers and returns the NEW user's access token. */
@@ -95,15 +106,25 @@ abstract class AccountFlowsTest {
         assertThat(data.has("created_at")).isTrue();
         assertThat(data.has("password")).isFalse();
 
-        assertFieldError(http().post("/users/verify/", map("code", "000000".equals(stockroom().code(email(username), 1))
-                ? "111111" : "000000"), newToken), "code");
+        assertFieldError(
+                http().post(
+                                "/users/verify/",
+                                map(
+                                        "code",
+                                        "000000".equals(stockroom().code(email(username), 1)) ? "111111" : "000000"),
+                                newToken),
+                "code");
         Reply verified = http().post("/users/verify", map("code", stockroom().code(email(username), 1)), newToken);
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.text("auth_status")).isEqualTo("VERIFIED");
         assertThat(verified.text("access_token")).isNotBlank();
         assertThat(verified.text("refresh_token")).isNotBlank();
-        assertThat(http().get("/users/me", verified.text("access_token")).body().get("data").get("auth_status")
-                .asText()).isEqualTo("VERIFIED");
+        assertThat(http().get("/users/me", verified.text("access_token"))
+                        .body()
+                        .get("data")
+                        .get("auth_status")
+                        .asText())
+                .isEqualTo("VERIFIED");
         assertError(http().post("/users/verify/", map("code", "123456"), verified.text("access_token")), 400);
     }
 
@@ -127,7 +148,8 @@ abstract class AccountFlowsTest {
         if (!first.equals(second)) {
             assertFieldError(http().post("/users/verify/", map("code", first), token), "code");
         }
-        assertThat(http().post("/users/verify/", map("code", second), token).status()).isEqualTo(200);
+        assertThat(http().post("/users/verify/", map("code", second), token).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -167,8 +189,18 @@ abstract class AccountFlowsTest {
         String username = unique();
         String token = register(username);
 
-        assertError(http().post("/users/password/update/",
-                map("old_password", PASSWORD, "password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD), token), 403);
+        assertError(
+                http().post(
+                                "/users/password/update/",
+                                map(
+                                        "old_password",
+                                        PASSWORD,
+                                        "password",
+                                        NEW_PASSWORD,
+                                        "confirm_password",
+                                        NEW_PASSWORD),
+                                token),
+                403);
     }
 
     @Test
@@ -222,8 +254,8 @@ abstract class AccountFlowsTest {
         }
         assertError(login(username, PASSWORD), 429);
 
-        Reply owner = http().post("/users/login/", map("username", username, "password", PASSWORD,
-                "device_token", device));
+        Reply owner =
+                http().post("/users/login/", map("username", username, "password", PASSWORD, "device_token", device));
 
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
         assertThat(owner.text("device_token")).isNotBlank().isNotEqualTo(device);
@@ -256,7 +288,11 @@ abstract class AccountFlowsTest {
         List<Reply> replies = Race.run(30, () -> login(username, NEW_PASSWORD));
 
         assertThat(replies).extracting(Reply::status).filteredOn(s -> s == 401).hasSize(5);
-        assertThat(replies).extracting(Reply::status).filteredOn(s -> s != 401).hasSize(25).containsOnly(429);
+        assertThat(replies)
+                .extracting(Reply::status)
+                .filteredOn(s -> s != 401)
+                .hasSize(25)
+                .containsOnly(429);
         assertError(login(username, PASSWORD), 429);
     }
 
@@ -270,7 +306,8 @@ abstract class AccountFlowsTest {
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         String r2 = second.text("refresh_token");
         assertThat(r2).isNotEqualTo(r1);
-        assertThat(http().get("/users/me/", second.text("access_token")).status()).isEqualTo(200);
+        assertThat(http().get("/users/me/", second.text("access_token")).status())
+                .isEqualTo(200);
 
         assertError(http().post("/users/token/refresh/", map("refresh_token", r1)), 401);
         assertError(http().post("/users/token/refresh", map("refresh_token", r2)), 401);
@@ -282,8 +319,10 @@ abstract class AccountFlowsTest {
     void concurrent_refreshes_with_one_token_let_exactly_one_through() throws Exception {
         String refresh = registerVerified(unique()).text("refresh_token");
 
-        List<Integer> statuses = Race.run(8, () -> http().post("/users/token/refresh/",
-                map("refresh_token", refresh)).status());
+        List<Integer> statuses = Race.run(
+                8,
+                () -> http().post("/users/token/refresh/", map("refresh_token", refresh))
+                        .status());
 
         assertThat(statuses).containsOnlyOnce(200).allMatch(s -> s == 200 || s == 401);
     }
@@ -308,7 +347,9 @@ abstract class AccountFlowsTest {
         Reply one = registerVerified(username);
         Reply two = login(username, PASSWORD);
 
-        assertThat(http().post("/users/logout", map("all", true), two.text("access_token")).status()).isEqualTo(200);
+        assertThat(http().post("/users/logout", map("all", true), two.text("access_token"))
+                        .status())
+                .isEqualTo(200);
 
         assertError(http().get("/users/me/", one.text("access_token")), 401);
         assertError(http().get("/users/me/", two.text("access_token")), 401);
@@ -328,8 +369,8 @@ abstract class AccountFlowsTest {
         String code = stockroom().code(email(username), 2);
         String wrong = code.equals("000000") ? "111111" : "000000";
         Reply wrongCode = http().post("/users/password/forget/verify/", map("email", email(username), "code", wrong));
-        Reply unknownAddress = http().post("/users/password/forget/verify/",
-                map("email", email(unique()), "code", wrong));
+        Reply unknownAddress =
+                http().post("/users/password/forget/verify/", map("email", email(unique()), "code", wrong));
         assertFieldError(wrongCode, "code");
         assertThat(unknownAddress.bytes()).isEqualTo(wrongCode.bytes());
 
@@ -339,14 +380,20 @@ abstract class AccountFlowsTest {
         assertThat(verified.text("refresh_token")).isNull();
         assertError(http().get("/users/me/", resetToken), 403);
 
-        Reply changed = http().post("/users/password/update/",
-                map("password", NEW_PASSWORD, "conform_password", NEW_PASSWORD), resetToken);
+        Reply changed = http().post(
+                        "/users/password/update/",
+                        map("password", NEW_PASSWORD, "conform_password", NEW_PASSWORD),
+                        resetToken);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.text("message")).isEqualTo("Password changed");
         assertThat(changed.text("access_token")).isNull();
 
-        assertError(http().post("/users/password/update/",
-                map("password", PASSWORD, "confirm_password", PASSWORD), resetToken), 401);
+        assertError(
+                http().post(
+                                "/users/password/update/",
+                                map("password", PASSWORD, "confirm_password", PASSWORD),
+                                resetToken),
+                401);
         assertError(http().get("/users/me/", session.text("access_token")), 401);
         assertError(login(username, PASSWORD), 401);
         assertThat(login(username, NEW_PASSWORD).status()).isEqualTo(200);
@@ -362,8 +409,12 @@ abstract class AccountFlowsTest {
         String reset = http().post("/users/password/forget/verify/", map("email", email(username), "code", code))
                 .text("access_token");
 
-        assertThat(http().post("/users/password/update/",
-                map("password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD), reset).status()).isEqualTo(200);
+        assertThat(http().post(
+                                "/users/password/update/",
+                                map("password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD),
+                                reset)
+                        .status())
+                .isEqualTo(200);
 
         assertThat(login(username, NEW_PASSWORD).text("auth_status")).isEqualTo("VERIFIED");
     }
@@ -373,14 +424,29 @@ abstract class AccountFlowsTest {
         String username = unique();
         String access = registerVerified(username).text("access_token");
 
-        assertFieldError(http().post("/users/password/update/",
-                map("old_password", "not my password at all", "password", NEW_PASSWORD,
-                        "confirm_password", NEW_PASSWORD), access), "old_password");
-        assertFieldError(http().post("/users/password/update/",
-                map("password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD), access), "old_password");
+        assertFieldError(
+                http().post(
+                                "/users/password/update/",
+                                map(
+                                        "old_password",
+                                        "not my password at all",
+                                        "password",
+                                        NEW_PASSWORD,
+                                        "confirm_password",
+                                        NEW_PASSWORD),
+                                access),
+                "old_password");
+        assertFieldError(
+                http().post(
+                                "/users/password/update/",
+                                map("password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD),
+                                access),
+                "old_password");
 
-        Reply changed = http().post("/users/password/update/", map("old_password", PASSWORD,
-                "password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD), access);
+        Reply changed = http().post(
+                        "/users/password/update/",
+                        map("old_password", PASSWORD, "password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD),
+                        access);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 
         assertError(http().get("/users/me/", access), 401);
@@ -416,8 +482,9 @@ abstract class AccountFlowsTest {
     @Test
     void framework_errors_keep_the_envelope() {
         assertError(http().post("/users/login/", "{\"username\": "), 400);
-        assertError(http().send("/users/login/", "POST", "text/plain", "username=a".getBytes(StandardCharsets.UTF_8),
-                null), 415);
+        assertError(
+                http().send("/users/login/", "POST", "text/plain", "username=a".getBytes(StandardCharsets.UTF_8), null),
+                415);
         assertError(http().get("/no/such/path/", null), 404);
         assertError(http().get("/users/login/", null), 405);
         assertError(http().get("/users/me/", null), 401);
@@ -428,11 +495,14 @@ abstract class AccountFlowsTest {
     void forged_tokens_are_refused() {
         String access = registerVerified(unique()).text("access_token");
         String[] parts = access.split("\\.", -1);
-        String noneHeader = Base64.getUrlEncoder().withoutPadding()
+        String noneHeader = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String tamperedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                payload.replace("\"VERIFIED\"", "\"VERIFIED\",\"x\":1").getBytes(StandardCharsets.UTF_8));
+        String tamperedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        payload.replace("\"VERIFIED\"", "\"VERIFIED\",\"x\":1").getBytes(StandardCharsets.UTF_8));
 
         assertThat(http().get("/users/me/", access).status()).isEqualTo(200);
         assertError(http().get("/users/me/", noneHeader + "." + parts[1] + "."), 401);
@@ -449,7 +519,10 @@ abstract class AccountFlowsTest {
             return http().post("/users/register/", body).status();
         });
 
-        assertThat(statuses).containsOnlyOnce(201).filteredOn(s -> s != 201).hasSize(9).containsOnly(400);
+        assertThat(statuses)
+                .containsOnlyOnce(201)
+                .filteredOn(s -> s != 201)
+                .hasSize(9)
+                .containsOnly(400);
     }
-
 }

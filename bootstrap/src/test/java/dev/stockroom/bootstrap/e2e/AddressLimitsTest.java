@@ -54,8 +54,13 @@ abstract class AddressLimitsTest {
     static void withoutProxy(StockroomConfiguration config) {
         config.throttling.perAddress = true;
         ThrottlingSettings.PerAddressLimits limits = config.throttling.addressLimits;
-        for (ThrottlingSettings.Limit limit : List.of(limits.loginFailures, limits.registrations,
-                limits.passwordForget, limits.resendCode, limits.verify, limits.passwordForgetVerify,
+        for (ThrottlingSettings.Limit limit : List.of(
+                limits.loginFailures,
+                limits.registrations,
+                limits.passwordForget,
+                limits.resendCode,
+                limits.verify,
+                limits.passwordForgetVerify,
                 limits.tokenRefresh)) {
             limit.limit = LIMIT;
             limit.window = io.dropwizard.util.Duration.hours(1);
@@ -89,8 +94,8 @@ abstract class AddressLimitsTest {
         if (client == null) {
             return instance.http.post(path, body, token);
         }
-        return instance.http.sendWith(path, "POST", "application/json", HttpApi.json(body), token,
-                "X-Forwarded-For", client);
+        return instance.http.sendWith(
+                path, "POST", "application/json", HttpApi.json(body), token, "X-Forwarded-For", client);
     }
 
     Reply post(String client, String path, Object body) {
@@ -107,8 +112,8 @@ abstract class AddressLimitsTest {
     /** Registers and verifies from clients of their own; the verify reply carries a refresh token. */
     Reply registerVerified(String username) {
         String token = register(username);
-        Reply verified = post(proxied(), newClient(), "/users/verify/",
-                map("code", proxied().code(email(username), 1)), token);
+        Reply verified = post(
+                proxied(), newClient(), "/users/verify/", map("code", proxied().code(email(username), 1)), token);
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         return verified;
     }
@@ -120,9 +125,12 @@ abstract class AddressLimitsTest {
     static Reply assertLimited(String policy, Supplier<Reply> request) {
         for (int i = 1; i <= LIMIT; i++) {
             Reply reply = request.get();
-            assertThat(reply.header("RateLimit-Policy")).as(reply.toString())
+            assertThat(reply.header("RateLimit-Policy"))
+                    .as(reply.toString())
                     .isEqualTo("\"" + policy + "\";q=" + LIMIT + ";w=3600");
-            assertThat(reply.header("RateLimit")).as(reply.toString()).startsWith("\"" + policy + "\";r=" + (LIMIT - i) + ";t=");
+            assertThat(reply.header("RateLimit"))
+                    .as(reply.toString())
+                    .startsWith("\"" + policy + "\";r=" + (LIMIT - i) + ";t=");
         }
         return assertRefused(policy, request.get());
     }
@@ -145,8 +153,8 @@ abstract class AddressLimitsTest {
     void registrations_from_one_address_are_limited_until_the_window_ends() {
         String client = newClient();
 
-        Reply refused = assertLimited("register", () -> post(client, "/users/register/",
-                AccountFlowsTest.registration(unique())));
+        Reply refused = assertLimited(
+                "register", () -> post(client, "/users/register/", AccountFlowsTest.registration(unique())));
 
         proxied().clock.advance(Duration.ofSeconds(Integer.parseInt(refused.header("Retry-After")) - 30));
         assertRefused("register", post(client, "/users/register/", AccountFlowsTest.registration(unique())));
@@ -169,7 +177,8 @@ abstract class AddressLimitsTest {
 
         assertLimited("login", () -> post(client, "/users/login/", map("username", unique(), "password", PASSWORD)));
         assertRefused("login", post(client, "/users/login/", map("username", username, "password", PASSWORD)));
-        assertThat(post(newClient(), "/users/login/", map("username", username, "password", PASSWORD)).status())
+        assertThat(post(newClient(), "/users/login/", map("username", username, "password", PASSWORD))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -206,8 +215,9 @@ abstract class AddressLimitsTest {
         registerVerified(username);
         String client = newClient();
 
-        assertLimited("forget-verify", () -> post(client, "/users/password/forget/verify/",
-                map("email", email(username), "code", "000000")));
+        assertLimited(
+                "forget-verify",
+                () -> post(client, "/users/password/forget/verify/", map("email", email(username), "code", "000000")));
     }
 
     @Test
@@ -228,32 +238,41 @@ abstract class AddressLimitsTest {
     @Test
     void the_limits_hold_across_two_instances_on_one_database() {
         // No X-Forwarded-For: to both instances the client is 127.0.0.1.
-        assertThat(post(proxied(), null, "/users/register/", AccountFlowsTest.registration(unique()), null).status())
+        assertThat(post(proxied(), null, "/users/register/", AccountFlowsTest.registration(unique()), null)
+                        .status())
                 .isEqualTo(201);
-        assertThat(post(direct(), null, "/users/register/", AccountFlowsTest.registration(unique()), null).status())
+        assertThat(post(direct(), null, "/users/register/", AccountFlowsTest.registration(unique()), null)
+                        .status())
                 .isEqualTo(201);
         Reply third = post(proxied(), null, "/users/register/", AccountFlowsTest.registration(unique()), null);
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.header("RateLimit")).startsWith("\"register\";r=0;");
 
-        assertRefused("register", post(direct(), null, "/users/register/", AccountFlowsTest.registration(unique()), null));
-        assertRefused("register", post(proxied(), null, "/users/register/", AccountFlowsTest.registration(unique()), null));
+        assertRefused(
+                "register", post(direct(), null, "/users/register/", AccountFlowsTest.registration(unique()), null));
+        assertRefused(
+                "register", post(proxied(), null, "/users/register/", AccountFlowsTest.registration(unique()), null));
     }
 
     @Test
     void x_forwarded_for_from_an_untrusted_peer_is_ignored() {
-        assertLimited("forget", () -> post(direct(), newClient(), "/users/password/forget/",
-                map("email", email(unique())), null));
+        assertLimited(
+                "forget",
+                () -> post(direct(), newClient(), "/users/password/forget/", map("email", email(unique())), null));
     }
 
     @Test
     void behind_the_trusted_proxy_each_forwarded_client_has_a_budget_of_its_own() {
         String client = newClient();
         // Whatever a client writes on the left, the proxy's entry on the right is what counts.
-        assertLimited("forget", () -> post(client.replace("198.51", "203.0") + ", " + client,
-                "/users/password/forget/", map("email", email(unique()))));
-        assertRefused("forget", post(newClient() + ", " + client, "/users/password/forget/",
-                map("email", email(unique()))));
+        assertLimited(
+                "forget",
+                () -> post(
+                        client.replace("198.51", "203.0") + ", " + client,
+                        "/users/password/forget/",
+                        map("email", email(unique()))));
+        assertRefused(
+                "forget", post(newClient() + ", " + client, "/users/password/forget/", map("email", email(unique()))));
 
         Reply otherClient = post(newClient(), "/users/password/forget/", map("email", email(unique())));
         Reply theProxyItself = post(null, "/users/password/forget/", map("email", email(unique())));
@@ -266,13 +285,17 @@ abstract class AddressLimitsTest {
 
     @Test
     void a_malformed_x_forwarded_for_counts_against_the_peer() {
-        List<String> malformed = new ArrayList<>(List.of("unknown", "client.example.com", newClient() + ", proxy.internal",
-                "198.51.100.1,,198.51.100.2"));
+        List<String> malformed = new ArrayList<>(List.of(
+                "unknown", "client.example.com", newClient() + ", proxy.internal", "198.51.100.1,,198.51.100.2"));
 
-        assertLimited("forget", () -> post(malformed.remove(0), "/users/password/forget/",
-                map("email", email(unique()))));
-        assertThat(post(null, "/users/password/forget/", map("email", email(unique()))).status()).isEqualTo(429);
-        assertThat(post(newClient(), "/users/password/forget/", map("email", email(unique()))).status()).isEqualTo(200);
+        assertLimited(
+                "forget", () -> post(malformed.remove(0), "/users/password/forget/", map("email", email(unique()))));
+        assertThat(post(null, "/users/password/forget/", map("email", email(unique())))
+                        .status())
+                .isEqualTo(429);
+        assertThat(post(newClient(), "/users/password/forget/", map("email", email(unique())))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -288,13 +311,16 @@ abstract class AddressLimitsTest {
 
         for (Reply reply : replies) {
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(new String(reply.bytes(), StandardCharsets.UTF_8)).isEqualTo(new String(replies.get(0).bytes(), StandardCharsets.UTF_8));
+            assertThat(new String(reply.bytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(replies.get(0).bytes(), StandardCharsets.UTF_8));
             assertThat(reply.header("RateLimit")).startsWith("\"forget\";r=" + (LIMIT - 1) + ";");
         }
         awaitEveryMailSent();
         // The verification code, then five reset codes.
         assertThat(proxied().mailCount(email(username))).isEqualTo(6);
-        Reply reset = post(newClient(), "/users/password/forget/verify/",
+        Reply reset = post(
+                newClient(),
+                "/users/password/forget/verify/",
                 map("email", email(username), "code", proxied().code(email(username), 6)));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
     }
@@ -302,18 +328,26 @@ abstract class AddressLimitsTest {
     @Test
     void with_the_limits_off_nothing_is_refused_and_no_mail_is_capped() {
         for (int i = 0; i < LIMIT + 2; i++) {
-            Reply registered = post(unlimited(), null, "/users/register/", AccountFlowsTest.registration(unique()), null);
+            Reply registered =
+                    post(unlimited(), null, "/users/register/", AccountFlowsTest.registration(unique()), null);
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             assertThat(registered.header("RateLimit")).isNull();
         }
         String username = unique();
         Reply token = post(unlimited(), null, "/users/register/", AccountFlowsTest.registration(username), null);
-        assertThat(post(unlimited(), null, "/users/verify/", map("code", unlimited().code(email(username), 1)),
-                token.text("access_token")).status()).isEqualTo(200);
+        assertThat(post(
+                                unlimited(),
+                                null,
+                                "/users/verify/",
+                                map("code", unlimited().code(email(username), 1)),
+                                token.text("access_token"))
+                        .status())
+                .isEqualTo(200);
         for (int i = 0; i < 6; i++) {
             awaitEveryMailSent();
             unlimited().clock.advance(Duration.ofSeconds(61));
-            assertThat(post(unlimited(), null, "/users/password/forget/", map("email", email(username)), null).status())
+            assertThat(post(unlimited(), null, "/users/password/forget/", map("email", email(username)), null)
+                            .status())
                     .isEqualTo(200);
         }
 
@@ -327,8 +361,14 @@ abstract class AddressLimitsTest {
      * sending would let another instance send it again.
      */
     private void awaitEveryMailSent() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> proxied().app.getEnvironment().healthChecks()
-                .runHealthCheck("mail").getMessage().startsWith("0 waiting"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> proxied()
+                        .app
+                        .getEnvironment()
+                        .healthChecks()
+                        .runHealthCheck("mail")
+                        .getMessage()
+                        .startsWith("0 waiting"));
     }
 
     static Map<String, String> limitsOff() {

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +30,15 @@ abstract class AdministrationFlowsTest {
     }
 
     /** A verified user: its id and a login's access token. */
-    record Account(String username, String id, String token) {
-    }
+    record Account(String username, String id, String token) {}
 
     Account verified(String username) {
         Reply registered = http().post("/users/register/", registration(username));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        Reply verified = http().post("/users/verify/", map("code", stockroom().code(email(username), 1)),
-                registered.text("access_token"));
+        Reply verified = http().post(
+                        "/users/verify/",
+                        map("code", stockroom().code(email(username), 1)),
+                        registered.text("access_token"));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         Reply me = http().get("/users/me/", verified.text("access_token"));
         return new Account(username, me.body().get("data").get("id").asText(), verified.text("access_token"));
@@ -46,7 +47,10 @@ abstract class AdministrationFlowsTest {
     Account admin() throws Exception {
         Account account = verified(unique());
         stockroom().makeAdmin(account.username());
-        return new Account(account.username(), account.id(), login(account.username(), PASSWORD).text("access_token"));
+        return new Account(
+                account.username(),
+                account.id(),
+                login(account.username(), PASSWORD).text("access_token"));
     }
 
     Reply login(String login, String password) {
@@ -69,8 +73,14 @@ abstract class AdministrationFlowsTest {
         for (String action : List.of("disable", "enable", "unlock", "logout")) {
             assertError(post("/admin/users/" + user.id() + "/" + action + "/", user.token()), 403);
         }
-        assertError(http().send("/admin/users/" + user.id() + "/role/", "PUT", "application/json",
-                HttpApi.json(map("role", "ADMIN")), user.token()), 403);
+        assertError(
+                http().send(
+                                "/admin/users/" + user.id() + "/role/",
+                                "PUT",
+                                "application/json",
+                                HttpApi.json(map("role", "ADMIN")),
+                                user.token()),
+                403);
     }
 
     @Test
@@ -102,7 +112,8 @@ abstract class AdministrationFlowsTest {
         assertThat(data.get("username").asText()).isEqualTo(tag + "0");
         assertThat(data.get("sessions")).hasSize(1);
         assertThat(data.get("sessions").get(0).get("ip").asText()).isEqualTo("127.0.0.1");
-        assertThat(data.get("recent_events")).extracting(e -> e.get("kind").asText())
+        assertThat(data.get("recent_events"))
+                .extracting(e -> e.get("kind").asText())
                 .contains("REGISTERED", "VERIFIED");
         assertError(http().get("/admin/users/00000000-0000-0000-0000-000000000000/", admin.token()), 404);
         assertError(http().get("/admin/users/not-an-id/", admin.token()), 404);
@@ -123,7 +134,9 @@ abstract class AdministrationFlowsTest {
         assertError(http().post("/users/token/refresh/", map("refresh_token", second.text("refresh_token"))), 401);
         Reply refused = login(user.username(), PASSWORD);
         assertError(refused, 401);
-        assertThat(refused.bytes()).as("the generic answer").isEqualTo(login(unique(), PASSWORD).bytes());
+        assertThat(refused.bytes())
+                .as("the generic answer")
+                .isEqualTo(login(unique(), PASSWORD).bytes());
 
         assertThat(post("/admin/users/" + user.id() + "/enable/", admin.token()).text("message"))
                 .isEqualTo("User enabled");
@@ -144,8 +157,12 @@ abstract class AdministrationFlowsTest {
             login(user.username(), WRONG);
         }
         assertError(login(user.username(), PASSWORD), 429);
-        assertThat(http().get("/admin/users/" + user.id() + "/", admin.token()).body().get("data")
-                .get("throttled_until").isNull()).isFalse();
+        assertThat(http().get("/admin/users/" + user.id() + "/", admin.token())
+                        .body()
+                        .get("data")
+                        .get("throttled_until")
+                        .isNull())
+                .isFalse();
 
         assertThat(post("/admin/users/" + user.id() + "/unlock/", admin.token()).text("message"))
                 .isEqualTo("User unlocked");
@@ -164,28 +181,37 @@ abstract class AdministrationFlowsTest {
         Account user = verified(unique());
         String rolePath = "/admin/users/" + user.id() + "/role/";
 
-        Reply granted = http().send(rolePath, "PUT", "application/json", HttpApi.json(map("role", "admin")),
-                admin.token());
+        Reply granted =
+                http().send(rolePath, "PUT", "application/json", HttpApi.json(map("role", "admin")), admin.token());
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         assertThat(granted.text("message")).isEqualTo("Role changed");
         assertThat(granted.body().get("data").get("role").asText()).isEqualTo("ADMIN");
-        Reply revoked = http().send(rolePath, "PUT", "application/json", HttpApi.json(map("role", "USER")),
-                admin.token());
+        Reply revoked =
+                http().send(rolePath, "PUT", "application/json", HttpApi.json(map("role", "USER")), admin.token());
         assertThat(revoked.body().get("data").get("role").asText()).isEqualTo("USER");
-        assertError(http().send(rolePath, "PUT", "application/json", HttpApi.json(map("role", "ROOT")),
-                admin.token()), 400);
+        assertError(
+                http().send(rolePath, "PUT", "application/json", HttpApi.json(map("role", "ROOT")), admin.token()),
+                400);
         assertError(http().send(rolePath, "PUT", "application/json", HttpApi.json(map()), admin.token()), 400);
 
         // Every admin but this one steps down, then it may not: the last admin stays.
         Reply admins = http().get("/admin/users/?role=ADMIN&disabled=false&page_size=100", admin.token());
         for (JsonNode other : admins.body().get("results")) {
             if (!other.get("id").asText().equals(admin.id())) {
-                http().send("/admin/users/" + other.get("id").asText() + "/role/", "PUT", "application/json",
-                        HttpApi.json(map("role", "USER")), admin.token());
+                http().send(
+                                "/admin/users/" + other.get("id").asText() + "/role/",
+                                "PUT",
+                                "application/json",
+                                HttpApi.json(map("role", "USER")),
+                                admin.token());
             }
         }
-        Reply last = http().send("/admin/users/" + admin.id() + "/role/", "PUT", "application/json",
-                HttpApi.json(map("role", "USER")), admin.token());
+        Reply last = http().send(
+                        "/admin/users/" + admin.id() + "/role/",
+                        "PUT",
+                        "application/json",
+                        HttpApi.json(map("role", "USER")),
+                        admin.token());
         assertError(last, 400);
         assertError(post("/admin/users/" + admin.id() + "/disable/", admin.token()), 400);
     }
@@ -194,33 +220,56 @@ abstract class AdministrationFlowsTest {
     void the_audit_trail_records_who_did_what_from_where_and_never_a_secret() throws Exception {
         Account admin = admin();
         Account user = verified(unique());
-        http().sendWith("/users/login/", "POST", "application/json",
-                HttpApi.json(map("username", user.username(), "password", WRONG)), null, "User-Agent", "Fuzzy/9.9");
+        http().sendWith(
+                        "/users/login/",
+                        "POST",
+                        "application/json",
+                        HttpApi.json(map("username", user.username(), "password", WRONG)),
+                        null,
+                        "User-Agent",
+                        "Fuzzy/9.9");
         Reply ok = login(user.username(), PASSWORD);
 
         Reply events = http().get("/admin/audit/?user=" + user.id(), admin.token());
         assertThat(events.status()).as(events.toString()).isEqualTo(200);
-        assertThat(events.body().get("results")).extracting(e -> e.get("kind").asText())
+        assertThat(events.body().get("results"))
+                .extracting(e -> e.get("kind").asText())
                 .contains("REGISTERED", "VERIFIED", "LOGIN_FAILED", "LOGIN_SUCCEEDED");
-        assertThat(events.body().get("results")).filteredOn(e -> e.get("kind").asText().equals("LOGIN_FAILED"))
-                .singleElement().satisfies(e -> {
+        assertThat(events.body().get("results"))
+                .filteredOn(e -> e.get("kind").asText().equals("LOGIN_FAILED"))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.get("user_agent").asText()).isEqualTo("Fuzzy/9.9");
                     assertThat(e.get("username").asText()).isEqualTo(user.username());
                 });
         String all = http().get("/admin/audit/?page_size=100", admin.token()).toString();
-        assertThat(all).doesNotContain(PASSWORD).doesNotContain(WRONG).doesNotContain(ok.text("refresh_token"))
-                .doesNotContain(ok.text("device_token")).doesNotContain(ok.text("access_token"));
+        assertThat(all)
+                .doesNotContain(PASSWORD)
+                .doesNotContain(WRONG)
+                .doesNotContain(ok.text("refresh_token"))
+                .doesNotContain(ok.text("device_token"))
+                .doesNotContain(ok.text("access_token"));
 
         String since = stockroom().clock.instant().plusSeconds(1).toString();
-        assertThat(http().get("/admin/audit/?since=" + since, admin.token()).body().get("count").asInt()).isZero();
+        assertThat(http().get("/admin/audit/?since=" + since, admin.token())
+                        .body()
+                        .get("count")
+                        .asInt())
+                .isZero();
         assertError(http().get("/admin/audit/?since=yesterday&kind=NOPE&user=x", admin.token()), 400);
     }
 
     @Test
     void a_user_lists_their_sessions_and_ends_one_device() {
         Account user = verified(unique());
-        Reply phone = http().sendWith("/users/login/", "POST", "application/json",
-                HttpApi.json(map("username", user.username(), "password", PASSWORD)), null, "User-Agent", "Phone/1.0");
+        Reply phone = http().sendWith(
+                        "/users/login/",
+                        "POST",
+                        "application/json",
+                        HttpApi.json(map("username", user.username(), "password", PASSWORD)),
+                        null,
+                        "User-Agent",
+                        "Phone/1.0");
         Account other = verified(unique());
 
         Reply sessions = http().get("/users/sessions/", user.token());
@@ -239,12 +288,16 @@ abstract class AdministrationFlowsTest {
         assertThat(phoneSession.get("current").asBoolean()).isFalse();
         assertThat(phoneSession.get("ip").asText()).isEqualTo("127.0.0.1");
 
-        String otherSession = http().get("/users/sessions/", other.token()).body().get("results").get(0).get("id")
+        String otherSession = http().get("/users/sessions/", other.token())
+                .body()
+                .get("results")
+                .get(0)
+                .get("id")
                 .asText();
         assertError(http().send("/users/sessions/" + otherSession + "/", "DELETE", null, null, user.token()), 404);
         assertError(http().send("/users/sessions/nonsense/", "DELETE", null, null, user.token()), 404);
-        Reply ended = http().send("/users/sessions/" + phoneSession.get("id").asText() + "/", "DELETE", null, null,
-                user.token());
+        Reply ended = http().send(
+                        "/users/sessions/" + phoneSession.get("id").asText() + "/", "DELETE", null, null, user.token());
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
         assertThat(ended.text("message")).isEqualTo("Session ended");
 

@@ -25,8 +25,7 @@ final class ApiFixture {
     static final String BOUNDARY = "----stockroom-fixture-boundary";
 
     /** A user and the tokens of one of their sessions. */
-    record Account(String id, String username, String email, String accessToken, String refreshToken) {
-    }
+    record Account(String id, String username, String email, String accessToken, String refreshToken) {}
 
     final Account owner;
     final Account admin;
@@ -35,6 +34,7 @@ final class ApiFixture {
     final List<Long> products = new ArrayList<>();
     /** {@code /media/…} of the photo of {@code products.get(0)}. */
     final String photoPath;
+
     private final RunningStockroom stockroom;
 
     private ApiFixture(RunningStockroom stockroom) throws Exception {
@@ -46,12 +46,23 @@ final class ApiFixture {
         String username = AccountFlowsTest.unique();
         Reply registered = stockroom.http.post("/users/register/", AccountFlowsTest.registration(username));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        newcomer = new Account(idOf(registered.text("access_token")), username, AccountFlowsTest.email(username),
-                registered.text("access_token"), null);
+        newcomer = new Account(
+                idOf(registered.text("access_token")),
+                username,
+                AccountFlowsTest.email(username),
+                registered.text("access_token"),
+                null);
 
-        Reply pictured = stockroom.http.send("/products/add/", "POST", "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(Map.of("name", "Pictured", "price", "4.20", "quantity", "2"), "photo", "dot.png",
-                        SampleImages.png()), owner.accessToken());
+        Reply pictured = stockroom.http.send(
+                "/products/add/",
+                "POST",
+                "multipart/form-data; boundary=" + BOUNDARY,
+                multipart(
+                        Map.of("name", "Pictured", "price", "4.20", "quantity", "2"),
+                        "photo",
+                        "dot.png",
+                        SampleImages.png()),
+                owner.accessToken());
         assertThat(pictured.status()).as(pictured.toString()).isEqualTo(201);
         products.add(pictured.body().at("/data/id").asLong());
         photoPath = URI.create(pictured.body().at("/data/photo").asText()).getRawPath();
@@ -70,10 +81,14 @@ final class ApiFixture {
         String email = AccountFlowsTest.email(username);
         Reply registered = stockroom.http.post("/users/register/", AccountFlowsTest.registration(username));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        Reply verified = stockroom.http.post("/users/verify/", map("code", stockroom.code(email, 1)),
-                registered.text("access_token"));
+        Reply verified = stockroom.http.post(
+                "/users/verify/", map("code", stockroom.code(email, 1)), registered.text("access_token"));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        return new Account(idOf(verified.text("access_token")), username, email, verified.text("access_token"),
+        return new Account(
+                idOf(verified.text("access_token")),
+                username,
+                email,
+                verified.text("access_token"),
                 verified.text("refresh_token"));
     }
 
@@ -87,13 +102,19 @@ final class ApiFixture {
     Account loggedIn(Account account) {
         Reply login = stockroom.http.post("/users/login/", map("username", account.username(), "password", PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return new Account(account.id(), account.username(), account.email(), login.text("access_token"),
+        return new Account(
+                account.id(),
+                account.username(),
+                account.email(),
+                login.text("access_token"),
                 login.text("refresh_token"));
     }
 
     long product(Account account, String name) {
-        Reply added = stockroom.http.post("/products/add/", map("name", name, "price", "12.50", "photo", "",
-                "description", "A sturdy thing", "quantity", 3), account.accessToken());
+        Reply added = stockroom.http.post(
+                "/products/add/",
+                map("name", name, "price", "12.50", "photo", "", "description", "A sturdy thing", "quantity", 3),
+                account.accessToken());
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         return added.body().at("/data/id").asLong();
     }
@@ -113,11 +134,12 @@ final class ApiFixture {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         if (fileField != null) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: image/png\r\n\r\n")
+                            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: image/png\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));

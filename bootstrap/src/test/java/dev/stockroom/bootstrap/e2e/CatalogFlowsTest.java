@@ -6,7 +6,6 @@ import static dev.stockroom.bootstrap.e2e.HttpApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stockroom.bootstrap.StockroomApplication;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import dev.stockroom.core.contract.Race;
 import java.awt.image.BufferedImage;
@@ -14,12 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,8 +95,12 @@ abstract class CatalogFlowsTest {
         String etag = detail.header("ETag");
         assertThat(etag).isNotBlank();
 
-        Reply put = send("PUT", "/products/" + id + "/update/", map("name", name, "price", "20",
-                "description", "New words", "quantity", 0, "photo", null), token, etag);
+        Reply put = send(
+                "PUT",
+                "/products/" + id + "/update/",
+                map("name", name, "price", "20", "description", "New words", "quantity", 0, "photo", null),
+                token,
+                etag);
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.text("message")).isEqualTo("Updated");
         assertThat(put.body().get("data").get("price").asText()).isEqualTo("20.00");
@@ -125,10 +126,17 @@ abstract class CatalogFlowsTest {
         long id = addProduct(token, "Contended " + UUID.randomUUID());
         AtomicInteger next = new AtomicInteger();
 
-        List<Reply> replies = Race.run(16, () -> send("PATCH", "/products/" + id + "/update/",
-                map("quantity", 100 + next.incrementAndGet()), token, null));
+        List<Reply> replies = Race.run(
+                16,
+                () -> send(
+                        "PATCH",
+                        "/products/" + id + "/update/",
+                        map("quantity", 100 + next.incrementAndGet()),
+                        token,
+                        null));
 
-        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        assertThat(replies)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         Reply detail = http().get("/products/" + id + "/detail/", null);
         assertThat(detail.body().get("quantity").asInt()).isBetween(101, 116);
         assertThat(detail.header("ETag")).isEqualTo("\"v17\"");
@@ -152,7 +160,9 @@ abstract class CatalogFlowsTest {
         String adminToken = accounts.login(other[0], AccountFlowsTest.PASSWORD).text("access_token");
         Reply byAdmin = send("PATCH", "/products/" + id + "/update/", map("quantity", 1), adminToken, null);
         assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
-        assertThat(send("DELETE", "/products/" + id + "/delete/", null, adminToken, null).status()).isEqualTo(200);
+        assertThat(send("DELETE", "/products/" + id + "/delete/", null, adminToken, null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -167,11 +177,23 @@ abstract class CatalogFlowsTest {
         String token = verifiedUser()[1];
         long id = addProduct(token, "Valid " + UUID.randomUUID());
 
-        assertFieldError(add(token, map("name", "", "price", "1.005", "quantity", -1, "photo", "ftp://x/y.png")),
-                "price");
-        Reply many = add(token, map("name", "x".repeat(201), "price", "-1", "quantity", 1.5,
-                "description", "d".repeat(5001), "photo", "javascript:alert(1)"));
-        assertThat(many.body().get("errors").fieldNames()).toIterable()
+        assertFieldError(
+                add(token, map("name", "", "price", "1.005", "quantity", -1, "photo", "ftp://x/y.png")), "price");
+        Reply many = add(
+                token,
+                map(
+                        "name",
+                        "x".repeat(201),
+                        "price",
+                        "-1",
+                        "quantity",
+                        1.5,
+                        "description",
+                        "d".repeat(5001),
+                        "photo",
+                        "javascript:alert(1)"));
+        assertThat(many.body().get("errors").fieldNames())
+                .toIterable()
                 .contains("name", "price", "quantity", "description", "photo");
         assertFieldError(add(token, map("name", "A", "price", "10000000000", "quantity", 1)), "price");
         assertFieldError(send("PATCH", "/products/" + id + "/update/", map("id", 5), token, null), "id");
@@ -187,8 +209,19 @@ abstract class CatalogFlowsTest {
         String token = verifiedUser()[1];
         String tag = "zq" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= 5; i++) {
-            assertThat(add(token, map("name", tag + " item " + i, "price", i + ".00", "quantity", i % 2,
-                    "description", "number " + i)).status()).isEqualTo(201);
+            assertThat(add(
+                                    token,
+                                    map(
+                                            "name",
+                                            tag + " item " + i,
+                                            "price",
+                                            i + ".00",
+                                            "quantity",
+                                            i % 2,
+                                            "description",
+                                            "number " + i))
+                            .status())
+                    .isEqualTo(201);
         }
 
         Reply all = http().get("/products/?search=" + tag.toUpperCase(Locale.ROOT) + "&ordering=price", null);
@@ -204,7 +237,8 @@ abstract class CatalogFlowsTest {
         URI previous = URI.create(page.body().get("previous").asText());
         assertThat(next.getQuery()).contains("page=3");
         assertThat(previous.getQuery()).contains("page=1");
-        assertThat(prices(http().get(next.getRawPath() + "?" + next.getRawQuery(), null))).containsExactly("1.00");
+        assertThat(prices(http().get(next.getRawPath() + "?" + next.getRawQuery(), null)))
+                .containsExactly("1.00");
 
         assertThat(prices(http().get("/products/?search=" + tag + "&min_price=2&max_price=4&ordering=price", null)))
                 .containsExactly("2.00", "3.00", "4.00");
@@ -212,8 +246,12 @@ abstract class CatalogFlowsTest {
                 .containsExactly("1.00", "3.00", "5.00");
         assertThat(prices(http().get("/products/?search=" + tag + "&in_stock=false&ordering=price", null)))
                 .containsExactly("2.00", "4.00");
-        assertThat(prices(http().get("/products/?search=" + tag + "+item+4", null))).containsExactly("4.00");
-        assertThat(http().get("/products/?search=" + tag + "&page=9", null).body().get("results")).isEmpty();
+        assertThat(prices(http().get("/products/?search=" + tag + "+item+4", null)))
+                .containsExactly("4.00");
+        assertThat(http().get("/products/?search=" + tag + "&page=9", null)
+                        .body()
+                        .get("results"))
+                .isEmpty();
         assertFieldError(http().get("/products/?page_size=101", null), "page_size");
         assertFieldError(http().get("/products/?ordering=price;drop", null), "ordering");
     }
@@ -230,15 +268,35 @@ abstract class CatalogFlowsTest {
         String token = verifiedUser()[1];
         long id = addProduct(token, "Fuzzed " + UUID.randomUUID());
         byte[] noDisposition = ("--" + BOUNDARY + "\r\nContent-Type: text/plain\r\n\r\nno name\r\n--" + BOUNDARY
-                + "--\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
 
-        assertError(http().send("/products/" + id + "/photo/", "POST", "multipart/form-data; boundary=" + BOUNDARY,
-                noDisposition, token), 400);
-        assertError(http().send("/products/add/", "POST", "multipart/form-data; boundary=" + BOUNDARY, noDisposition,
-                token), 400);
-        assertError(http().send("/products/" + id + "/photo/", "POST", "*/*", multipartBody(Map.of(), "photo", "p.png",
-                png(3)), token), 415);
-        assertError(http().sendWith("/products/" + id + "/detail/", "GET", null, null, null, "If-None-Match", "garbage"),
+        assertError(
+                http().send(
+                                "/products/" + id + "/photo/",
+                                "POST",
+                                "multipart/form-data; boundary=" + BOUNDARY,
+                                noDisposition,
+                                token),
+                400);
+        assertError(
+                http().send(
+                                "/products/add/",
+                                "POST",
+                                "multipart/form-data; boundary=" + BOUNDARY,
+                                noDisposition,
+                                token),
+                400);
+        assertError(
+                http().send(
+                                "/products/" + id + "/photo/",
+                                "POST",
+                                "*/*",
+                                multipartBody(Map.of(), "photo", "p.png", png(3)),
+                                token),
+                415);
+        assertError(
+                http().sendWith("/products/" + id + "/detail/", "GET", null, null, null, "If-None-Match", "garbage"),
                 400);
     }
 
@@ -246,8 +304,21 @@ abstract class CatalogFlowsTest {
     void a_real_png_is_uploaded_and_served_back_byte_for_byte() throws Exception {
         String token = verifiedUser()[1];
         byte[] png = png(7);
-        Reply added = multipart("/products/add/", token, Map.of("name", "Pictured " + UUID.randomUUID(),
-                "price", "4.20", "quantity", "2", "decription", "With a photo"), "photo", "../../etc/passwd.png", png);
+        Reply added = multipart(
+                "/products/add/",
+                token,
+                Map.of(
+                        "name",
+                        "Pictured " + UUID.randomUUID(),
+                        "price",
+                        "4.20",
+                        "quantity",
+                        "2",
+                        "decription",
+                        "With a photo"),
+                "photo",
+                "../../etc/passwd.png",
+                png);
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         JsonNode data = added.body().get("data");
         String photoUrl = data.get("photo").asText();
@@ -270,12 +341,18 @@ abstract class CatalogFlowsTest {
 
         // PUT of what was read keeps the stored photo.
         JsonNode current = http().get("/products/" + id + "/detail/", null).body();
-        Reply put = send("PUT", "/products/" + id + "/update/", map("name", current.get("name").asText(),
-                "price", "5", "quantity", 1, "photo", secondUrl), token, null);
+        Reply put = send(
+                "PUT",
+                "/products/" + id + "/update/",
+                map("name", current.get("name").asText(), "price", "5", "quantity", 1, "photo", secondUrl),
+                token,
+                null);
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.body().get("data").get("photo").asText()).isEqualTo(secondUrl);
 
-        assertThat(send("DELETE", "/products/" + id + "/delete/", null, token, null).status()).isEqualTo(200);
+        assertThat(send("DELETE", "/products/" + id + "/delete/", null, token, null)
+                        .status())
+                .isEqualTo(200);
         assertError(http().get(URI.create(secondUrl).getRawPath(), null), 404);
     }
 
@@ -284,7 +361,12 @@ abstract class CatalogFlowsTest {
         String token = verifiedUser()[1];
         long id = addProduct(token, "Upload target " + UUID.randomUUID());
 
-        Reply html = multipart("/products/" + id + "/photo/", token, Map.of(), "photo", "cat.png",
+        Reply html = multipart(
+                "/products/" + id + "/photo/",
+                token,
+                Map.of(),
+                "photo",
+                "cat.png",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertFieldError(html, "photo");
 
@@ -296,30 +378,45 @@ abstract class CatalogFlowsTest {
 
         byte[] big = new byte[6 * 1024 * 1024];
         System.arraycopy(png(1), 0, big, 0, 8);
-        assertThat(http().statusOfOversizedPost("/products/" + id + "/photo/", "multipart/form-data; boundary="
-                + BOUNDARY, multipartBody(Map.of(), "photo", "big.png", big), token)).isEqualTo(413);
-        assertThat(http().get("/products/" + id + "/detail/", null).body().get("photo").isNull()).isTrue();
+        assertThat(http().statusOfOversizedPost(
+                                "/products/" + id + "/photo/",
+                                "multipart/form-data; boundary=" + BOUNDARY,
+                                multipartBody(Map.of(), "photo", "big.png", big),
+                                token))
+                .isEqualTo(413);
+        assertThat(http().get("/products/" + id + "/detail/", null)
+                        .body()
+                        .get("photo")
+                        .isNull())
+                .isTrue();
     }
 
     void makeAdmin(String username) throws Exception {
         stockroom().makeAdmin(username);
     }
 
-    Reply multipart(String path, String token, Map<String, String> fields, String fileField, String fileName,
-            byte[] content) throws IOException {
-        return http().send(path, "POST", "multipart/form-data; boundary=" + BOUNDARY,
-                multipartBody(fields, fileField, fileName, content), token);
+    Reply multipart(
+            String path, String token, Map<String, String> fields, String fileField, String fileName, byte[] content)
+            throws IOException {
+        return http().send(
+                        path,
+                        "POST",
+                        "multipart/form-data; boundary=" + BOUNDARY,
+                        multipartBody(fields, fileField, fileName, content),
+                        token);
     }
 
     static byte[] multipartBody(Map<String, String> fields, String fileField, String fileName, byte[] content)
             throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                            + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + fileName + "\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
@@ -343,6 +440,8 @@ abstract class CatalogFlowsTest {
         Reply reply = http().get("/products/?search=a%00b", null);
 
         assertError(reply, 400);
-        assertThat(reply.body().get("errors").has("search")).as(reply.toString()).isTrue();
+        assertThat(reply.body().get("errors").has("search"))
+                .as(reply.toString())
+                .isTrue();
     }
 }

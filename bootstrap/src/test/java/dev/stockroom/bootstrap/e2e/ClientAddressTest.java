@@ -32,8 +32,13 @@ class ClientAddressTest {
     public static final class WhoAmI {
         @GET
         public Map<String, String> get(@Context ContainerRequestContext request, @Context HttpServletRequest servlet) {
-            return Map.of("request", ClientAddress.of(request).value(), "servlet", ClientAddress.of(servlet).value(),
-                    "limit_key", ClientAddress.of(request).limitKey());
+            return Map.of(
+                    "request",
+                    ClientAddress.of(request).value(),
+                    "servlet",
+                    ClientAddress.of(servlet).value(),
+                    "limit_key",
+                    ClientAddress.of(request).limitKey());
         }
     }
 
@@ -61,14 +66,17 @@ class ClientAddressTest {
 
     @Test
     void a_malformed_forwarded_for_leaves_the_peer() {
-        assertThat(whoAmI("X-Forwarded-For", "192.0.2.66, localhost").text("request")).isEqualTo("127.0.0.1");
-        assertThat(whoAmI("X-Forwarded-For", "192.0.2.66", "X-Forwarded-For", "nonsense").text("request"))
+        assertThat(whoAmI("X-Forwarded-For", "192.0.2.66, localhost").text("request"))
+                .isEqualTo("127.0.0.1");
+        assertThat(whoAmI("X-Forwarded-For", "192.0.2.66", "X-Forwarded-For", "nonsense")
+                        .text("request"))
                 .isEqualTo("127.0.0.1");
     }
 
     @Test
     void several_forwarded_for_fields_are_one_list() {
         assertThat(whoAmI("X-Forwarded-For", "192.0.2.66", "X-Forwarded-For", "198.51.100.4, 10.0.0.1")
-                .text("request")).isEqualTo("198.51.100.4");
+                        .text("request"))
+                .isEqualTo("198.51.100.4");
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CrawlTest {
     @RegisterExtension
     static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
     private static final String JSON = "application/json";
     private static final String FORM = "multipart/form-data; boundary=" + ApiFixture.BOUNDARY;
 
@@ -42,8 +43,8 @@ class CrawlTest {
 
     /** One request and the status it must get. */
     @SuppressWarnings("ArrayRecordComponent") // a test value, never compared or hashed
-    private record Step(String method, String path, String contentType, byte[] body, String token, int status,
-            String... headers) {
+    private record Step(
+            String method, String path, String contentType, byte[] body, String token, int status, String... headers) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -81,10 +82,18 @@ class CrawlTest {
                 step("POST", "/users/verify/", map("code", "123456"), owner.accessToken(), 400),
                 step("POST", "/users/resend/code/", null, newcomer, 429),
                 step("POST", "/users/resend/code/", null, null, 401),
-                step("POST", "/users/login/", map("username", owner.username(), "password", ApiFixture.PASSWORD),
-                        null, 200),
-                step("POST", "/users/login/", map("username", owner.username(), "password", "not the password"),
-                        null, 401),
+                step(
+                        "POST",
+                        "/users/login/",
+                        map("username", owner.username(), "password", ApiFixture.PASSWORD),
+                        null,
+                        200),
+                step(
+                        "POST",
+                        "/users/login/",
+                        map("username", owner.username(), "password", "not the password"),
+                        null,
+                        401),
                 step("PUT", "/users/login/", map(), null, 405),
                 step("POST", "/users/token/refresh/", map("refresh_token", owner.refreshToken()), null, 200),
                 step("POST", "/users/token/refresh/", map("refresh_token", "spent-or-never-issued"), null, 401),
@@ -100,29 +109,74 @@ class CrawlTest {
                 step("POST", "/users/password/forget/", map("email", owner.email()), null, 200),
                 step("POST", "/users/password/forget/", map("email", "nobody@example.com"), null, 200),
                 step("POST", "/users/password/forget/", map("email", "not an address"), null, 400),
-                step("POST", "/users/password/forget/verify/", map("email", owner.email(), "code", "12345x"), null,
+                step(
+                        "POST",
+                        "/users/password/forget/verify/",
+                        map("email", owner.email(), "code", "12345x"),
+                        null,
                         400),
-                step("POST", "/users/password/update/", map("old_password", "not the password",
-                        "password", AccountFlowsTest.NEW_PASSWORD, "confirm_password", AccountFlowsTest.NEW_PASSWORD),
-                        other.accessToken(), 400),
-                step("POST", "/users/password/update/", map("password", AccountFlowsTest.NEW_PASSWORD,
-                        "confirm_password", AccountFlowsTest.NEW_PASSWORD), null, 401),
-                step("POST", "/users/password/update/", map("old_password", ApiFixture.PASSWORD,
-                        "password", AccountFlowsTest.NEW_PASSWORD, "confirm_password", AccountFlowsTest.NEW_PASSWORD),
-                        changing.accessToken(), 200),
-                step("POST", "/users/logout/", map("refresh_token", leaving.refreshToken()), leaving.accessToken(), 200),
+                step(
+                        "POST",
+                        "/users/password/update/",
+                        map(
+                                "old_password",
+                                "not the password",
+                                "password",
+                                AccountFlowsTest.NEW_PASSWORD,
+                                "confirm_password",
+                                AccountFlowsTest.NEW_PASSWORD),
+                        other.accessToken(),
+                        400),
+                step(
+                        "POST",
+                        "/users/password/update/",
+                        map(
+                                "password",
+                                AccountFlowsTest.NEW_PASSWORD,
+                                "confirm_password",
+                                AccountFlowsTest.NEW_PASSWORD),
+                        null,
+                        401),
+                step(
+                        "POST",
+                        "/users/password/update/",
+                        map(
+                                "old_password",
+                                ApiFixture.PASSWORD,
+                                "password",
+                                AccountFlowsTest.NEW_PASSWORD,
+                                "confirm_password",
+                                AccountFlowsTest.NEW_PASSWORD),
+                        changing.accessToken(),
+                        200),
+                step(
+                        "POST",
+                        "/users/logout/",
+                        map("refresh_token", leaving.refreshToken()),
+                        leaving.accessToken(),
+                        200),
                 step("POST", "/users/logout/", map(), leaving.accessToken(), 401),
                 step("GET", "/users/logout/", null, null, 405),
                 step("GET", "/users/no-such-thing/", null, null, 404),
-
                 step("GET", "/products/", null, null, 200),
                 step("GET", "/products/?search=lamp&ordering=-price&page=1&page_size=2", null, null, 200),
                 step("GET", "/products/?page=-1", null, null, 400),
                 step("DELETE", "/products/", null, owner.accessToken(), 405),
-                step("POST", "/products/add/", map("name", "Crawled", "price", "1.00", "quantity", 1), owner.accessToken(),
+                step(
+                        "POST",
+                        "/products/add/",
+                        map("name", "Crawled", "price", "1.00", "quantity", 1),
+                        owner.accessToken(),
                         201),
-                upload("/products/add/", ApiFixture.multipart(Map.of("name", "Framed", "price", "2", "quantity", "1"),
-                        "photo", "p.png", SampleImages.png()), owner.accessToken(), 201),
+                upload(
+                        "/products/add/",
+                        ApiFixture.multipart(
+                                Map.of("name", "Framed", "price", "2", "quantity", "1"),
+                                "photo",
+                                "p.png",
+                                SampleImages.png()),
+                        owner.accessToken(),
+                        201),
                 step("POST", "/products/add/", map("name", "", "price", "-1"), owner.accessToken(), 400),
                 step("POST", "/products/add/", map("name", "Crawled", "price", "1.00", "quantity", 1), null, 401),
                 step("POST", "/products/add/", map("name", "Crawled", "price", "1.00", "quantity", 1), newcomer, 403),
@@ -130,10 +184,20 @@ class CrawlTest {
                 step("GET", "/products/" + mine + "/detail/", null, null, 304, "If-None-Match", etag),
                 step("GET", "/products/987654321/detail/", null, null, 404),
                 step("GET", "/products/not-an-id/detail/", null, null, 404),
-                step("PUT", "/products/" + mine + "/update/", map("name", "Lamp", "price", "9.90", "quantity", 2,
-                        "description", "Put", "photo", null), owner.accessToken(), 200),
-                step("PUT", "/products/" + mine + "/update/", map("name", "Lamp", "price", "9.90", "quantity", 2),
-                        owner.accessToken(), 412, "If-Match", "\"v0\""),
+                step(
+                        "PUT",
+                        "/products/" + mine + "/update/",
+                        map("name", "Lamp", "price", "9.90", "quantity", 2, "description", "Put", "photo", null),
+                        owner.accessToken(),
+                        200),
+                step(
+                        "PUT",
+                        "/products/" + mine + "/update/",
+                        map("name", "Lamp", "price", "9.90", "quantity", 2),
+                        owner.accessToken(),
+                        412,
+                        "If-Match",
+                        "\"v0\""),
                 step("PATCH", "/products/" + mine + "/update/", map("quantity", 5), owner.accessToken(), 200),
                 step("PATCH", "/products/" + mine + "/update/", map("quantity", 5), other.accessToken(), 403),
                 step("PATCH", "/products/" + mine + "/update/", map("id", 5), owner.accessToken(), 400),
@@ -144,7 +208,6 @@ class CrawlTest {
                 step("DELETE", "/products/" + doomed + "/delete/", null, other.accessToken(), 403),
                 step("DELETE", "/products/" + doomed + "/delete/", null, owner.accessToken(), 200),
                 step("DELETE", "/products/" + doomed + "/delete/", null, owner.accessToken(), 404),
-
                 step("GET", fixture.photoPath, null, null, 200),
                 step("HEAD", fixture.photoPath, null, null, 200),
                 step("POST", fixture.photoPath, map(), null, 405),
@@ -159,7 +222,11 @@ class CrawlTest {
         String managed = fixture.verified("managed").id();
         steps.addAll(List.of(
                 step("GET", "/users/sessions/", null, owner.accessToken(), ANY_STATUS),
-                step("DELETE", "/users/sessions/00000000-0000-0000-0000-000000000000/", null, owner.accessToken(),
+                step(
+                        "DELETE",
+                        "/users/sessions/00000000-0000-0000-0000-000000000000/",
+                        null,
+                        owner.accessToken(),
                         ANY_STATUS),
                 step("GET", "/admin/users/?search=managed&page=1", null, admin, ANY_STATUS),
                 step("GET", "/admin/users/", null, owner.accessToken(), ANY_STATUS),
@@ -178,8 +245,8 @@ class CrawlTest {
     void every_answer_carries_the_security_headers_and_account_answers_are_never_cached() {
         SoftAssertions softly = new SoftAssertions();
         for (Step step : steps) {
-            Reply reply = STOCKROOM.http.sendWith(step.path(), step.method(), step.contentType(), step.body(),
-                    step.token(), step.headers());
+            Reply reply = STOCKROOM.http.sendWith(
+                    step.path(), step.method(), step.contentType(), step.body(), step.token(), step.headers());
             String what = step + " -> " + reply;
             if (step.status() != ANY_STATUS) {
                 softly.assertThat(reply.status()).as(what).isEqualTo(step.status());
@@ -187,7 +254,8 @@ class CrawlTest {
             softly.assertThat(reply.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
             softly.assertThat(reply.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
             boolean photo = step.path().equals(fixture.photoPath) && reply.status() == 200;
-            softly.assertThat(reply.header("Content-Security-Policy")).as(what)
+            softly.assertThat(reply.header("Content-Security-Policy"))
+                    .as(what)
                     .isEqualTo(photo ? "default-src 'none'" : "default-src 'none'; frame-ancestors 'none'");
             if (step.path().startsWith("/users/") || step.path().startsWith("/admin/")) {
                 softly.assertThat(reply.header("Cache-Control")).as(what).isEqualTo("no-store");
@@ -203,7 +271,8 @@ class CrawlTest {
 
     @Test
     void the_crawl_reaches_every_resource_method() {
-        List<String> crawled = steps.stream().map(s -> s.method() + " " + template(s.path())).toList();
+        List<String> crawled =
+                steps.stream().map(s -> s.method() + " " + template(s.path())).toList();
 
         assertThat(crawled).as("a step for every resource method").containsAll(FuzzTest.declaredEndpoints());
     }

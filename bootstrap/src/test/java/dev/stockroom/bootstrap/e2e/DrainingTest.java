@@ -49,18 +49,21 @@ class DrainingTest {
         assertThat(get(admin, "/healthcheck").statusCode()).isEqualTo(200);
 
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/slow")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/slow"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ENTERED.await(10, TimeUnit.SECONDS)).isTrue();
 
         long stopAt = System.nanoTime();
-        Thread stopper = new Thread(() -> {
-            try {
-                STOCKROOM.jetty.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "sigterm");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        STOCKROOM.jetty.stop();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "sigterm");
         stopper.start();
 
         HttpResponse<String> health = get(admin, "/healthcheck");
@@ -83,7 +86,10 @@ class DrainingTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(java.time.Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

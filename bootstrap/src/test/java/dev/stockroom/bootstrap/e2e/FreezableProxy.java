@@ -68,26 +68,29 @@ final class FreezableProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, String direction) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                while (true) {
-                    awaitThaw();
-                    int n = in.read(buffer);
-                    if (n < 0) {
-                        break;
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        while (true) {
+                            awaitThaw();
+                            int n = in.read(buffer);
+                            if (n < 0) {
+                                break;
+                            }
+                            awaitThaw();
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the other side closed, or the proxy did
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    awaitThaw();
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // the other side closed, or the proxy did
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "freezable-proxy-" + direction);
+                },
+                "freezable-proxy-" + direction);
         pump.setDaemon(true);
         pump.start();
     }

@@ -24,15 +24,15 @@ class FrozenDatabaseTest {
     private static final FreezableProxy PROXY = proxyToPostgres();
 
     @RegisterExtension
-    static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres()
-            .with(config -> {
-                config.database.setUrl("jdbc:postgresql://127.0.0.1:" + PROXY.port() + URI.create(
-                        TestDatabases.postgres().url().substring("jdbc:".length())).getPath());
-                // Shorter than the defaults (1.5 s socket, 1 s statement), so that the 2 s promise
-                // holds with a margin on a loaded test machine; the mechanism is the same.
-                config.database.setSocketTimeout(io.dropwizard.util.Duration.milliseconds(1000));
-                config.database.setStatementTimeout(io.dropwizard.util.Duration.milliseconds(500));
-            });
+    static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres().with(config -> {
+        config.database.setUrl("jdbc:postgresql://127.0.0.1:" + PROXY.port()
+                + URI.create(TestDatabases.postgres().url().substring("jdbc:".length()))
+                        .getPath());
+        // Shorter than the defaults (1.5 s socket, 1 s statement), so that the 2 s promise
+        // holds with a margin on a loaded test machine; the mechanism is the same.
+        config.database.setSocketTimeout(io.dropwizard.util.Duration.milliseconds(1000));
+        config.database.setStatementTimeout(io.dropwizard.util.Duration.milliseconds(500));
+    });
 
     private static FreezableProxy proxyToPostgres() {
         URI target = URI.create(TestDatabases.postgres().url().substring("jdbc:".length()));
@@ -79,13 +79,16 @@ class FrozenDatabaseTest {
         }
 
         long resumed = System.nanoTime();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> list().status() == 200);
-        System.out.printf("database back: requests succeed again after %d ms%n", (System.nanoTime() - resumed) / 1_000_000);
+        System.out.printf(
+                "database back: requests succeed again after %d ms%n", (System.nanoTime() - resumed) / 1_000_000);
         for (int i = 0; i < 20; i++) {
             assertThat(list().status()).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/healthcheck", null).status() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> admin.get("/healthcheck", null).status() == 200);
     }
 
     private static Reply list() {

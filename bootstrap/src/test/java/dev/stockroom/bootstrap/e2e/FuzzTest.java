@@ -59,13 +59,21 @@ class FuzzTest {
 
     /** Whose token a request carries when it carries a real one. */
     enum Auth {
-        NONE, ANY_USER, NEW_USER,
+        NONE,
+        ANY_USER,
+        NEW_USER,
         /** Endpoints that end sessions (logout, password change): a sacrificial user's, so that the others' stay valid. */
         SESSION_ENDING
     }
 
     /** What a request's body holds: nothing, JSON, query parameters, a product as JSON or a form, a photo form. */
-    enum Body { NONE, JSON, QUERY, PRODUCT, PHOTO }
+    enum Body {
+        NONE,
+        JSON,
+        QUERY,
+        PRODUCT,
+        PHOTO
+    }
 
     record Endpoint(String method, String path, Auth auth, Body body, List<String> fields) {
         Endpoint(String method, String path, Auth auth, Body body, String... fields) {
@@ -73,8 +81,8 @@ class FuzzTest {
         }
     }
 
-    static final List<String> PRODUCT_FIELDS = List.of("name", "price", "photo", "description", "decription",
-            "quantity");
+    static final List<String> PRODUCT_FIELDS =
+            List.of("name", "price", "photo", "description", "decription", "quantity");
 
     /**
      * Every endpoint of the API. A new resource method belongs here and in {@link CrawlTest}: the
@@ -82,8 +90,18 @@ class FuzzTest {
      * and the user's sessions) and answer 404 until it is merged.
      */
     static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/users/register/", Auth.NONE, Body.JSON, "first_name", "last_name", "username",
-                    "email", "password", "confirm_password", "conform_password"),
+            new Endpoint(
+                    "POST",
+                    "/users/register/",
+                    Auth.NONE,
+                    Body.JSON,
+                    "first_name",
+                    "last_name",
+                    "username",
+                    "email",
+                    "password",
+                    "confirm_password",
+                    "conform_password"),
             new Endpoint("POST", "/users/verify/", Auth.NEW_USER, Body.JSON, "code"),
             new Endpoint("POST", "/users/resend/code/", Auth.NEW_USER, Body.NONE),
             new Endpoint("POST", "/users/login/", Auth.NONE, Body.JSON, "username", "password", "device_token"),
@@ -92,10 +110,27 @@ class FuzzTest {
             new Endpoint("GET", "/users/me/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/users/password/forget/", Auth.NONE, Body.JSON, "email"),
             new Endpoint("POST", "/users/password/forget/verify/", Auth.NONE, Body.JSON, "email", "code"),
-            new Endpoint("POST", "/users/password/update/", Auth.SESSION_ENDING, Body.JSON, "old_password",
-                    "password", "confirm_password", "conform_password"),
-            new Endpoint("GET", "/products/", Auth.NONE, Body.QUERY, "search", "min_price", "max_price", "in_stock",
-                    "ordering", "page", "page_size"),
+            new Endpoint(
+                    "POST",
+                    "/users/password/update/",
+                    Auth.SESSION_ENDING,
+                    Body.JSON,
+                    "old_password",
+                    "password",
+                    "confirm_password",
+                    "conform_password"),
+            new Endpoint(
+                    "GET",
+                    "/products/",
+                    Auth.NONE,
+                    Body.QUERY,
+                    "search",
+                    "min_price",
+                    "max_price",
+                    "in_stock",
+                    "ordering",
+                    "page",
+                    "page_size"),
             new Endpoint("POST", "/products/add/", Auth.ANY_USER, Body.PRODUCT, PRODUCT_FIELDS),
             new Endpoint("GET", "/products/{id}/detail/", Auth.NONE, Body.NONE),
             new Endpoint("PUT", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
@@ -105,20 +140,48 @@ class FuzzTest {
             new Endpoint("GET", "/media/{key}", Auth.NONE, Body.NONE),
             new Endpoint("GET", "/users/sessions/", Auth.ANY_USER, Body.NONE),
             new Endpoint("DELETE", "/users/sessions/{id}/", Auth.SESSION_ENDING, Body.NONE),
-            new Endpoint("GET", "/admin/users/", Auth.ANY_USER, Body.QUERY, "search", "status", "role", "disabled",
-                    "page", "page_size"),
+            new Endpoint(
+                    "GET",
+                    "/admin/users/",
+                    Auth.ANY_USER,
+                    Body.QUERY,
+                    "search",
+                    "status",
+                    "role",
+                    "disabled",
+                    "page",
+                    "page_size"),
             new Endpoint("GET", "/admin/users/{id}/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/admin/users/{id}/disable/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/admin/users/{id}/enable/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/admin/users/{id}/unlock/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/admin/users/{id}/logout/", Auth.ANY_USER, Body.NONE),
             new Endpoint("PUT", "/admin/users/{id}/role/", Auth.ANY_USER, Body.JSON, "role"),
-            new Endpoint("GET", "/admin/audit/", Auth.ANY_USER, Body.QUERY, "user", "kind", "since", "until", "page",
+            new Endpoint(
+                    "GET",
+                    "/admin/audit/",
+                    Auth.ANY_USER,
+                    Body.QUERY,
+                    "user",
+                    "kind",
+                    "since",
+                    "until",
+                    "page",
                     "page_size"));
 
     /** What no answer may contain: a stack trace, SQL or a driver's name, an HTML page. */
-    static final List<String> FORBIDDEN = List.of("at dev.", "Exception", "\tat ", "SELECT ", "INSERT ", "SQLSTATE",
-            "org.h2", "org.postgresql", "JdbcSQL", "<html", "<body");
+    static final List<String> FORBIDDEN = List.of(
+            "at dev.",
+            "Exception",
+            "\tat ",
+            "SELECT ",
+            "INSERT ",
+            "SQLSTATE",
+            "org.h2",
+            "org.postgresql",
+            "JdbcSQL",
+            "<html",
+            "<body");
 
     private static Fuzzer.Targets targets;
 
@@ -135,12 +198,19 @@ class FuzzTest {
             deletable.add(fixture.product(fixture.owner, "Doomed " + i));
         }
         List<Account> users = List.of(fixture.owner, fixture.admin, fixture.other);
-        targets = new Fuzzer.Targets(STOCKROOM.app.getLocalPort(),
-                users.stream().map(Account::accessToken).toList(), fixture.newcomer.accessToken(),
+        targets = new Fuzzer.Targets(
+                STOCKROOM.app.getLocalPort(),
+                users.stream().map(Account::accessToken).toList(),
+                fixture.newcomer.accessToken(),
                 victimSessions.stream().map(Account::accessToken).toList(),
                 victimSessions.stream().map(Account::refreshToken).toList(),
-                List.copyOf(fixture.products), deletable, fixture.photoPath.substring("/media/".length()),
-                List.of(fixture.owner.username(), fixture.admin.username(), victim.username(),
+                List.copyOf(fixture.products),
+                deletable,
+                fixture.photoPath.substring("/media/".length()),
+                List.of(
+                        fixture.owner.username(),
+                        fixture.admin.username(),
+                        victim.username(),
                         fixture.newcomer.username()),
                 List.of(fixture.owner.email(), victim.email(), fixture.newcomer.email()),
                 // Administration acts on the victim only: disabling the owner would end the sessions the run relies on.
@@ -151,9 +221,12 @@ class FuzzTest {
     void malformed_requests_never_get_a_5xx_a_leak_or_another_shape_and_always_nosniff(TestReporter reporter)
             throws Exception {
         Fuzzer fuzzer = new Fuzzer(SEED, ENDPOINTS, targets);
-        List<Fuzzer.Request> requests = IntStream.range(0, REQUESTS).mapToObj(fuzzer::next).toList();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Fuzzer.Request> requests =
+                IntStream.range(0, REQUESTS).mapToObj(fuzzer::next).toList();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         // 0-5: 1xx-5xx by hundreds, 6: closed without an answer (raw only), 7: sent raw.
         AtomicLongArray counts = new AtomicLongArray(8);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -172,30 +245,45 @@ class FuzzTest {
             future.get(10, TimeUnit.MINUTES);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String summary = String.format(Locale.ROOT, "Fuzz seed %d: %d requests (%d raw) in %.1f s on %d threads:"
-                + " 2xx %d, 3xx %d, 4xx %d, 5xx %d, closed without an answer %d", SEED, REQUESTS, counts.get(7),
-                seconds, THREADS, counts.get(2), counts.get(3), counts.get(4), counts.get(5), counts.get(6));
+        String summary = String.format(
+                Locale.ROOT,
+                "Fuzz seed %d: %d requests (%d raw) in %.1f s on %d threads:"
+                        + " 2xx %d, 3xx %d, 4xx %d, 5xx %d, closed without an answer %d",
+                SEED,
+                REQUESTS,
+                counts.get(7),
+                seconds,
+                THREADS,
+                counts.get(2),
+                counts.get(3),
+                counts.get(4),
+                counts.get(5),
+                counts.get(6));
         System.out.println(summary);
         reporter.publishEntry("fuzz", summary);
 
         List<String> reported = failures.stream().limit(REPORTED_FAILURES).toList();
-        assertThat(failures).as("%s%n%d failures (rerun with -Dstockroom.fuzz.seed=%d), the first:%n%s", summary,
-                failures.size(), SEED, String.join("\n\n", reported)).isEmpty();
+        assertThat(failures)
+                .as(
+                        "%s%n%d failures (rerun with -Dstockroom.fuzz.seed=%d), the first:%n%s",
+                        summary, failures.size(), SEED, String.join("\n\n", reported))
+                .isEmpty();
         assertThat(counts.get(1) + counts.get(2) + counts.get(3) + counts.get(4) + counts.get(5) + counts.get(6))
-                .as(summary).isEqualTo(REQUESTS);
+                .as(summary)
+                .isEqualTo(REQUESTS);
         // The run reached beyond validation: the real tokens and ids led somewhere.
         assertThat(counts.get(2)).as(summary).isGreaterThan(REQUESTS / 50);
     }
 
     /** Sends {@code request}, counts its answer, and returns what is wrong with the answer. */
-    private static List<String> exchange(HttpClient client, Fuzzer fuzzer, Fuzzer.Request request,
-            AtomicLongArray counts) {
+    private static List<String> exchange(
+            HttpClient client, Fuzzer fuzzer, Fuzzer.Request request, AtomicLongArray counts) {
         HttpRequest built = request.twist() == null ? build(request) : null;
         try {
             if (built == null) {
                 counts.incrementAndGet(7);
-                List<RawHttp.Answer> answers = RawHttp.exchange(targets.port(), fuzzer.serialize(request),
-                        request.head());
+                List<RawHttp.Answer> answers =
+                        RawHttp.exchange(targets.port(), fuzzer.serialize(request), request.head());
                 if (answers.isEmpty()) {
                     counts.incrementAndGet(6);
                     return List.of();
@@ -216,8 +304,11 @@ class FuzzTest {
             }
             counts.incrementAndGet(response.statusCode() / 100);
             HttpResponse<byte[]> answer = response;
-            return problems(response.statusCode(), name -> answer.headers().firstValue(name).orElse(null),
-                    response.body(), request.head());
+            return problems(
+                    response.statusCode(),
+                    name -> answer.headers().firstValue(name).orElse(null),
+                    response.body(),
+                    request.head());
         } catch (IOException e) {
             return List.of("No answer: " + e);
         } catch (InterruptedException e) {
@@ -230,10 +321,13 @@ class FuzzTest {
     private static HttpRequest build(Fuzzer.Request request) {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + targets.port() + request.target()))
+                            URI.create("http://127.0.0.1:" + targets.port() + request.target()))
                     .timeout(Duration.ofSeconds(60))
-                    .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                    .method(
+                            request.method(),
+                            request.body() == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             for (String[] header : request.headers()) {
                 builder.header(header[0], header[1]);
             }
@@ -262,8 +356,11 @@ class FuzzTest {
         if (status >= 400 && !head && body.length > 0) {
             try {
                 JsonNode envelope = HttpApi.JSON.readTree(text);
-                if (envelope == null || !envelope.isObject() || !envelope.path("status").isBoolean()
-                        || envelope.path("status").asBoolean() || !envelope.path("message").isTextual()
+                if (envelope == null
+                        || !envelope.isObject()
+                        || !envelope.path("status").isBoolean()
+                        || envelope.path("status").asBoolean()
+                        || !envelope.path("message").isTextual()
                         || envelope.path("message").asText().isBlank()) {
                     problems.add("A " + status + " whose body is not the envelope: " + abbreviate(text));
                 }
@@ -298,16 +395,20 @@ class FuzzTest {
 
     @Test
     void the_endpoint_list_has_every_resource_method_of_the_rest_adapter() {
-        Set<String> listed = ENDPOINTS.stream().map(e -> e.method() + " " + normalized(e.path()))
+        Set<String> listed = ENDPOINTS.stream()
+                .map(e -> e.method() + " " + normalized(e.path()))
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(listed).as("FuzzTest.ENDPOINTS must list every resource method").containsAll(declaredEndpoints());
+        assertThat(listed)
+                .as("FuzzTest.ENDPOINTS must list every resource method")
+                .containsAll(declaredEndpoints());
     }
 
     /** Every resource method of the REST adapter as "METHOD /path", the path {@link #normalized}. */
     static Set<String> declaredEndpoints() {
         Set<String> declared = new TreeSet<>();
-        for (JavaClass resource : new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        for (JavaClass resource : new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("dev.stockroom.adapters.rest")) {
             if (!resource.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
                 continue;
@@ -316,8 +417,8 @@ class FuzzTest {
             String base = type.getAnnotation(jakarta.ws.rs.Path.class).value();
             for (Method method : type.getMethods()) {
                 for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
-                    jakarta.ws.rs.HttpMethod http = annotation.annotationType()
-                            .getAnnotation(jakarta.ws.rs.HttpMethod.class);
+                    jakarta.ws.rs.HttpMethod http =
+                            annotation.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
                     if (http != null) {
                         jakarta.ws.rs.Path path = method.getAnnotation(jakarta.ws.rs.Path.class);
                         declared.add(http.value() + " " + normalized(base + (path == null ? "" : "/" + path.value())));

@@ -24,10 +24,18 @@ import java.util.Random;
  */
 final class Fuzzer {
     /** What the running service holds that requests may name. */
-    record Targets(int port, List<String> userTokens, String newcomerToken, List<String> sessionEndingTokens,
-            List<String> refreshTokens, List<Long> keptProducts, List<Long> deletableProducts, String photoKey,
-            List<String> usernames, List<String> emails, List<String> userIds) {
-    }
+    record Targets(
+            int port,
+            List<String> userTokens,
+            String newcomerToken,
+            List<String> sessionEndingTokens,
+            List<String> refreshTokens,
+            List<Long> keptProducts,
+            List<Long> deletableProducts,
+            String photoKey,
+            List<String> usernames,
+            List<String> emails,
+            List<String> userIds) {}
 
     /**
      * One request. {@code raw} is set when it goes out as bytes on a socket, either because it
@@ -41,7 +49,11 @@ final class Fuzzer {
         }
 
         String describe() {
-            StringBuilder text = new StringBuilder("#").append(index).append(' ').append(method).append(' ')
+            StringBuilder text = new StringBuilder("#")
+                    .append(index)
+                    .append(' ')
+                    .append(method)
+                    .append(' ')
                     .append(abbreviate(target, 300));
             if (twist != null) {
                 text.append(" [raw: ").append(twist).append(']');
@@ -50,7 +62,9 @@ final class Fuzzer {
                 text.append("\n  ").append(header[0]).append(": ").append(abbreviate(header[1], 200));
             }
             if (body != null) {
-                text.append("\n  body (").append(body.length).append(" bytes): ")
+                text.append("\n  body (")
+                        .append(body.length)
+                        .append(" bytes): ")
                         .append(abbreviate(new String(body, StandardCharsets.UTF_8), 400));
             }
             return text.toString();
@@ -71,31 +85,173 @@ final class Fuzzer {
     }
 
     static final String PASSWORD = AccountFlowsTest.PASSWORD;
-    private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
-        "FOO", "get", "PROPFIND", "M-SEARCH"};
-    private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-8",
-        "application/json; charset=UTF-16", "application/json; charset=bogus", "application/json;;;", "text/plain",
-        "text/html", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-        "multipart/form-data; boundary=", "*/*", "application/*", "json", "application/json\t", "image/png",
-        "application/merge-patch+json", "application/vnd.api+json; q=0.1"};
-    private static final String[] NUMBERS = {"0", "-0", "-1", "1", "3", "12.5", "1.005", "0.001", "-12.50",
-        "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
-        "-9223372036854775809", "99999999999999999999999999999999999999", "1e99", "1E+99", "-1e99", "1e309",
-        "1e-400", "9999999999.99", "10000000000", "0.1e1", "1.0", "1e2", "12.345678901234567890123"};
-    private static final String[] BAD_TOKENS = {"NaN", "Infinity", "-Infinity", "undefined", "'single'", "0x10",
-        "00012", "+1", ".5", "1.", "tru", "nul", "--1", "1e", "\"unterminated"};
-    private static final String[] ODD_IDS = {"0", "-1", "9223372036854775807", "9223372036854775808",
-        "99999999999999999999", "abc", "1.5", "1e3", "+1", "0x10", "%20", "%2e%2e", ".", "%00", "%F0%9F%98%80",
-        "%C0%AF", "1;x=y", "1%2F2", "%252e", "١٢", "%EF%BC%91", "-0", "007", "1%00", "%FF", "~", "null"};
-    private static final String[] ODD_KEYS = {"..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-        "a%00.png", "%00", ".htaccess", "..;", "%5c..%5cwin.ini", "photos", "abc.png", "abc.png%2F",
-        "0123456789abcdef0123456789abcdef.png", "0123456789ABCDEF0123456789ABCDEF.PNG", "CON", "%252e%252e",
-        "x.png.exe", "%E2%80%AEgnp.exe", "...", "%2F%2Fetc%2Fpasswd", "-", "_", "%20.png"};
-    private static final String[] ODD_QUERY_VALUES = {"-1", "0", "1e99", "99999999999999999999", "abc", ";DROP",
-        "%00", "", "%FF", "%C0%80", "%ED%A0%80", "%25", "-", "price,name", "--price", "created_at;", "1.5", "true",
-        "maybe", "%E2%80%AE", "%F0%9F%98%80", "NaN", "-0", "1%2C2", "a%26b%3Dc"};
-    private static final String[] EXTRA_KEYS = {"id", "owner", "created_at", "updated_at", "status", "__proto__",
-        "constructor", "", "role", "auth_status", "decription", "conform_password", "photo", "is_admin", "\u0000"};
+    private static final String[] METHODS = {
+        "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO", "get", "PROPFIND", "M-SEARCH"
+    };
+    private static final String[] CONTENT_TYPES = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/json; charset=UTF-16",
+        "application/json; charset=bogus",
+        "application/json;;;",
+        "text/plain",
+        "text/html",
+        "application/xml",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "multipart/form-data; boundary=",
+        "*/*",
+        "application/*",
+        "json",
+        "application/json\t",
+        "image/png",
+        "application/merge-patch+json",
+        "application/vnd.api+json; q=0.1"
+    };
+    private static final String[] NUMBERS = {
+        "0",
+        "-0",
+        "-1",
+        "1",
+        "3",
+        "12.5",
+        "1.005",
+        "0.001",
+        "-12.50",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "99999999999999999999999999999999999999",
+        "1e99",
+        "1E+99",
+        "-1e99",
+        "1e309",
+        "1e-400",
+        "9999999999.99",
+        "10000000000",
+        "0.1e1",
+        "1.0",
+        "1e2",
+        "12.345678901234567890123"
+    };
+    private static final String[] BAD_TOKENS = {
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "undefined",
+        "'single'",
+        "0x10",
+        "00012",
+        "+1",
+        ".5",
+        "1.",
+        "tru",
+        "nul",
+        "--1",
+        "1e",
+        "\"unterminated"
+    };
+    private static final String[] ODD_IDS = {
+        "0",
+        "-1",
+        "9223372036854775807",
+        "9223372036854775808",
+        "99999999999999999999",
+        "abc",
+        "1.5",
+        "1e3",
+        "+1",
+        "0x10",
+        "%20",
+        "%2e%2e",
+        ".",
+        "%00",
+        "%F0%9F%98%80",
+        "%C0%AF",
+        "1;x=y",
+        "1%2F2",
+        "%252e",
+        "١٢",
+        "%EF%BC%91",
+        "-0",
+        "007",
+        "1%00",
+        "%FF",
+        "~",
+        "null"
+    };
+    private static final String[] ODD_KEYS = {
+        "..",
+        "%2e%2e",
+        "..%2f..%2fetc%2fpasswd",
+        "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "a%00.png",
+        "%00",
+        ".htaccess",
+        "..;",
+        "%5c..%5cwin.ini",
+        "photos",
+        "abc.png",
+        "abc.png%2F",
+        "0123456789abcdef0123456789abcdef.png",
+        "0123456789ABCDEF0123456789ABCDEF.PNG",
+        "CON",
+        "%252e%252e",
+        "x.png.exe",
+        "%E2%80%AEgnp.exe",
+        "...",
+        "%2F%2Fetc%2Fpasswd",
+        "-",
+        "_",
+        "%20.png"
+    };
+    private static final String[] ODD_QUERY_VALUES = {
+        "-1",
+        "0",
+        "1e99",
+        "99999999999999999999",
+        "abc",
+        ";DROP",
+        "%00",
+        "",
+        "%FF",
+        "%C0%80",
+        "%ED%A0%80",
+        "%25",
+        "-",
+        "price,name",
+        "--price",
+        "created_at;",
+        "1.5",
+        "true",
+        "maybe",
+        "%E2%80%AE",
+        "%F0%9F%98%80",
+        "NaN",
+        "-0",
+        "1%2C2",
+        "a%26b%3Dc"
+    };
+    private static final String[] EXTRA_KEYS = {
+        "id",
+        "owner",
+        "created_at",
+        "updated_at",
+        "status",
+        "__proto__",
+        "constructor",
+        "",
+        "role",
+        "auth_status",
+        "decription",
+        "conform_password",
+        "photo",
+        "is_admin",
+        "\u0000"
+    };
 
     private final Random random;
     private final List<Endpoint> endpoints;
@@ -127,9 +283,25 @@ final class Fuzzer {
         authorization(endpoint, headers);
         byte[] body = body(endpoint, headers);
         extraHeaders(headers);
-        String twist = chance(0.12) ? pick("plain", "version", "spacing", "target", "method", "header", "length",
-                "chunked", "truncated", "pipelined", "expect", "host", "long-target", "header-flood", "bare-lf",
-                "raw-bytes") : null;
+        String twist = chance(0.12)
+                ? pick(
+                        "plain",
+                        "version",
+                        "spacing",
+                        "target",
+                        "method",
+                        "header",
+                        "length",
+                        "chunked",
+                        "truncated",
+                        "pipelined",
+                        "expect",
+                        "host",
+                        "long-target",
+                        "header-flood",
+                        "bare-lf",
+                        "raw-bytes")
+                : null;
         return new Request(index, method, target, headers, body, twist);
     }
 
@@ -142,17 +314,22 @@ final class Fuzzer {
             if (path.startsWith("/admin/users/")) {
                 real = pick(targets.userIds());
             } else if (path.startsWith("/users/sessions/")) {
-                real = java.util.UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(StandardCharsets.UTF_8))
+                real = java.util
+                        .UUID
+                        .nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(StandardCharsets.UTF_8))
                         .toString();
             } else {
-                real = String.valueOf(pick(endpoint.method().equals("DELETE") ? targets.deletableProducts()
-                        : targets.keptProducts()));
+                real = String.valueOf(pick(
+                        endpoint.method().equals("DELETE") ? targets.deletableProducts() : targets.keptProducts()));
             }
             path = path.replace("{id}", chance(0.5) ? real : pick(ODD_IDS));
         }
         if (path.contains("{key}")) {
-            path = path.replace("{key}", chance(0.35) ? targets.photoKey()
-                    : chance(0.1) ? "x".repeat(pickInt(300, 3000, 7000)) : pick(ODD_KEYS));
+            path = path.replace(
+                    "{key}",
+                    chance(0.35)
+                            ? targets.photoKey()
+                            : chance(0.1) ? "x".repeat(pickInt(300, 3000, 7000)) : pick(ODD_KEYS));
         }
         if (chance(0.12)) {
             path = switch (random.nextInt(8)) {
@@ -180,15 +357,17 @@ final class Fuzzer {
         }
         if (chance(0.1)) {
             for (int i = random.nextInt(4); i >= 0; i--) {
-                pairs.add(switch (random.nextInt(6)) {
-                    case 0 -> "access_token=" + pick(targets.userTokens());
-                    case 1 -> percentEncode(oddString()) + "=" + percentEncode(oddString());
-                    case 2 -> "page";
-                    case 3 -> "";
-                    case 4 -> "=" + pick(ODD_QUERY_VALUES);
-                    default -> pick(endpoint.fields().isEmpty() ? List.of("page") : endpoint.fields()) + "="
-                            + pick(ODD_QUERY_VALUES);
-                });
+                pairs.add(
+                        switch (random.nextInt(6)) {
+                            case 0 -> "access_token=" + pick(targets.userTokens());
+                            case 1 -> percentEncode(oddString()) + "=" + percentEncode(oddString());
+                            case 2 -> "page";
+                            case 3 -> "";
+                            case 4 -> "=" + pick(ODD_QUERY_VALUES);
+                            default ->
+                                pick(endpoint.fields().isEmpty() ? List.of("page") : endpoint.fields()) + "="
+                                        + pick(ODD_QUERY_VALUES);
+                        });
             }
         }
         if (pairs.isEmpty()) {
@@ -206,8 +385,8 @@ final class Fuzzer {
                 case "search" -> pick("lamp", "Lamp 1", "a", "%25", "_", "%");
                 case "min_price", "max_price" -> pick("0", "1", "12.50", "100", "9999999999.99");
                 case "in_stock" -> pick("true", "false", "1", "0");
-                case "ordering" -> pick("price", "-price", "name", "-name", "created_at", "-created_at", "quantity",
-                        "-quantity");
+                case "ordering" ->
+                    pick("price", "-price", "name", "-name", "created_at", "-created_at", "quantity", "-quantity");
                 case "page" -> pick("1", "2", "3");
                 case "page_size" -> pick("1", "10", "100", "101");
                 case "status" -> pick("NEW", "VERIFIED", "new", "draft");
@@ -215,8 +394,13 @@ final class Fuzzer {
                 case "disabled" -> pick("true", "false", "yes");
                 case "user" -> pick(targets.usernames());
                 case "kind" -> pick("LOGIN_FAILED", "REGISTERED", "THROTTLED", "login_failed");
-                case "since", "until" -> pick("2026-01-01T00:00:00Z", "2026-01-01", "2030-12-31T23:59:59.999999999Z",
-                        "1970-01-01T00:00:00Z", "%2B999999999-12-31T23:59:59Z");
+                case "since", "until" ->
+                    pick(
+                            "2026-01-01T00:00:00Z",
+                            "2026-01-01",
+                            "2030-12-31T23:59:59.999999999Z",
+                            "1970-01-01T00:00:00Z",
+                            "%2B999999999-12-31T23:59:59Z");
                 default -> "1";
             };
         }
@@ -288,10 +472,18 @@ final class Fuzzer {
             String boundary = "fz" + Long.toHexString(random.nextLong());
             boolean productForm = endpoint.path().endsWith("/add/");
             byte[] form = multipart(boundary, productForm ? FuzzTest.PRODUCT_FIELDS : List.of());
-            headers.add(new String[] {"Content-Type", chance(0.85) ? "multipart/form-data; boundary=" + boundary
-                    : pick("multipart/form-data", "multipart/form-data; boundary=\"" + boundary + "\"",
-                    "multipart/form-data; boundary=other", "multipart/mixed; boundary=" + boundary,
-                    "application/json", "multipart/form-data; boundary=" + boundary + "; charset=bogus")});
+            headers.add(new String[] {
+                "Content-Type",
+                chance(0.85)
+                        ? "multipart/form-data; boundary=" + boundary
+                        : pick(
+                                "multipart/form-data",
+                                "multipart/form-data; boundary=\"" + boundary + "\"",
+                                "multipart/form-data; boundary=other",
+                                "multipart/mixed; boundary=" + boundary,
+                                "application/json",
+                                "multipart/form-data; boundary=" + boundary + "; charset=bogus")
+            });
             return form;
         }
         headers.add(new String[] {"Content-Type", chance(0.8) ? "application/json" : pick(CONTENT_TYPES)});
@@ -321,7 +513,9 @@ final class Fuzzer {
             };
         } else if (roll < 84) {
             int depth = pickInt(100, 1500, 20_000, 40_000);
-            text = chance(0.5) ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            text = chance(0.5)
+                    ? "[".repeat(depth) + "]".repeat(depth)
+                    : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
         } else if (roll < 88) {
             text = "";
         } else if (roll < 92) {
@@ -329,13 +523,16 @@ final class Fuzzer {
             random.nextBytes(garbage);
             return garbage;
         } else if (roll < 95) {
-            text = "{\"" + pick(fields.isEmpty() ? List.of("x") : fields) + "\": \"" + "a".repeat(pickInt(70_000, 100_000))
-                    + "\"}";
+            text = "{\"" + pick(fields.isEmpty() ? List.of("x") : fields) + "\": \""
+                    + "a".repeat(pickInt(70_000, 100_000)) + "\"}";
         } else {
             byte[] valid = object(fields, false).getBytes(StandardCharsets.UTF_8);
-            byte[] bad = pick(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xED,
-                (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-                new byte[] {(byte) 0xC0, (byte) 0xAF});
+            byte[] bad = pick(
+                    new byte[] {(byte) 0xFF},
+                    new byte[] {(byte) 0xC3, 0x28},
+                    new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+                    new byte[] {(byte) 0xC0, (byte) 0xAF});
             int at = valid.length > 2 ? 1 + random.nextInt(valid.length - 2) : 0;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(valid, 0, at);
@@ -401,12 +598,19 @@ final class Fuzzer {
     private String validValue(String field) {
         return switch (field) {
             case "first_name", "last_name" -> quote(pick("Ada", "Grace", " Ada ", "Zoë"));
-            case "username" -> quote(chance(0.3) ? pick(targets.usernames()) : "fz" + Integer.toString(fresh++, 36)
-                    + Long.toHexString(random.nextLong() & 0xFFFFF));
-            case "email", "new_email" -> quote(chance(0.4) ? pick(targets.emails())
-                    : "fz" + Long.toHexString(random.nextLong() & 0xFFFFFF) + "@example.com");
-            case "password", "confirm_password", "conform_password" -> quote(pick(PASSWORD, PASSWORD,
-                    AccountFlowsTest.NEW_PASSWORD, "short", "password1234", "p".repeat(129)));
+            case "username" ->
+                quote(
+                        chance(0.3)
+                                ? pick(targets.usernames())
+                                : "fz" + Integer.toString(fresh++, 36) + Long.toHexString(random.nextLong() & 0xFFFFF));
+            case "email", "new_email" ->
+                quote(
+                        chance(0.4)
+                                ? pick(targets.emails())
+                                : "fz" + Long.toHexString(random.nextLong() & 0xFFFFFF) + "@example.com");
+            case "password", "confirm_password", "conform_password" ->
+                quote(pick(
+                        PASSWORD, PASSWORD, AccountFlowsTest.NEW_PASSWORD, "short", "password1234", "p".repeat(129)));
             case "old_password" -> quote(pick(PASSWORD, "not the password at all"));
             case "code" -> quote(String.format("%06d", random.nextInt(1_000_000)));
             case "refresh_token" -> quote(pick(targets.refreshTokens()));
@@ -415,11 +619,17 @@ final class Fuzzer {
             case "device_token" -> quote(pick("", "x".repeat(43), "not-a-device-token"));
             case "name" -> quote(pick("Lamp", "Fuzzed lamp", " Lamp ", "L"));
             case "description", "decription" -> quote(pick("Warm light", "", "d".repeat(5000), "d".repeat(5001)));
-            case "price" -> pick("\"12.50\"", "12.5", "\"0\"", "0", "\"9999999999.99\"", "\"10000000000\"", "\"1.005\"",
-                    "\"-1\"");
+            case "price" ->
+                pick("\"12.50\"", "12.5", "\"0\"", "0", "\"9999999999.99\"", "\"10000000000\"", "\"1.005\"", "\"-1\"");
             case "quantity" -> pick("3", "0", "\"7\"", "-1", "2147483648");
-            case "photo" -> pick("\"\"", "null", "\"https://example.com/x.png\"", "\"ftp://x/y\"",
-                    quote("http://127.0.0.1:" + targets.port() + "/media/" + targets.photoKey()), "\"javascript:x\"");
+            case "photo" ->
+                pick(
+                        "\"\"",
+                        "null",
+                        "\"https://example.com/x.png\"",
+                        "\"ftp://x/y\"",
+                        quote("http://127.0.0.1:" + targets.port() + "/media/" + targets.photoKey()),
+                        "\"javascript:x\"");
             default -> null;
         };
     }
@@ -434,37 +644,68 @@ final class Fuzzer {
             if (chance(0.8)) {
                 String validish = validValue(field);
                 String text = validish != null && chance(0.6) ? validish.replace("\"", "") : oddString();
-                part(form, boundary, eol, "form-data; name=\"" + field + "\"", null, text.getBytes(StandardCharsets.UTF_8));
+                part(
+                        form,
+                        boundary,
+                        eol,
+                        "form-data; name=\"" + field + "\"",
+                        null,
+                        text.getBytes(StandardCharsets.UTF_8));
             }
         }
         if (chance(0.85)) {
-            String fileName = chance(0.7) ? pick("dot.png", "photo.jpg", "x") : oddString().replace("\"", "");
-            String type = chance(0.7) ? "image/png" : pick("text/html", "application/octet-stream", "", "image/svg+xml",
-                    "garbage/;;");
-            part(form, boundary, eol, "form-data; name=\"photo\"; filename=\"" + fileName + "\"",
-                    type.isEmpty() ? null : type, image());
+            String fileName = chance(0.7)
+                    ? pick("dot.png", "photo.jpg", "x")
+                    : oddString().replace("\"", "");
+            String type = chance(0.7)
+                    ? "image/png"
+                    : pick("text/html", "application/octet-stream", "", "image/svg+xml", "garbage/;;");
+            part(
+                    form,
+                    boundary,
+                    eol,
+                    "form-data; name=\"photo\"; filename=\"" + fileName + "\"",
+                    type.isEmpty() ? null : type,
+                    image());
         }
         if (chance(0.1)) {
-            part(form, boundary, eol, "form-data; name=\"" + pick(EXTRA_KEYS).replace("\"", "") + "\"", null,
+            part(
+                    form,
+                    boundary,
+                    eol,
+                    "form-data; name=\"" + pick(EXTRA_KEYS).replace("\"", "") + "\"",
+                    null,
                     oddString().getBytes(StandardCharsets.UTF_8));
         }
         if (chance(0.05)) {
-            part(form, boundary, eol, "form-data; name=\"photo\"; filename=\"again.png\"", "image/png",
+            part(
+                    form,
+                    boundary,
+                    eol,
+                    "form-data; name=\"photo\"; filename=\"again.png\"",
+                    "image/png",
                     SampleImages.png());
         }
         int corruption = chance(0.3) ? random.nextInt(8) : -1;
         switch (corruption) {
-            case 0 -> { } // no closing boundary
+            case 0 -> {} // no closing boundary
             case 1 -> form.writeBytes(("--" + boundary + "-" + eol).getBytes(StandardCharsets.UTF_8));
             case 2 -> {
-                form.writeBytes(("--" + boundary + eol + "Content-Type: text/plain" + eol + eol + "no disposition" + eol)
-                        .getBytes(StandardCharsets.UTF_8));
+                form.writeBytes(
+                        ("--" + boundary + eol + "Content-Type: text/plain" + eol + eol + "no disposition" + eol)
+                                .getBytes(StandardCharsets.UTF_8));
                 form.writeBytes(("--" + boundary + "--" + eol).getBytes(StandardCharsets.UTF_8));
             }
             case 3 -> {
-                form.writeBytes(("--" + boundary + eol + "Content-Disposition: " + pick("form-data; name=",
-                        "form-data; name=\"", "garbage", "form-data; name=\"a\u0000b\"", "form-data; filename=\"x\"")
-                        + eol + eol + "x" + eol).getBytes(StandardCharsets.UTF_8));
+                form.writeBytes(("--" + boundary + eol + "Content-Disposition: "
+                                + pick(
+                                        "form-data; name=",
+                                        "form-data; name=\"",
+                                        "garbage",
+                                        "form-data; name=\"a\u0000b\"",
+                                        "form-data; filename=\"x\"")
+                                + eol + eol + "x" + eol)
+                        .getBytes(StandardCharsets.UTF_8));
                 form.writeBytes(("--" + boundary + "--" + eol).getBytes(StandardCharsets.UTF_8));
             }
             case 4 -> {
@@ -474,22 +715,24 @@ final class Fuzzer {
             }
             case 5 -> {
                 form.writeBytes(("--" + boundary + eol + "X-Huge: " + "h".repeat(pickInt(9000, 70_000)) + eol
-                        + "Content-Disposition: form-data; name=\"name\"" + eol + eol + "x" + eol)
+                                + "Content-Disposition: form-data; name=\"name\"" + eol + eol + "x" + eol)
                         .getBytes(StandardCharsets.UTF_8));
                 form.writeBytes(("--" + boundary + "--" + eol).getBytes(StandardCharsets.UTF_8));
             }
-            case 6 -> form.writeBytes(("--" + boundary + "--" + eol + "epilogue " + oddString())
-                    .getBytes(StandardCharsets.UTF_8));
+            case 6 ->
+                form.writeBytes(
+                        ("--" + boundary + "--" + eol + "epilogue " + oddString()).getBytes(StandardCharsets.UTF_8));
             case 7 -> form.writeBytes(("--not-the-boundary--" + eol).getBytes(StandardCharsets.UTF_8));
             default -> form.writeBytes(("--" + boundary + "--" + eol).getBytes(StandardCharsets.UTF_8));
         }
         return form.toByteArray();
     }
 
-    private static void part(ByteArrayOutputStream form, String boundary, String eol, String disposition, String type,
-            byte[] content) {
+    private static void part(
+            ByteArrayOutputStream form, String boundary, String eol, String disposition, String type, byte[] content) {
         form.writeBytes(("--" + boundary + eol + "Content-Disposition: " + disposition + eol
-                + (type == null ? "" : "Content-Type: " + type + eol) + eol).getBytes(StandardCharsets.UTF_8));
+                        + (type == null ? "" : "Content-Type: " + type + eol) + eol)
+                .getBytes(StandardCharsets.UTF_8));
         form.writeBytes(content);
         form.writeBytes(eol.getBytes(StandardCharsets.UTF_8));
     }
@@ -523,23 +766,61 @@ final class Fuzzer {
 
     private void extraHeaders(List<String[]> headers) {
         if (chance(0.1)) {
-            headers.add(new String[] {"Accept", pick("text/html", "application/xml", "*/*;q=0", "application/json",
-                    "image/png", "garbage", "text/*, application/json;q=0.1")});
+            headers.add(new String[] {
+                "Accept",
+                pick(
+                        "text/html",
+                        "application/xml",
+                        "*/*;q=0",
+                        "application/json",
+                        "image/png",
+                        "garbage",
+                        "text/*, application/json;q=0.1")
+            });
         }
         if (chance(0.05)) {
             headers.add(new String[] {"Accept-Encoding", pick("gzip", "deflate, br", "*", "identity;q=0", "gzip;q=x")});
         }
         if (chance(0.08)) {
-            headers.add(new String[] {pick("If-Match", "If-None-Match"), pick("*", "\"v1\"", "W/\"v1\"", "\"vabc\"",
-                    "garbage", "\"v9223372036854775808\"", "\"v-1\"", "\"\"", "\"v" + "9".repeat(400) + "\"")});
+            headers.add(new String[] {
+                pick("If-Match", "If-None-Match"),
+                pick(
+                        "*",
+                        "\"v1\"",
+                        "W/\"v1\"",
+                        "\"vabc\"",
+                        "garbage",
+                        "\"v9223372036854775808\"",
+                        "\"v-1\"",
+                        "\"\"",
+                        "\"v" + "9".repeat(400) + "\"")
+            });
         }
         if (chance(0.05)) {
             headers.add(new String[] {"X-Forwarded-For", pick("1.2.3.4", "garbage", "::1, 10.0.0.1", "", "999.1.1.1")});
         }
         if (chance(0.03)) {
-            headers.add(new String[] {pick("Origin", "Cookie", "Range", "Accept-Language", "User-Agent",
-                    "X-Request-Id", "X-HTTP-Method-Override", "Accept-Charset"), pick("https://evil.example", "x=y",
-                    "bytes=0-1", "bytes=-5,9-", "zz", "DELETE", "utf-7", "de-CH;q=0.9, *;q=0.1", "a".repeat(500))});
+            headers.add(new String[] {
+                pick(
+                        "Origin",
+                        "Cookie",
+                        "Range",
+                        "Accept-Language",
+                        "User-Agent",
+                        "X-Request-Id",
+                        "X-HTTP-Method-Override",
+                        "Accept-Charset"),
+                pick(
+                        "https://evil.example",
+                        "x=y",
+                        "bytes=0-1",
+                        "bytes=-5,9-",
+                        "zz",
+                        "DELETE",
+                        "utf-7",
+                        "de-CH;q=0.9, *;q=0.1",
+                        "a".repeat(500))
+            });
         }
     }
 
@@ -548,16 +829,39 @@ final class Fuzzer {
     /** The bytes of {@code request} on the wire, with its twist applied. */
     byte[] serialize(Request request) {
         String twist = request.twist() == null ? "plain" : request.twist();
-        String version = twist.equals("version") ? pickFixed(request, "HTTP/1.0", "HTTP/1.2", "HTTP/2.0", "HTTP/9.9",
-                "http/1.1", "HTTP/1", "", "HTTP/1.1 extra", "HTTP/01.1") : "HTTP/1.1";
-        String method = twist.equals("method") ? pickFixed(request, "G ET", "", "GET\u0000", "GÉT", "X".repeat(1000),
-                "CONNECT", "PRI") : request.method();
+        String version = twist.equals("version")
+                ? pickFixed(
+                        request,
+                        "HTTP/1.0",
+                        "HTTP/1.2",
+                        "HTTP/2.0",
+                        "HTTP/9.9",
+                        "http/1.1",
+                        "HTTP/1",
+                        "",
+                        "HTTP/1.1 extra",
+                        "HTTP/01.1")
+                : "HTTP/1.1";
+        String method = twist.equals("method")
+                ? pickFixed(request, "G ET", "", "GET\u0000", "GÉT", "X".repeat(1000), "CONNECT", "PRI")
+                : request.method();
         String target = switch (twist) {
-            case "target" -> pickFixed(request, request.target().replaceFirst("/", "/\u0000"),
-                    request.target().replaceFirst("/", "/ /"), request.target() + "%zz", request.target() + "é",
-                    request.target().replace('/', '\\'), request.target() + "#frag",
-                    "http://evil.example" + request.target(), "*", request.target().substring(1),
-                    "/../../etc/passwd", "/media/../../etc/passwd", "/products/%", request.target() + "?%zz=1");
+            case "target" ->
+                pickFixed(
+                        request,
+                        request.target().replaceFirst("/", "/\u0000"),
+                        request.target().replaceFirst("/", "/ /"),
+                        request.target() + "%zz",
+                        request.target() + "é",
+                        request.target().replace('/', '\\'),
+                        request.target() + "#frag",
+                        "http://evil.example" + request.target(),
+                        "*",
+                        request.target().substring(1),
+                        "/../../etc/passwd",
+                        "/media/../../etc/passwd",
+                        "/products/%",
+                        request.target() + "?%zz=1");
             case "long-target" -> request.target() + "?q=" + "a".repeat(pickFixedInt(request, 9000, 20_000));
             default -> request.target();
         };
@@ -566,13 +870,22 @@ final class Fuzzer {
         if (twist.equals("spacing") && request.index() % 2 == 0) {
             head.append(' ');
         }
-        head.append(method).append(space).append(target).append(version.isEmpty() ? "" : space + version)
+        head.append(method)
+                .append(space)
+                .append(target)
+                .append(version.isEmpty() ? "" : space + version)
                 .append("\r\n");
         if (!twist.equals("host")) {
             head.append("Host: 127.0.0.1:").append(targets.port()).append("\r\n");
         } else {
-            head.append(pickFixed(request, "", "Host: evil.example:99999\r\n", "Host: [::1\r\n",
-                    "Host: a\r\nHost: b\r\n", "Host: \r\n", "Host: a b c\r\n"));
+            head.append(pickFixed(
+                    request,
+                    "",
+                    "Host: evil.example:99999\r\n",
+                    "Host: [::1\r\n",
+                    "Host: a\r\nHost: b\r\n",
+                    "Host: \r\n",
+                    "Host: a b c\r\n"));
         }
         for (String[] header : request.headers()) {
             head.append(header[0]).append(": ").append(header[1]).append("\r\n");
@@ -580,23 +893,43 @@ final class Fuzzer {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         boolean chunked = twist.equals("chunked");
         switch (twist) {
-            case "header" -> head.append(pickFixed(request, "Bad Header\r\n", "X: a\u0000b\r\n", "X : a\r\n",
-                    " folded: continuation\r\n", "X-Ünicode: ü\r\n", "X: \u0001\u007f\r\n", "(): x\r\n", ": empty\r\n"));
-            case "length" -> head.append(pickFixed(request, "Content-Length: -1\r\n", "Content-Length: abc\r\n",
-                    "Content-Length: 5\r\nContent-Length: 7\r\n", "Content-Length: 99999999999999999999\r\n",
-                    "Content-Length: +10\r\n", "Content-Length: 10\r\nTransfer-Encoding: chunked\r\n",
-                    "Content-Length: " + (body.length + 10) + "\r\n", "Content-Length: 0\r\n"));
-            case "expect" -> head.append("Expect: 100-continue\r\nContent-Length: ").append(body.length).append("\r\n");
+            case "header" ->
+                head.append(pickFixed(
+                        request,
+                        "Bad Header\r\n",
+                        "X: a\u0000b\r\n",
+                        "X : a\r\n",
+                        " folded: continuation\r\n",
+                        "X-Ünicode: ü\r\n",
+                        "X: \u0001\u007f\r\n",
+                        "(): x\r\n",
+                        ": empty\r\n"));
+            case "length" ->
+                head.append(pickFixed(
+                        request,
+                        "Content-Length: -1\r\n",
+                        "Content-Length: abc\r\n",
+                        "Content-Length: 5\r\nContent-Length: 7\r\n",
+                        "Content-Length: 99999999999999999999\r\n",
+                        "Content-Length: +10\r\n",
+                        "Content-Length: 10\r\nTransfer-Encoding: chunked\r\n",
+                        "Content-Length: " + (body.length + 10) + "\r\n",
+                        "Content-Length: 0\r\n"));
+            case "expect" ->
+                head.append("Expect: 100-continue\r\nContent-Length: ")
+                        .append(body.length)
+                        .append("\r\n");
             case "header-flood" -> {
                 for (int i = 0; i < pickFixedInt(request, 120, 1000); i++) {
                     head.append("X-Flood-").append(i).append(": ").append(i).append("\r\n");
                 }
             }
-            default -> { }
+            default -> {}
         }
         if (chunked) {
-            head.append("Transfer-Encoding: ").append(pickFixed(request, "chunked", "chunked", "Chunked", "chunked, gzip",
-                    "identity")).append("\r\n");
+            head.append("Transfer-Encoding: ")
+                    .append(pickFixed(request, "chunked", "chunked", "Chunked", "chunked, gzip", "identity"))
+                    .append("\r\n");
         } else if (!twist.equals("length") && !twist.equals("expect") && (body.length > 0 || !request.head())) {
             long declared = twist.equals("truncated") ? body.length + 1 + request.index() % 1000 : body.length;
             if (body.length > 0 || twist.equals("truncated")) {
@@ -606,16 +939,21 @@ final class Fuzzer {
         head.append("Connection: close\r\n\r\n");
         String eol = twist.equals("bare-lf") ? "\n" : "\r\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(head.toString().replace("\r\n", eol).getBytes(twist.equals("raw-bytes")
-                ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+        out.writeBytes(head.toString()
+                .replace("\r\n", eol)
+                .getBytes(twist.equals("raw-bytes") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
         if (chunked) {
             out.writeBytes(chunks(request, body));
         } else {
             out.writeBytes(body);
         }
         if (twist.equals("pipelined")) {
-            out.writeBytes(pickFixed(request, "GARBAGE\r\n\r\n", "GET /products/ HTTP/1.1\r\nHost: x\r\n\r\n",
-                    "\u0000\u0001\u0002").getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(pickFixed(
+                            request,
+                            "GARBAGE\r\n\r\n",
+                            "GET /products/ HTTP/1.1\r\nHost: x\r\n\r\n",
+                            "\u0000\u0001\u0002")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         }
         return out.toByteArray();
     }
@@ -669,17 +1007,54 @@ final class Fuzzer {
                 }
                 yield text.toString();
             }
-            case 9 -> pick("' OR '1'='1", "\"; DROP TABLE users; --", "${jndi:ldap://x/a}", "{{7*7}}", "%s%n%x",
-                    "../../../../etc/passwd", "..\\..\\windows", "$(id)", "`id`", "<script>alert(1)</script>",
-                    "javascript:alert(1)", "\\", "\"", "{\"nested\": true}");
-            case 10 -> pick("0", "-1", "1e309", "NaN", "Infinity", "0x1F", "١٢٣", "１２３", "12.345", "9999999999.99",
-                    "10000000000", "-0.0", "1,5");
-            case 11 -> pick("a@b", "@", "a@b.c", "a".repeat(64) + "@" + "b".repeat(250) + ".com", "ada@example.com\u0000",
-                    "ADA@EXAMPLE.COM", "\"quoted\"@x.y", "a@[127.0.0.1]", "a@b..c", "ü@ü.de");
+            case 9 ->
+                pick(
+                        "' OR '1'='1",
+                        "\"; DROP TABLE users; --",
+                        "${jndi:ldap://x/a}",
+                        "{{7*7}}",
+                        "%s%n%x",
+                        "../../../../etc/passwd",
+                        "..\\..\\windows",
+                        "$(id)",
+                        "`id`",
+                        "<script>alert(1)</script>",
+                        "javascript:alert(1)",
+                        "\\",
+                        "\"",
+                        "{\"nested\": true}");
+            case 10 ->
+                pick(
+                        "0",
+                        "-1",
+                        "1e309",
+                        "NaN",
+                        "Infinity",
+                        "0x1F",
+                        "١٢٣",
+                        "１２３",
+                        "12.345",
+                        "9999999999.99",
+                        "10000000000",
+                        "-0.0",
+                        "1,5");
+            case 11 ->
+                pick(
+                        "a@b",
+                        "@",
+                        "a@b.c",
+                        "a".repeat(64) + "@" + "b".repeat(250) + ".com",
+                        "ada@example.com\u0000",
+                        "ADA@EXAMPLE.COM",
+                        "\"quoted\"@x.y",
+                        "a@[127.0.0.1]",
+                        "a@b..c",
+                        "ü@ü.de");
             case 12 -> {
                 StringBuilder text = new StringBuilder();
                 for (int i = random.nextInt(20); i >= 0; i--) {
-                    text.append((char) pickInt(random.nextInt(0x20), 0x7F, 0x80 + random.nextInt(0x20), 0xFFFE, 0xFFFF));
+                    text.append(
+                            (char) pickInt(random.nextInt(0x20), 0x7F, 0x80 + random.nextInt(0x20), 0xFFFE, 0xFFFF));
                 }
                 yield text.toString();
             }
@@ -694,7 +1069,8 @@ final class Fuzzer {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 json.append('\\').append(c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 json.append(c).append(text.charAt(++i));
             } else if (c < 0x20 || Character.isSurrogate(c)) {
@@ -710,11 +1086,15 @@ final class Fuzzer {
         StringBuilder encoded = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)))) {
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1)))) {
                 // What a lone surrogate becomes in CESU-8: bytes no UTF-8 decoder accepts.
-                encoded.append("%ED%").append(HexFormat.of().withUpperCase().toHexDigits((byte) (0xA0 | (c >> 6 & 0x0F))))
-                        .append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) (0x80 | (c & 0x3F))));
+                encoded.append("%ED%")
+                        .append(HexFormat.of().withUpperCase().toHexDigits((byte) (0xA0 | (c >> 6 & 0x0F))))
+                        .append('%')
+                        .append(HexFormat.of().withUpperCase().toHexDigits((byte) (0x80 | (c & 0x3F))));
             } else {
                 int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
                 encoded.append(URLEncoder.encode(text.substring(i, end), StandardCharsets.UTF_8));

@@ -26,10 +26,10 @@ class HashingCapacityTest {
 
     @Test
     void a_burst_beyond_the_hashing_queue_is_answered_503_with_retry_after_and_nothing_else_breaks() throws Exception {
-        List<Reply> replies = Race.run(24, () -> STOCKROOM.http.post("/users/register/",
-                registration(unique())));
+        List<Reply> replies = Race.run(24, () -> STOCKROOM.http.post("/users/register/", registration(unique())));
 
-        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 503));
+        assertThat(replies)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 503));
         List<Reply> refused = replies.stream().filter(r -> r.status() == 503).toList();
         assertThat(refused).isNotEmpty().allSatisfy(r -> {
             assertThat(r.header("Retry-After")).isEqualTo("1");

@@ -35,8 +35,11 @@ class HttpEdgesTest {
     private static JsonNode envelope(String response, int status) throws IOException {
         assertThat(response).startsWith("HTTP/1.1 " + status);
         String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-        assertThat(head).contains("content-type: application/json").contains("x-content-type-options: nosniff")
-                .contains("referrer-policy: no-referrer").contains("cache-control: no-store");
+        assertThat(head)
+                .contains("content-type: application/json")
+                .contains("x-content-type-options: nosniff")
+                .contains("referrer-policy: no-referrer")
+                .contains("cache-control: no-store");
         JsonNode body = HttpApi.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
         assertThat(body.get("status").asBoolean()).isFalse();
         assertThat(body.get("message").asText()).isNotBlank();
@@ -51,14 +54,17 @@ class HttpEdgesTest {
     @Test
     void headers_that_are_too_large_get_the_envelope() throws IOException {
         String big = "a".repeat(20_000);
-        envelope(raw("GET /products/ HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n"),
+        envelope(
+                raw("GET /products/ HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n"),
                 431);
     }
 
     @Test
     void a_declared_body_over_the_limit_is_refused_before_it_is_read() throws IOException {
-        envelope(raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 99999999\r\nConnection: close\r\n\r\n{}"), 413);
+        envelope(
+                raw("POST /users/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 99999999\r\nConnection: close\r\n\r\n{}"),
+                413);
     }
 
     @Test
@@ -66,7 +72,8 @@ class HttpEdgesTest {
         for (String method : new String[] {"TRACE", "MOVE", "FOO"}) {
             String response = raw(method + " /users/me/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             envelope(response, 405);
-            assertThat(response.toLowerCase(Locale.ROOT)).contains("\r\nallow: get, head, post, put, patch, delete, options\r\n");
+            assertThat(response.toLowerCase(Locale.ROOT))
+                    .contains("\r\nallow: get, head, post, put, patch, delete, options\r\n");
         }
     }
 
@@ -77,16 +84,30 @@ class HttpEdgesTest {
 
     @Test
     void a_body_that_cannot_be_read_is_a_400_not_a_500() throws IOException {
-        envelope(raw(String.join("\r\n", "POST /users/login/ HTTP/1.1", "Host: localhost",
-                "Content-Type: application/json", "Transfer-Encoding: chunked", "Connection: close", "",
-                "ZZ", "{}", "0", "", "")), 400);
+        envelope(
+                raw(String.join(
+                        "\r\n",
+                        "POST /users/login/ HTTP/1.1",
+                        "Host: localhost",
+                        "Content-Type: application/json",
+                        "Transfer-Encoding: chunked",
+                        "Connection: close",
+                        "",
+                        "ZZ",
+                        "{}",
+                        "0",
+                        "",
+                        "")),
+                400);
     }
 
     @Test
     void a_head_request_jetty_refuses_gets_the_headers_and_no_body() throws IOException {
         String response = raw("HEAD /users/me/ HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n");
 
-        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("x-content-type-options: nosniff")
+        assertThat(response)
+                .startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("x-content-type-options: nosniff")
                 .endsWith("\r\n\r\n");
     }
 
@@ -94,9 +115,15 @@ class HttpEdgesTest {
     void the_admin_port_says_nosniff_even_where_a_task_resets_the_response() {
         HttpApi admin = new HttpApi(STOCKROOM.app.getAdminPort());
 
-        for (HttpApi.Reply reply : new HttpApi.Reply[] {admin.get("/healthcheck", null), admin.get("/ping", null),
-                admin.get("/tasks/gc", null), admin.get("/no-such-page", null)}) {
-            assertThat(reply.header("X-Content-Type-Options")).as(reply.toString()).isEqualTo("nosniff");
+        for (HttpApi.Reply reply : new HttpApi.Reply[] {
+            admin.get("/healthcheck", null),
+            admin.get("/ping", null),
+            admin.get("/tasks/gc", null),
+            admin.get("/no-such-page", null)
+        }) {
+            assertThat(reply.header("X-Content-Type-Options"))
+                    .as(reply.toString())
+                    .isEqualTo("nosniff");
         }
     }
 

@@ -26,8 +26,8 @@ class MailOutageTest {
     static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
 
     private static int failedAttempts() throws SQLException {
-        String url = "jdbc:h2:file:" + STOCKROOM.dataDir.resolve("db").resolve("stockroom")
-                + ";" + StockroomDatabase.H2_MODE + ";AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + STOCKROOM.dataDir.resolve("db").resolve("stockroom") + ";"
+                + StockroomDatabase.H2_MODE + ";AUTO_SERVER=TRUE";
         try (Connection connection = DriverManager.getConnection(url, "stockroom", "");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(attempts), 0) FROM outbox")) {
@@ -42,14 +42,26 @@ class MailOutageTest {
         String email = username + "@example.com";
         STOCKROOM.stopSmtp();
 
-        Reply registered = STOCKROOM.http.post("/users/register/", map("first_name", "Ada", "last_name", "Lovelace",
-                "username", username, "email", email, "password", AccountFlowsTest.PASSWORD,
-                "confirm_password", AccountFlowsTest.PASSWORD));
+        Reply registered = STOCKROOM.http.post(
+                "/users/register/",
+                map(
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Lovelace",
+                        "username",
+                        username,
+                        "email",
+                        email,
+                        "password",
+                        AccountFlowsTest.PASSWORD,
+                        "confirm_password",
+                        AccountFlowsTest.PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(15)).until(MailOutageTest::failedAttempts, n -> n >= 1);
 
         STOCKROOM.restoreSmtp();
-        STOCKROOM.clock.advance(Duration.ofSeconds(11));   // past the relay's first backoff
+        STOCKROOM.clock.advance(Duration.ofSeconds(11)); // past the relay's first backoff
 
         String code = STOCKROOM.code(email, 1);
         Reply verified = STOCKROOM.http.post("/users/verify/", map("code", code), registered.text("access_token"));

@@ -87,13 +87,17 @@ class OnEachDatabaseTest {
     class AddressLimitsOnH2 extends AddressLimitsTest {
         @RegisterExtension
         @Order(1)
-        static final RunningStockroom PROXIED = RunningStockroom.onEmbeddedH2().with(AddressLimitsTest::behindTheLoopbackProxy);
+        static final RunningStockroom PROXIED =
+                RunningStockroom.onEmbeddedH2().with(AddressLimitsTest::behindTheLoopbackProxy);
+
         @RegisterExtension
         @Order(2)
         static final RunningStockroom DIRECT = RunningStockroom.besides(PROXIED).with(AddressLimitsTest::withoutProxy);
+
         @RegisterExtension
         @Order(3)
-        static final RunningStockroom UNLIMITED = RunningStockroom.besides(PROXIED).withEnvironment(limitsOff());
+        static final RunningStockroom UNLIMITED =
+                RunningStockroom.besides(PROXIED).withEnvironment(limitsOff());
 
         @Override
         RunningStockroom proxied() {
@@ -115,13 +119,17 @@ class OnEachDatabaseTest {
     class AddressLimitsOnPostgres extends AddressLimitsTest {
         @RegisterExtension
         @Order(1)
-        static final RunningStockroom PROXIED = RunningStockroom.onPostgres().with(AddressLimitsTest::behindTheLoopbackProxy);
+        static final RunningStockroom PROXIED =
+                RunningStockroom.onPostgres().with(AddressLimitsTest::behindTheLoopbackProxy);
+
         @RegisterExtension
         @Order(2)
         static final RunningStockroom DIRECT = RunningStockroom.besides(PROXIED).with(AddressLimitsTest::withoutProxy);
+
         @RegisterExtension
         @Order(3)
-        static final RunningStockroom UNLIMITED = RunningStockroom.besides(PROXIED).withEnvironment(limitsOff());
+        static final RunningStockroom UNLIMITED =
+                RunningStockroom.besides(PROXIED).withEnvironment(limitsOff());
 
         @Override
         RunningStockroom proxied() {

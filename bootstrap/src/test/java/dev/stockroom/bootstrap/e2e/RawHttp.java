@@ -20,8 +20,7 @@ import java.util.Map;
  * the bytes, however many the server wrote.
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** One answer: its status, its headers (names in lower case) and its body (de-chunked). */
     @SuppressWarnings("ArrayRecordComponent") // a test value, never compared or hashed
@@ -92,15 +91,18 @@ final class RawHttp {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        name -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
             }
             at = end + 4;
             if (status < 200) {
                 continue;
             }
             byte[] body;
-            String length = headers.containsKey("content-length") ? headers.get("content-length").get(0) : null;
+            String length = headers.containsKey("content-length")
+                    ? headers.get("content-length").get(0)
+                    : null;
             boolean chunked = headers.containsKey("transfer-encoding")
                     && headers.get("transfer-encoding").get(0).equalsIgnoreCase("chunked");
             // Jetty cannot leave out the body for a HEAD it could not parse (it never learnt the method).
@@ -111,8 +113,9 @@ final class RawHttp {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 while (true) {
                     int lineEnd = indexOf(bytes, "\r\n".getBytes(StandardCharsets.ISO_8859_1), at);
-                    int size = Integer.parseInt(new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1)
-                            .split(";", -1)[0].trim(), 16);
+                    int size = Integer.parseInt(
+                            new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";", -1)[0].trim(),
+                            16);
                     at = lineEnd + 2;
                     if (size == 0) {
                         at = indexOf(bytes, "\r\n".getBytes(StandardCharsets.ISO_8859_1), at) + 2;

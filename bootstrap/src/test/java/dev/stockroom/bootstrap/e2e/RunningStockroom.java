@@ -28,9 +28,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -63,7 +63,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     /** The Jetty server, once started: a test can stop it as SIGTERM would. */
     volatile org.eclipse.jetty.server.Server jetty;
 
-    private Consumer<StockroomConfiguration> settings = config -> { };
+    private Consumer<StockroomConfiguration> settings = config -> {};
 
     private RunningStockroom(Supplier<TestDatabase> database) {
         this.database = database;
@@ -141,20 +141,20 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
             greenMail = first.greenMail;
             jwtSecret = first.jwtSecret;
         }
-        app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(StockroomApplication.class,
-                configuration(smtpPort)) {
-            @Override
-            public Application<StockroomConfiguration> newApplication() {
-                return new StockroomApplication(variables, clock) {
+        app = new DropwizardAppExtension<>(
+                new DropwizardTestSupport<>(StockroomApplication.class, configuration(smtpPort)) {
                     @Override
-                    public void run(StockroomConfiguration configuration, Environment environment) {
-                        super.run(configuration, environment);
-                        extraResources.forEach(environment.jersey()::register);
-                        environment.lifecycle().addServerLifecycleListener(server -> jetty = server);
+                    public Application<StockroomConfiguration> newApplication() {
+                        return new StockroomApplication(variables, clock) {
+                            @Override
+                            public void run(StockroomConfiguration configuration, Environment environment) {
+                                super.run(configuration, environment);
+                                extraResources.forEach(environment.jersey()::register);
+                                environment.lifecycle().addServerLifecycleListener(server -> jetty = server);
+                            }
+                        };
                     }
-                };
-            }
-        });
+                });
         app.before();
         http = new HttpApi(app.getLocalPort());
     }
@@ -163,8 +163,9 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         StockroomConfiguration config = new StockroomConfiguration();
         config.dataDir = dataDir.toString();
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
-        for (HttpConnectorFactory connector : List.of((HttpConnectorFactory) server.getApplicationConnectors().get(0),
-                (HttpConnectorFactory) server.getAdminConnectors().get(0))) {
+        for (HttpConnectorFactory connector :
+                List.of((HttpConnectorFactory) server.getApplicationConnectors().get(0), (HttpConnectorFactory)
+                        server.getAdminConnectors().get(0))) {
             connector.setPort(0);
             connector.setBindHost("127.0.0.1");
         }

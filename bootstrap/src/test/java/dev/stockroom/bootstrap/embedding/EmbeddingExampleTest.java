@@ -52,18 +52,31 @@ class EmbeddingExampleTest {
             StockroomDatabase db = new StockroomDatabase(jdbi);
 
             Stockroom stockroom = Stockroom.builder()
-                    .users(db.users()).sessions(db.sessions()).codes(db.codes()).loginAttempts(db.loginAttempts())
-                    .devices(db.devices()).audit(db.audit())
-                    .outbox(db.outbox()).transactions(db.transactions())
-                    .products(db.products()).photos(new FilePhotoStore(dir.resolve("photos"), new SecureRandom()))
-                    .mailSender(new SmtpMailSender(new SmtpSettings("127.0.0.1", smtpPort, SmtpSettings.Transport.SMTP),
+                    .users(db.users())
+                    .sessions(db.sessions())
+                    .codes(db.codes())
+                    .loginAttempts(db.loginAttempts())
+                    .devices(db.devices())
+                    .audit(db.audit())
+                    .outbox(db.outbox())
+                    .transactions(db.transactions())
+                    .products(db.products())
+                    .photos(new FilePhotoStore(dir.resolve("photos"), new SecureRandom()))
+                    .mailSender(new SmtpMailSender(
+                            new SmtpSettings("127.0.0.1", smtpPort, SmtpSettings.Transport.SMTP),
                             new MailSettings("no-reply@shop.example")))
                     .rateCounters(db.rateCounters())
                     .build();
 
-            Registered ada = stockroom.registration().register(RegisterCommand.of(
-                    "Ada", "Lovelace", "ada", "ada@example.com", "velvet harbor quietly 1987",
-                    "velvet harbor quietly 1987"));
+            Registered ada = stockroom
+                    .registration()
+                    .register(RegisterCommand.of(
+                            "Ada",
+                            "Lovelace",
+                            "ada",
+                            "ada@example.com",
+                            "velvet harbor quietly 1987",
+                            "velvet harbor quietly 1987"));
             scheduler.scheduleWithFixedDelay(stockroom.mailRelay()::relayDue, 1, 1, TimeUnit.SECONDS);
 
             assertThat(ada.profile().username().value()).isEqualTo("ada");

@@ -46,20 +46,28 @@ abstract class TwoRelaysChecks {
     private static final MailSettings FROM = new MailSettings("noreply@stockroom.test");
 
     @RegisterExtension
-    final GreenMailExtension greenMail = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    final GreenMailExtension greenMail =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     /** A fresh, migrated database's outbox, shared by both relays of a test. */
     protected abstract Outbox outbox();
 
     private SmtpMailSender smtp() {
-        return new SmtpMailSender(new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(),
-                SmtpSettings.Transport.SMTP), FROM);
+        return new SmtpMailSender(
+                new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(), SmtpSettings.Transport.SMTP), FROM);
     }
 
     private static Notification mail(String to) {
-        return new Notification(NotificationKind.VERIFICATION_CODE, to,
-                Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, "135790", Notification.EXPIRES_IN_MINUTES, "10"));
+        return new Notification(
+                NotificationKind.VERIFICATION_CODE,
+                to,
+                Map.of(
+                        Notification.FIRST_NAME,
+                        "Ada",
+                        Notification.CODE,
+                        "135790",
+                        Notification.EXPIRES_IN_MINUTES,
+                        "10"));
     }
 
     private List<String> enqueue(Outbox outbox, int count, Instant at) {
@@ -85,8 +93,8 @@ abstract class TwoRelaysChecks {
             MailSender slow = slow(sender, Duration.ofMillis(300));
             MailRelay first = new MailRelay(outbox, slow, clock, 4);
             MailRelay second = new MailRelay(outbox, slow, clock, 4);
-            List<Future<?>> running = List.of(loops.submit(() -> drain(first, outbox)),
-                    loops.submit(() -> drain(second, outbox)));
+            List<Future<?>> running =
+                    List.of(loops.submit(() -> drain(first, outbox)), loops.submit(() -> drain(second, outbox)));
             for (Future<?> loop : running) {
                 loop.get(120, TimeUnit.SECONDS);
             }
@@ -111,8 +119,8 @@ abstract class TwoRelaysChecks {
             MailRelay first = new MailRelay(outbox, sender, clock, 8);
             MailRelay second = new MailRelay(outbox, sender, clock, 8);
             long started = System.nanoTime();
-            List<Future<?>> running = List.of(loops.submit(() -> drain(first, outbox)),
-                    loops.submit(() -> drain(second, outbox)));
+            List<Future<?>> running =
+                    List.of(loops.submit(() -> drain(first, outbox)), loops.submit(() -> drain(second, outbox)));
             for (Future<?> loop : running) {
                 loop.get(120, TimeUnit.SECONDS);
             }
@@ -123,10 +131,12 @@ abstract class TwoRelaysChecks {
             loops.shutdownNow();
         }
 
-        System.out.printf("%s: two relays drained 1000 mails over 2 x 8 connections to GreenMail in %d ms%n",
+        System.out.printf(
+                "%s: two relays drained 1000 mails over 2 x 8 connections to GreenMail in %d ms%n",
                 getClass().getSimpleName(), elapsed / 1_000_000);
         assertDeliveredExactlyOnce(recipients);
-        assertThat(Duration.ofNanos(elapsed)).as("generous; the measured figure is in docs/performance.md")
+        assertThat(Duration.ofNanos(elapsed))
+                .as("generous; the measured figure is in docs/performance.md")
                 .isLessThan(Duration.ofSeconds(60));
     }
 
@@ -192,8 +202,12 @@ abstract class TwoRelaysChecks {
             MailRelay other = new MailRelay(outbox, sender, clock, 2);
 
             assertThat(stopping[0].relayDue()).as("the send under way finishes").isEqualTo(1);
-            assertThat(stopping[0].relayDue()).as("stopped: claims nothing more").isZero();
-            assertThat(other.relayDue()).as("given back due at once, no lease to wait out").isEqualTo(9);
+            assertThat(stopping[0].relayDue())
+                    .as("stopped: claims nothing more")
+                    .isZero();
+            assertThat(other.relayDue())
+                    .as("given back due at once, no lease to wait out")
+                    .isEqualTo(9);
             other.stop(Duration.ofSeconds(5));
         }
 

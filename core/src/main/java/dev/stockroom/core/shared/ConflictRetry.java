@@ -45,6 +45,7 @@ public record ConflictRetry(int attempts, Duration firstPause, Duration maxPause
 
     /** What a unit hears when it gives up: the store was too busy with conflicting work. */
     public static Overloaded gaveUp() {
-        return new Overloaded("Too many concurrent changes to the same data; try again shortly.", Duration.ofSeconds(1));
+        return new Overloaded(
+                "Too many concurrent changes to the same data; try again shortly.", Duration.ofSeconds(1));
     }
 }

@@ -23,9 +23,11 @@ public record PageRequest(int page, int pageSize) {
 
     /** Null or blank means the default; a problem is recorded in {@code v} under the API's name, and the default used. */
     public static PageRequest parse(Violations v, String page, String pageSize) {
-        int number = given(page).map(p -> v.field("page", () -> whole(p, 1, Integer.MAX_VALUE, PAGE_RULE)))
+        int number = given(page)
+                .map(p -> v.field("page", () -> whole(p, 1, Integer.MAX_VALUE, PAGE_RULE)))
                 .orElse(1);
-        int size = given(pageSize).map(p -> v.field("page_size", () -> whole(p, 1, MAX_PAGE_SIZE, PAGE_SIZE_RULE)))
+        int size = given(pageSize)
+                .map(p -> v.field("page_size", () -> whole(p, 1, MAX_PAGE_SIZE, PAGE_SIZE_RULE)))
                 .orElse(DEFAULT_PAGE_SIZE);
         return new PageRequest(number, size);
     }

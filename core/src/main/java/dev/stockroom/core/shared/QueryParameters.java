@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** How list queries read their text parameters: the same words mean the same things on every list. */
 public final class QueryParameters {
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** Null or blank is "not given". */
     public static Optional<String> given(String parameter) {

@@ -8,8 +8,7 @@ import java.time.Duration;
  * whole seconds, rounded up, since rounding down would invite a retry that is still too early.
  */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     public static Duration roundUp(Duration wait) {
         return Duration.ofSeconds(wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));

@@ -2,8 +2,7 @@ package dev.stockroom.core.shared;
 
 /** Checks shared by the value objects that hold a short line of text a person typed. */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * The value stripped of surrounding white space: required, at most {@code maxLength} code

@@ -41,9 +41,16 @@ public abstract class AuditLogContract {
     @Test
     void gives_back_every_field_of_an_event() {
         UserId user = UserId.random();
-        AuditEvent event = new AuditEvent(UUID.randomUUID(), T0.plusNanos(7_000), AuditKind.ROLE_CHANGED,
-                Optional.of(user), Optional.of(new Username("Zoë.Ł-" + unique())), Optional.of(UserId.random()),
-                someOrigin(), Optional.of(SessionId.random()), Optional.of("role USER to ADMIN ✓"));
+        AuditEvent event = new AuditEvent(
+                UUID.randomUUID(),
+                T0.plusNanos(7_000),
+                AuditKind.ROLE_CHANGED,
+                Optional.of(user),
+                Optional.of(new Username("Zoë.Ł-" + unique())),
+                Optional.of(UserId.random()),
+                someOrigin(),
+                Optional.of(SessionId.random()),
+                Optional.of("role USER to ADMIN ✓"));
 
         audit().append(event);
 
@@ -54,8 +61,16 @@ public abstract class AuditLogContract {
     @Test
     void gives_back_an_event_with_every_optional_part_empty() {
         Instant day = freshDay();
-        AuditEvent anonymous = new AuditEvent(UUID.randomUUID(), day, AuditKind.LOGIN_FAILED, Optional.empty(),
-                Optional.empty(), Optional.empty(), Origin.UNKNOWN, Optional.empty(), Optional.empty());
+        AuditEvent anonymous = new AuditEvent(
+                UUID.randomUUID(),
+                day,
+                AuditKind.LOGIN_FAILED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Origin.UNKNOWN,
+                Optional.empty(),
+                Optional.empty());
 
         audit().append(anonymous);
 
@@ -66,9 +81,16 @@ public abstract class AuditLogContract {
     @Test
     void gives_back_the_longest_values_there_are() {
         UserId user = UserId.random();
-        AuditEvent event = new AuditEvent(UUID.randomUUID(), T0, AuditKind.LOGIN_SUCCEEDED, Optional.of(user),
-                Optional.of(new Username("\uD840\uDC00".repeat(Username.MAX_LENGTH))), Optional.empty(),
-                longestOrigin(), Optional.empty(), Optional.of("\uD83D\uDE00".repeat(AuditEvent.MAX_DETAIL_LENGTH / 2)));
+        AuditEvent event = new AuditEvent(
+                UUID.randomUUID(),
+                T0,
+                AuditKind.LOGIN_SUCCEEDED,
+                Optional.of(user),
+                Optional.of(new Username("\uD840\uDC00".repeat(Username.MAX_LENGTH))),
+                Optional.empty(),
+                longestOrigin(),
+                Optional.empty(),
+                Optional.of("\uD83D\uDE00".repeat(AuditEvent.MAX_DETAIL_LENGTH / 2)));
 
         audit().append(event);
 
@@ -96,12 +118,20 @@ public abstract class AuditLogContract {
         AuditEvent anonymousFailure = event(null, AuditKind.LOGIN_FAILED, day.plusSeconds(3));
         AuditEvent laterFailure = event(user, AuditKind.LOGIN_FAILED, day.plusSeconds(4));
 
-        assertThat(audit().find(AuditQuery.of(user).withKind(AuditKind.LOGIN_FAILED)).items())
+        assertThat(audit().find(AuditQuery.of(user).withKind(AuditKind.LOGIN_FAILED))
+                        .items())
                 .containsExactly(laterFailure, failed);
-        assertThat(audit().find(new AuditQuery(Optional.empty(), Optional.of(AuditKind.LOGIN_FAILED),
-                        Optional.of(day), Optional.of(day.plus(Duration.ofDays(1))), PageRequest.first())).items())
+        assertThat(audit().find(new AuditQuery(
+                                Optional.empty(),
+                                Optional.of(AuditKind.LOGIN_FAILED),
+                                Optional.of(day),
+                                Optional.of(day.plus(Duration.ofDays(1))),
+                                PageRequest.first()))
+                        .items())
                 .containsExactly(laterFailure, anonymousFailure, someoneElsesFailure, failed);
-        assertThat(audit().find(AuditQuery.of(user).withKind(AuditKind.ROLE_CHANGED)).total()).isZero();
+        assertThat(audit().find(AuditQuery.of(user).withKind(AuditKind.ROLE_CHANGED))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -116,7 +146,8 @@ public abstract class AuditLogContract {
 
         assertThat(audit().find(between(since, until)).items()).containsExactly(justBeforeUntil, atSince);
         assertThat(audit().find(between(day, since)).items()).containsExactly(before);
-        assertThat(audit().find(between(until, day.plus(Duration.ofDays(1)))).items()).containsExactly(atUntil);
+        assertThat(audit().find(between(until, day.plus(Duration.ofDays(1)))).items())
+                .containsExactly(atUntil);
     }
 
     @Test
@@ -126,10 +157,22 @@ public abstract class AuditLogContract {
         AuditEvent early = event(user, AuditKind.LOGIN_FAILED, day);
         AuditEvent late = event(user, AuditKind.LOGIN_FAILED, day.plusSeconds(10));
 
-        assertThat(audit().find(new AuditQuery(Optional.of(user), Optional.empty(), Optional.of(day.plusSeconds(10)),
-                Optional.empty(), PageRequest.first())).items()).containsExactly(late);
-        assertThat(audit().find(new AuditQuery(Optional.of(user), Optional.empty(), Optional.empty(),
-                Optional.of(day.plusSeconds(10)), PageRequest.first())).items()).containsExactly(early);
+        assertThat(audit().find(new AuditQuery(
+                                Optional.of(user),
+                                Optional.empty(),
+                                Optional.of(day.plusSeconds(10)),
+                                Optional.empty(),
+                                PageRequest.first()))
+                        .items())
+                .containsExactly(late);
+        assertThat(audit().find(new AuditQuery(
+                                Optional.of(user),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(day.plusSeconds(10)),
+                                PageRequest.first()))
+                        .items())
+                .containsExactly(early);
     }
 
     @Test
@@ -221,20 +264,31 @@ public abstract class AuditLogContract {
     /** Appends an event about {@code user} (null: about no account) and returns it. */
     private AuditEvent event(UserId user, AuditKind kind, Instant at) {
         Optional<UserId> who = Optional.ofNullable(user);
-        AuditEvent event = new AuditEvent(UUID.randomUUID(), at, kind, who,
-                who.map(u -> new Username("user_" + unique())), Optional.empty(), someOrigin(), Optional.empty(),
+        AuditEvent event = new AuditEvent(
+                UUID.randomUUID(),
+                at,
+                kind,
+                who,
+                who.map(u -> new Username("user_" + unique())),
+                Optional.empty(),
+                someOrigin(),
+                Optional.empty(),
                 Optional.of(kind.name().toLowerCase(Locale.ROOT)));
         audit().append(event);
         return event;
     }
 
     private static AuditQuery between(Instant since, Instant until) {
-        return new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(since), Optional.of(until),
-                PageRequest.first());
+        return new AuditQuery(
+                Optional.empty(), Optional.empty(), Optional.of(since), Optional.of(until), PageRequest.first());
     }
 
     private static AuditQuery paged(UserId user, int page, int pageSize) {
-        return new AuditQuery(Optional.of(user), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new AuditQuery(
+                Optional.of(user),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 new PageRequest(page, pageSize));
     }
 

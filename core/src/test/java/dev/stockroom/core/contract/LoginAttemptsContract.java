@@ -23,6 +23,7 @@ public abstract class LoginAttemptsContract {
     private static final Duration MEMORY = Duration.ofHours(1);
     /** Three free failures; then waits of 10, 20, 40, 40… seconds; forgotten an hour after the last. */
     private static final LoginThrottle THREE = new LoginThrottle(3, FIRST, MAX, MEMORY);
+
     private static final Duration MICRO = Duration.ofNanos(1_000);
 
     protected abstract LoginAttempts attempts();
@@ -43,9 +44,13 @@ public abstract class LoginAttemptsContract {
     /** Claims {@code places} checks, finds the next one busy, and gives the places back. */
     private void assertPlaces(String key, Instant at, int places) {
         for (int i = 0; i < places; i++) {
-            assertThat(attempts().claim(key, at, THREE)).as("claim %d of %d", i + 1, places).isEqualTo(Claim.granted());
+            assertThat(attempts().claim(key, at, THREE))
+                    .as("claim %d of %d", i + 1, places)
+                    .isEqualTo(Claim.granted());
         }
-        assertThat(attempts().claim(key, at, THREE)).as("claim beyond %d places", places).isEqualTo(Claim.busy());
+        assertThat(attempts().claim(key, at, THREE))
+                .as("claim beyond %d places", places)
+                .isEqualTo(Claim.busy());
         for (int i = 0; i < places; i++) {
             attempts().abandoned(key, at);
         }
@@ -266,7 +271,8 @@ public abstract class LoginAttemptsContract {
         assertThat(attempts().claim(key, T0.plus(LoginAttempts.CHECK_LEASE).minus(MICRO), THREE))
                 .isEqualTo(Claim.busy());
 
-        assertThat(attempts().claim(key, T0.plus(LoginAttempts.CHECK_LEASE), THREE)).isEqualTo(Claim.granted());
+        assertThat(attempts().claim(key, T0.plus(LoginAttempts.CHECK_LEASE), THREE))
+                .isEqualTo(Claim.granted());
     }
 
     @Test
@@ -351,8 +357,7 @@ public abstract class LoginAttemptsContract {
     }
 
     @Test
-    void counts_every_one_of_concurrent_failures_and_delays_from_the_one_that_uses_up_the_free_ones()
-            throws Exception {
+    void counts_every_one_of_concurrent_failures_and_delays_from_the_one_that_uses_up_the_free_ones() throws Exception {
         String key = tokenHash();
         LoginThrottle nine = new LoginThrottle(9, FIRST, MAX, MEMORY);
         wrongPassword(key, T0, nine);
@@ -363,9 +368,13 @@ public abstract class LoginAttemptsContract {
 
         List<Failures> results = Race.run(8, () -> attempts().failed(key, at, nine));
 
-        assertThat(results).extracting(Failures::count)
-                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(2, 9).boxed().toList());
-        assertThat(results).filteredOn(f -> f.blockedUntil().isPresent()).singleElement()
+        assertThat(results)
+                .extracting(Failures::count)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(2, 9).boxed().toList());
+        assertThat(results)
+                .filteredOn(f -> f.blockedUntil().isPresent())
+                .singleElement()
                 .isEqualTo(new Failures(9, Optional.of(at.plus(FIRST))));
         assertThat(attempts().blockedUntil(key, at.plusSeconds(1))).contains(at.plus(FIRST));
     }
@@ -375,9 +384,12 @@ public abstract class LoginAttemptsContract {
         String key = tokenHash();
         LoginThrottle generous = new LoginThrottle(100, FIRST, MAX, MEMORY);
 
-        List<Integer> counts = Race.run(8, () -> attempts().failed(key, T0, generous).count());
+        List<Integer> counts =
+                Race.run(8, () -> attempts().failed(key, T0, generous).count());
 
-        assertThat(counts).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
+        assertThat(counts)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, 8).boxed().toList());
     }
 
     @Test
@@ -422,12 +434,18 @@ public abstract class LoginAttemptsContract {
         wrongPassword(forgotten, now.minus(hour), throttle);
         wrongPassword(remembered, now.minus(hour).plus(MICRO), throttle);
         // Recorded under throttles with other delays, so that a delay runs past the memory or ends early.
-        wrongPassword(delayRunning, now.minus(hour), new LoginThrottle(1, hour.plus(MICRO), hour.plus(MICRO),
-                Duration.ofHours(3)));
-        wrongPassword(delayEndedLongAgo, now.minus(hour), new LoginThrottle(1, Duration.ofMinutes(1),
-                Duration.ofMinutes(1), hour));
-        wrongPassword(delayEndedRemembered, now.minus(Duration.ofMinutes(30)), new LoginThrottle(1,
-                Duration.ofMinutes(1), Duration.ofMinutes(1), hour));
+        wrongPassword(
+                delayRunning,
+                now.minus(hour),
+                new LoginThrottle(1, hour.plus(MICRO), hour.plus(MICRO), Duration.ofHours(3)));
+        wrongPassword(
+                delayEndedLongAgo,
+                now.minus(hour),
+                new LoginThrottle(1, Duration.ofMinutes(1), Duration.ofMinutes(1), hour));
+        wrongPassword(
+                delayEndedRemembered,
+                now.minus(Duration.ofMinutes(30)),
+                new LoginThrottle(1, Duration.ofMinutes(1), Duration.ofMinutes(1), hour));
         attempts().claim(succeeded, now.minusSeconds(1), throttle);
         attempts().succeeded(succeeded, now.minusSeconds(1));
         attempts().claim(checkInFlight, now.minusSeconds(1), throttle);

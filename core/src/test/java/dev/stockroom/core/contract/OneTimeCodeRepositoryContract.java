@@ -30,12 +30,19 @@ public abstract class OneTimeCodeRepositoryContract {
 
     @Test
     void gives_back_every_field_of_a_stored_code() {
-        OneTimeCode code = new OneTimeCode(UUID.randomUUID(), storedUser(), CodePurpose.RESET_PASSWORD,
-                "$argon2id$v=19$code", T0, T0.plus(Duration.ofMinutes(10)).plusNanos(3_000), 2,
+        OneTimeCode code = new OneTimeCode(
+                UUID.randomUUID(),
+                storedUser(),
+                CodePurpose.RESET_PASSWORD,
+                "$argon2id$v=19$code",
+                T0,
+                T0.plus(Duration.ofMinutes(10)).plusNanos(3_000),
+                2,
                 T0.plusSeconds(42));
         codes().replace(code);
 
-        assertThat(codes().findCurrent(code.userId(), CodePurpose.RESET_PASSWORD)).contains(code);
+        assertThat(codes().findCurrent(code.userId(), CodePurpose.RESET_PASSWORD))
+                .contains(code);
     }
 
     @Test
@@ -44,7 +51,8 @@ public abstract class OneTimeCodeRepositoryContract {
         codes().replace(newCode(userId, CodePurpose.VERIFY_EMAIL, T0));
 
         assertThat(codes().findCurrent(userId, CodePurpose.RESET_PASSWORD)).isEmpty();
-        assertThat(codes().findCurrent(UserId.random(), CodePurpose.VERIFY_EMAIL)).isEmpty();
+        assertThat(codes().findCurrent(UserId.random(), CodePurpose.VERIFY_EMAIL))
+                .isEmpty();
     }
 
     @Test
@@ -151,8 +159,10 @@ public abstract class OneTimeCodeRepositoryContract {
 
         assertThat(codes().purgeEndedBefore(cutoff)).isEqualTo(2);
 
-        assertThat(codes().findCurrent(expiredAtCutoff.userId(), expiredAtCutoff.purpose())).isEmpty();
-        assertThat(codes().findCurrent(usedAtCutoff.userId(), usedAtCutoff.purpose())).isEmpty();
+        assertThat(codes().findCurrent(expiredAtCutoff.userId(), expiredAtCutoff.purpose()))
+                .isEmpty();
+        assertThat(codes().findCurrent(usedAtCutoff.userId(), usedAtCutoff.purpose()))
+                .isEmpty();
         assertThat(current(expiringLater)).isEqualTo(expiringLater);
         assertThat(current(usedLater)).isEqualTo(usedLater);
     }
@@ -171,8 +181,15 @@ public abstract class OneTimeCodeRepositoryContract {
     }
 
     private OneTimeCode storedCode(Instant createdAt, Instant expiresAt, Instant usedAt) {
-        OneTimeCode code = new OneTimeCode(UUID.randomUUID(), storedUser(), CodePurpose.RESET_PASSWORD,
-                "hash-" + Samples.unique(), createdAt, expiresAt, 0, usedAt);
+        OneTimeCode code = new OneTimeCode(
+                UUID.randomUUID(),
+                storedUser(),
+                CodePurpose.RESET_PASSWORD,
+                "hash-" + Samples.unique(),
+                createdAt,
+                expiresAt,
+                0,
+                usedAt);
         codes().replace(code);
         return code;
     }

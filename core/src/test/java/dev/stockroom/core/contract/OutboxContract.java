@@ -40,10 +40,16 @@ public abstract class OutboxContract {
 
     @Test
     void gives_back_every_field_of_an_enqueued_notification() {
-        Notification notification = new Notification(NotificationKind.VERIFICATION_CODE,
+        Notification notification = new Notification(
+                NotificationKind.VERIFICATION_CODE,
                 "Zoë.Ł+" + Samples.unique() + "@example.test",
-                Map.of(Notification.FIRST_NAME, "Zoë \"Z\" O'Brien\n<b>&</b> \\ ✓", Notification.CODE, "012345",
-                        Notification.EXPIRES_IN_MINUTES, "10"));
+                Map.of(
+                        Notification.FIRST_NAME,
+                        "Zoë \"Z\" O'Brien\n<b>&</b> \\ ✓",
+                        Notification.CODE,
+                        "012345",
+                        Notification.EXPIRES_IN_MINUTES,
+                        "10"));
         outbox().enqueue(notification, now);
 
         List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE), me);
@@ -65,7 +71,9 @@ public abstract class OutboxContract {
         outbox().enqueue(notice, now);
 
         assertThat(outbox().claimDue(now, 10, now.plus(LEASE), me))
-                .singleElement().extracting(OutboxMessage::notification).isEqualTo(notice);
+                .singleElement()
+                .extracting(OutboxMessage::notification)
+                .isEqualTo(notice);
     }
 
     @Test
@@ -82,8 +90,10 @@ public abstract class OutboxContract {
         String early = enqueue(now);
         enqueue(now.plus(Duration.ofMinutes(10)));
 
-        assertThat(outbox().claimDue(now.minusNanos(1_000), 10, now.plus(LEASE))).isEmpty();
-        assertThat(recipients(outbox().claimDue(now.plusSeconds(60), 10, now.plus(LEASE)))).containsExactly(early);
+        assertThat(outbox().claimDue(now.minusNanos(1_000), 10, now.plus(LEASE)))
+                .isEmpty();
+        assertThat(recipients(outbox().claimDue(now.plusSeconds(60), 10, now.plus(LEASE))))
+                .containsExactly(early);
     }
 
     @Test
@@ -107,7 +117,8 @@ public abstract class OutboxContract {
         OutboxMessage claimed = enqueueAndClaim();
         Instant leaseEnd = now.plus(LEASE);
 
-        assertThat(outbox().claimDue(leaseEnd.minusSeconds(1), 10, leaseEnd.plus(LEASE))).isEmpty();
+        assertThat(outbox().claimDue(leaseEnd.minusSeconds(1), 10, leaseEnd.plus(LEASE)))
+                .isEmpty();
 
         // The first claimer died without a word: after its lease the message is someone else's.
         List<OutboxMessage> reclaimed = outbox().claimDue(leaseEnd.plusSeconds(1), 10, leaseEnd.plus(LEASE));
@@ -146,10 +157,12 @@ public abstract class OutboxContract {
         OutboxMessage claimed = enqueueAndClaim();
         Instant leaseEnd = now.plus(LEASE);
 
-        assertThat(outbox().renew(claimed.id(), me, leaseEnd.minusSeconds(1), leaseEnd.plus(LEASE))).isTrue();
+        assertThat(outbox().renew(claimed.id(), me, leaseEnd.minusSeconds(1), leaseEnd.plus(LEASE)))
+                .isTrue();
 
         assertThat(outbox().claimDue(leaseEnd.plusSeconds(1), 10, leaseEnd.plus(FAR_LATER), UUID.randomUUID()))
-                .as("renewed: still hidden after the first lease's end").isEmpty();
+                .as("renewed: still hidden after the first lease's end")
+                .isEmpty();
         assertThat(outbox().markSent(claimed.id(), me, leaseEnd.plusSeconds(2))).isTrue();
     }
 
@@ -158,9 +171,11 @@ public abstract class OutboxContract {
         OutboxMessage claimed = enqueueAndClaim();
         Instant leaseEnd = now.plus(LEASE);
 
-        assertThat(outbox().renew(claimed.id(), UUID.randomUUID(), now, leaseEnd.plus(LEASE))).isFalse();
+        assertThat(outbox().renew(claimed.id(), UUID.randomUUID(), now, leaseEnd.plus(LEASE)))
+                .isFalse();
         assertThat(outbox().renew(claimed.id(), me, leaseEnd.plusSeconds(1), leaseEnd.plus(LEASE)))
-                .as("a lease that ran out is not renewed, even if nobody took the message").isFalse();
+                .as("a lease that ran out is not renewed, even if nobody took the message")
+                .isFalse();
     }
 
     @Test
@@ -169,20 +184,26 @@ public abstract class OutboxContract {
         Instant afterLease = now.plus(LEASE).plusSeconds(1);
         UUID other = UUID.randomUUID();
         assertThat(outbox().claimDue(afterLease, 10, afterLease.plus(LEASE), other))
-                .extracting(OutboxMessage::id).containsExactly(claimed.id());
+                .extracting(OutboxMessage::id)
+                .containsExactly(claimed.id());
 
-        assertThat(outbox().renew(claimed.id(), me, afterLease, afterLease.plus(FAR_LATER))).isFalse();
+        assertThat(outbox().renew(claimed.id(), me, afterLease, afterLease.plus(FAR_LATER)))
+                .isFalse();
         assertThat(outbox().markSent(claimed.id(), me, afterLease)).isFalse();
         assertThat(outbox().markRetry(claimed.id(), me, 1, "late", afterLease)).isFalse();
         assertThat(outbox().markFailed(claimed.id(), me, 9, "late", afterLease)).isFalse();
         assertThat(outbox().release(claimed.id(), me, afterLease)).isFalse();
         assertThat(outbox().claimDue(afterLease, 10, afterLease.plus(LEASE), me))
-                .as("the stale claimer did not get it back").isEmpty();
+                .as("the stale claimer did not get it back")
+                .isEmpty();
 
         // The message is still the new claimer's, whole.
-        assertThat(outbox().renew(claimed.id(), other, afterLease, afterLease.plus(LEASE))).isTrue();
+        assertThat(outbox().renew(claimed.id(), other, afterLease, afterLease.plus(LEASE)))
+                .isTrue();
         assertThat(outbox().markSent(claimed.id(), other, afterLease)).isTrue();
-        assertThat(outbox().markSent(claimed.id(), other, afterLease)).as("sent once only").isFalse();
+        assertThat(outbox().markSent(claimed.id(), other, afterLease))
+                .as("sent once only")
+                .isFalse();
     }
 
     @Test
@@ -190,11 +211,16 @@ public abstract class OutboxContract {
         OutboxMessage claimed = enqueueAndClaim();
         Instant soon = now.plusSeconds(1);
 
-        assertThat(outbox().release(claimed.id(), UUID.randomUUID(), soon)).as("not the claimer").isFalse();
+        assertThat(outbox().release(claimed.id(), UUID.randomUUID(), soon))
+                .as("not the claimer")
+                .isFalse();
         assertThat(outbox().release(claimed.id(), me, soon)).isTrue();
-        assertThat(outbox().markSent(claimed.id(), me, soon)).as("released: no longer mine").isFalse();
+        assertThat(outbox().markSent(claimed.id(), me, soon))
+                .as("released: no longer mine")
+                .isFalse();
 
-        assertThat(outbox().claimDue(soon, 10, soon.plus(LEASE), UUID.randomUUID())).singleElement()
+        assertThat(outbox().claimDue(soon, 10, soon.plus(LEASE), UUID.randomUUID()))
+                .singleElement()
                 .satisfies(message -> {
                     assertThat(message.id()).isEqualTo(claimed.id());
                     assertThat(message.attempts()).isZero();
@@ -236,7 +262,9 @@ public abstract class OutboxContract {
 
         assertThat(outbox().markSent(claimed.id(), me, now.plusSeconds(2))).isTrue();
 
-        assertThat(outbox().claimDue(now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE))).isEmpty();
+        assertThat(outbox().claimDue(
+                                now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE)))
+                .isEmpty();
         assertThat(outbox().stats().pending()).isEqualTo(before.pending());
     }
 
@@ -245,17 +273,21 @@ public abstract class OutboxContract {
         OutboxMessage claimed = enqueueAndClaim();
         Instant retryAt = now.plus(Duration.ofMinutes(10)).plusNanos(5_000);
 
-        assertThat(outbox().markRetry(claimed.id(), me, 1, "421 try again later", retryAt)).isTrue();
+        assertThat(outbox().markRetry(claimed.id(), me, 1, "421 try again later", retryAt))
+                .isTrue();
 
-        assertThat(outbox().claimDue(retryAt.minusSeconds(1), 10, retryAt.plus(LEASE))).isEmpty();
-        assertThat(outbox().claimDue(retryAt, 10, retryAt.plus(LEASE))).singleElement().satisfies(message -> {
-            assertThat(message.id()).isEqualTo(claimed.id());
-            assertThat(message.notification()).isEqualTo(claimed.notification());
-            assertThat(message.attempts()).isEqualTo(1);
-            assertThat(message.lastError()).isEqualTo("421 try again later");
-            assertThat(message.nextAttemptAt()).isEqualTo(retryAt);
-            assertThat(message.createdAt()).isEqualTo(now);
-        });
+        assertThat(outbox().claimDue(retryAt.minusSeconds(1), 10, retryAt.plus(LEASE)))
+                .isEmpty();
+        assertThat(outbox().claimDue(retryAt, 10, retryAt.plus(LEASE)))
+                .singleElement()
+                .satisfies(message -> {
+                    assertThat(message.id()).isEqualTo(claimed.id());
+                    assertThat(message.notification()).isEqualTo(claimed.notification());
+                    assertThat(message.attempts()).isEqualTo(1);
+                    assertThat(message.lastError()).isEqualTo("421 try again later");
+                    assertThat(message.nextAttemptAt()).isEqualTo(retryAt);
+                    assertThat(message.createdAt()).isEqualTo(now);
+                });
     }
 
     @Test
@@ -263,9 +295,12 @@ public abstract class OutboxContract {
         OutboxStats before = outbox().stats();
         OutboxMessage claimed = enqueueAndClaim();
 
-        assertThat(outbox().markFailed(claimed.id(), me, 5, "550 mailbox unavailable", now.plusSeconds(1))).isTrue();
+        assertThat(outbox().markFailed(claimed.id(), me, 5, "550 mailbox unavailable", now.plusSeconds(1)))
+                .isTrue();
 
-        assertThat(outbox().claimDue(now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE))).isEmpty();
+        assertThat(outbox().claimDue(
+                                now.plus(FAR_LATER), 10, now.plus(FAR_LATER).plus(LEASE)))
+                .isEmpty();
         OutboxStats after = outbox().stats();
         assertThat(after.failed()).isEqualTo(before.failed() + 1);
         assertThat(after.pending()).isEqualTo(before.pending());
@@ -294,9 +329,18 @@ public abstract class OutboxContract {
     /** Enqueues a message for a new recipient at {@code at} and returns that recipient. */
     private String enqueue(Instant at) {
         String recipient = recipient();
-        outbox().enqueue(new Notification(NotificationKind.PASSWORD_RESET_CODE, recipient,
-                Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, "654321",
-                        Notification.EXPIRES_IN_MINUTES, "10")), at);
+        outbox().enqueue(
+                        new Notification(
+                                NotificationKind.PASSWORD_RESET_CODE,
+                                recipient,
+                                Map.of(
+                                        Notification.FIRST_NAME,
+                                        "Ada",
+                                        Notification.CODE,
+                                        "654321",
+                                        Notification.EXPIRES_IN_MINUTES,
+                                        "10")),
+                        at);
         return recipient;
     }
 
@@ -313,6 +357,8 @@ public abstract class OutboxContract {
     }
 
     private static List<String> recipients(List<OutboxMessage> messages) {
-        return messages.stream().map(message -> message.notification().recipient()).toList();
+        return messages.stream()
+                .map(message -> message.notification().recipient())
+                .toList();
     }
 }

@@ -47,8 +47,11 @@ public abstract class ProductRepositoryContract {
 
     @Test
     void gives_back_every_field_of_a_stored_product() {
-        ProductDetails details = new ProductDetails(new ProductName("Ölkanne «Größe XL» " + unique()),
-                Price.parse("9999999999.99"), new Description(longDescription()), new Quantity(Integer.MAX_VALUE),
+        ProductDetails details = new ProductDetails(
+                new ProductName("Ölkanne «Größe XL» " + unique()),
+                Price.parse("9999999999.99"),
+                new Description(longDescription()),
+                new Quantity(Integer.MAX_VALUE),
                 Optional.of(Photo.external("https://cdn.example.test/photos/kanne.png?w=800&h=600#front")));
 
         Product added = products().add(new NewProduct(owner, details, T0));
@@ -64,13 +67,14 @@ public abstract class ProductRepositoryContract {
         assertThat(found.price().toString()).isEqualTo("9999999999.99");
         assertThat(found.description().value()).hasSize(Description.MAX_LENGTH);
         assertThat(products().findByIdForUpdate(added.id())).contains(added);
-        assertThat(products().findByIdForUpdate(new ProductId(added.id().value() + 1_000_000))).isEmpty();
+        assertThat(products().findByIdForUpdate(new ProductId(added.id().value() + 1_000_000)))
+                .isEmpty();
     }
 
     @Test
     void gives_back_the_smallest_product() {
-        ProductDetails details = new ProductDetails(new ProductName("x"), Price.ZERO, Description.EMPTY,
-                new Quantity(0), Optional.empty());
+        ProductDetails details = new ProductDetails(
+                new ProductName("x"), Price.ZERO, Description.EMPTY, new Quantity(0), Optional.empty());
 
         Product added = products().add(new NewProduct(owner, details, T0));
 
@@ -108,9 +112,14 @@ public abstract class ProductRepositoryContract {
     @Test
     void updates_every_field_when_the_version_matches() {
         Product added = add("before", "1.00", 1, T0);
-        Product changed = added.withDetails(new ProductDetails(new ProductName("after"), Price.parse("2.50"),
-                new Description("now described"), new Quantity(7),
-                Optional.of(Photo.external("http://example.test/a.jpg"))), T0.plus(Duration.ofHours(1)));
+        Product changed = added.withDetails(
+                new ProductDetails(
+                        new ProductName("after"),
+                        Price.parse("2.50"),
+                        new Description("now described"),
+                        new Quantity(7),
+                        Optional.of(Photo.external("http://example.test/a.jpg"))),
+                T0.plus(Duration.ofHours(1)));
 
         boolean updated = products().update(changed, added.version());
 
@@ -124,11 +133,19 @@ public abstract class ProductRepositoryContract {
 
     @Test
     void clears_description_and_photo_on_update() {
-        Product added = products().add(new NewProduct(owner, new ProductDetails(new ProductName("full"),
-                Price.parse("3.00"), new Description("text"), new Quantity(3),
-                Optional.of(Photo.external("https://example.test/p.gif"))), T0));
-        Product cleared = added.withDetails(new ProductDetails(added.name(), added.price(), Description.EMPTY,
-                added.quantity(), Optional.empty()), T0.plusSeconds(1));
+        Product added = products()
+                .add(new NewProduct(
+                        owner,
+                        new ProductDetails(
+                                new ProductName("full"),
+                                Price.parse("3.00"),
+                                new Description("text"),
+                                new Quantity(3),
+                                Optional.of(Photo.external("https://example.test/p.gif"))),
+                        T0));
+        Product cleared = added.withDetails(
+                new ProductDetails(added.name(), added.price(), Description.EMPTY, added.quantity(), Optional.empty()),
+                T0.plusSeconds(1));
 
         products().update(cleared, added.version());
 
@@ -165,8 +182,12 @@ public abstract class ProductRepositoryContract {
     void lets_exactly_one_of_several_concurrent_updates_of_one_version_in() throws Exception {
         Product added = add("contested", "1.00", 1, T0);
 
-        List<Boolean> results = Race.run(8, () -> products().update(
-                added.withDetails(renamed(added, "writer " + unique()), T0.plusSeconds(1)), added.version()));
+        List<Boolean> results = Race.run(
+                8,
+                () -> products()
+                        .update(
+                                added.withDetails(renamed(added, "writer " + unique()), T0.plusSeconds(1)),
+                                added.version()));
 
         assertThat(results).containsOnlyOnce(true);
         assertThat(products().findById(added.id()).orElseThrow().version()).isEqualTo(added.version() + 1);
@@ -198,7 +219,8 @@ public abstract class ProductRepositoryContract {
 
     @Test
     void refuses_to_delete_an_unknown_product() {
-        assertThat(products().delete(new ProductId(Long.MAX_VALUE), Product.FIRST_VERSION)).isFalse();
+        assertThat(products().delete(new ProductId(Long.MAX_VALUE), Product.FIRST_VERSION))
+                .isFalse();
     }
 
     @Test
@@ -208,7 +230,8 @@ public abstract class ProductRepositoryContract {
         Product theirs = products().add(new NewProduct(stranger, details("theirs", "1.00", 1), T0));
 
         assertThat(ids(products().search(mine()))).containsExactly(mine.id());
-        assertThat(ids(products().search(ProductQuery.all().withOwner(stranger)))).containsExactly(theirs.id());
+        assertThat(ids(products().search(ProductQuery.all().withOwner(stranger))))
+                .containsExactly(theirs.id());
     }
 
     @Test
@@ -237,9 +260,16 @@ public abstract class ProductRepositoryContract {
 
     @Test
     void searches_descriptions_without_regard_to_case() {
-        Product match = products().add(new NewProduct(owner, new ProductDetails(new ProductName("Kettle"),
-                Price.parse("1.00"), new Description("Boils water.\nStainless STEEL body."), new Quantity(1),
-                Optional.empty()), T0));
+        Product match = products()
+                .add(new NewProduct(
+                        owner,
+                        new ProductDetails(
+                                new ProductName("Kettle"),
+                                Price.parse("1.00"),
+                                new Description("Boils water.\nStainless STEEL body."),
+                                new Quantity(1),
+                                Optional.empty()),
+                        T0));
         add("Steel-free teapot", "1.00", 1, T0);
         add("Mug", "1.00", 1, T0);
 
@@ -275,10 +305,15 @@ public abstract class ProductRepositoryContract {
                 .containsExactlyInAnyOrder(cheap.id(), ten.id(), dear.id());
         assertThat(ids(products().search(mine().withPriceRange(noBound, Optional.of(Price.parse("10"))))))
                 .containsExactlyInAnyOrder(free.id(), cheap.id(), ten.id());
-        assertThat(ids(products().search(mine().withPriceRange(Optional.of(Price.parse("10")),
-                Optional.of(Price.parse("10.00")))))).containsExactly(ten.id());
-        assertThat(products().search(mine().withPriceRange(Optional.of(Price.parse("10.01")),
-                Optional.of(Price.parse("99.99")))).total()).isZero();
+        assertThat(ids(products()
+                        .search(mine().withPriceRange(
+                                        Optional.of(Price.parse("10")), Optional.of(Price.parse("10.00"))))))
+                .containsExactly(ten.id());
+        assertThat(products()
+                        .search(mine().withPriceRange(
+                                        Optional.of(Price.parse("10.01")), Optional.of(Price.parse("99.99"))))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -289,7 +324,8 @@ public abstract class ProductRepositoryContract {
 
         assertThat(ids(products().search(mine().withInStock(Optional.of(true)))))
                 .containsExactlyInAnyOrder(one.id(), many.id());
-        assertThat(ids(products().search(mine().withInStock(Optional.of(false))))).containsExactly(soldOut.id());
+        assertThat(ids(products().search(mine().withInStock(Optional.of(false)))))
+                .containsExactly(soldOut.id());
     }
 
     @Test
@@ -300,9 +336,10 @@ public abstract class ProductRepositoryContract {
         add("Lamp " + token + " too dear", "250.00", 3, T0);
         add("Chair", "25.00", 3, T0);
 
-        ProductPage page = products().search(mine().withSearch(token)
-                .withPriceRange(Optional.of(Price.parse("20")), Optional.of(Price.parse("30")))
-                .withInStock(Optional.of(true)));
+        ProductPage page = products()
+                .search(mine().withSearch(token)
+                        .withPriceRange(Optional.of(Price.parse("20")), Optional.of(Price.parse("30")))
+                        .withInStock(Optional.of(true)));
 
         assertThat(ids(page)).containsExactly(wanted.id());
         assertThat(page.total()).isEqualTo(1);
@@ -326,7 +363,8 @@ public abstract class ProductRepositoryContract {
             case CREATED_AT -> List.of(d, b, c, a);
             case QUANTITY -> List.of(a, c, b, d);
         };
-        List<ProductId> expected = new ArrayList<>(ascending.stream().map(Product::id).toList());
+        List<ProductId> expected =
+                new ArrayList<>(ascending.stream().map(Product::id).toList());
         if (ordering.descending()) {
             Collections.reverse(expected);
         }
@@ -341,8 +379,9 @@ public abstract class ProductRepositoryContract {
         for (int i = 0; i < 3; i++) {
             added.add(add("Same", "5.00", 5, T0).id());
         }
-        List<ProductId> expected = new ArrayList<>(added.stream().sorted(
-                (x, y) -> Long.compare(x.value(), y.value())).toList());
+        List<ProductId> expected = new ArrayList<>(added.stream()
+                .sorted((x, y) -> Long.compare(x.value(), y.value()))
+                .toList());
         if (ordering.descending()) {
             Collections.reverse(expected);
         }
@@ -362,9 +401,12 @@ public abstract class ProductRepositoryContract {
     void pages_through_the_list_with_a_partial_last_page() {
         List<ProductId> added = addNumbered(5);
 
-        ProductPage first = products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(1, 2));
-        ProductPage second = products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(2, 2));
-        ProductPage last = products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(3, 2));
+        ProductPage first =
+                products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(1, 2));
+        ProductPage second =
+                products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(2, 2));
+        ProductPage last =
+                products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(3, 2));
 
         assertThat(ids(first)).containsExactlyElementsOf(added.subList(0, 2));
         assertThat(ids(second)).containsExactlyElementsOf(added.subList(2, 4));
@@ -382,7 +424,8 @@ public abstract class ProductRepositoryContract {
     void ends_exactly_on_a_full_last_page() {
         List<ProductId> added = addNumbered(4);
 
-        ProductPage last = products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(2, 2));
+        ProductPage last =
+                products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(2, 2));
 
         assertThat(ids(last)).containsExactlyElementsOf(added.subList(2, 4));
         assertThat(last.hasNext()).isFalse();
@@ -406,8 +449,8 @@ public abstract class ProductRepositoryContract {
     void gives_a_whole_list_on_one_page_of_the_largest_size() {
         List<ProductId> added = addNumbered(ProductQuery.MAX_PAGE_SIZE + 1);
 
-        ProductPage first = products().search(mine().withOrdering(ProductOrdering.PRICE)
-                .withPage(1, ProductQuery.MAX_PAGE_SIZE));
+        ProductPage first =
+                products().search(mine().withOrdering(ProductOrdering.PRICE).withPage(1, ProductQuery.MAX_PAGE_SIZE));
 
         assertThat(ids(first)).containsExactlyElementsOf(added.subList(0, ProductQuery.MAX_PAGE_SIZE));
         assertThat(first.total()).isEqualTo(ProductQuery.MAX_PAGE_SIZE + 1);
@@ -419,7 +462,8 @@ public abstract class ProductRepositoryContract {
         addNumbered(7);
         add("other", "1.00", 0, T0);
 
-        ProductPage page = products().search(mine().withInStock(Optional.of(true)).withPage(2, 3));
+        ProductPage page =
+                products().search(mine().withInStock(Optional.of(true)).withPage(2, 3));
 
         assertThat(page.total()).isEqualTo(7);
         assertThat(page.items()).hasSize(3);
@@ -452,13 +496,13 @@ public abstract class ProductRepositoryContract {
     }
 
     private static ProductDetails details(String name, String price, int quantity) {
-        return new ProductDetails(new ProductName(name), Price.parse(price), Description.EMPTY,
-                new Quantity(quantity), Optional.empty());
+        return new ProductDetails(
+                new ProductName(name), Price.parse(price), Description.EMPTY, new Quantity(quantity), Optional.empty());
     }
 
     private static ProductDetails renamed(Product product, String name) {
-        return new ProductDetails(new ProductName(name), product.price(), product.description(), product.quantity(),
-                product.photo());
+        return new ProductDetails(
+                new ProductName(name), product.price(), product.description(), product.quantity(), product.photo());
     }
 
     private static List<ProductId> ids(ProductPage page) {

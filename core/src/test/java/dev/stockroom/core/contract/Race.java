@@ -30,8 +30,7 @@ public final class Race {
 
     private static final AtomicInteger RACES = new AtomicInteger();
 
-    private Race() {
-    }
+    private Race() {}
 
     /**
      * Runs {@code task} on {@code threads} threads released together and returns each one's result.
@@ -91,8 +90,10 @@ public final class Race {
                 }));
             }
             if (!ready.await(remaining(deadline), TimeUnit.NANOSECONDS)) {
-                throw stuck(timeout, "only " + (threads - ready.getCount()) + " of " + threads
-                        + " threads got ready", racing);
+                throw stuck(
+                        timeout,
+                        "only " + (threads - ready.getCount()) + " of " + threads + " threads got ready",
+                        racing);
             }
             start.countDown();
             for (Future<T> future : futures) {
@@ -119,14 +120,20 @@ public final class Race {
     private static AssertionError stuck(Duration timeout, String what, Set<Thread> racers) {
         StringBuilder message = new StringBuilder("The race did not end within ")
                 .append(timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
-                .append(": ").append(what).append('.');
+                .append(": ")
+                .append(what)
+                .append('.');
         Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
         for (Thread racer : racers) {
             StackTraceElement[] stack = stacks.get(racer);
             if (stack == null) {
                 continue;
             }
-            message.append("\n").append(racer.getName()).append(" (").append(racer.getState()).append("):");
+            message.append("\n")
+                    .append(racer.getName())
+                    .append(" (")
+                    .append(racer.getState())
+                    .append("):");
             for (StackTraceElement frame : stack) {
                 message.append("\n    at ").append(frame);
             }

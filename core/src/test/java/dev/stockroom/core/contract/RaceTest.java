@@ -31,8 +31,10 @@ class RaceTest {
     @Test
     void run_throws_a_racers_failure_as_the_cause() {
         assertThatThrownBy(() -> Race.run(3, () -> {
-            throw new IllegalStateException("lost");
-        })).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("lost");
+                }))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -56,9 +58,9 @@ class RaceTest {
         CountDownLatch never = new CountDownLatch(1);
 
         assertThatThrownBy(() -> Race.settle(2, Duration.ofMillis(300), () -> {
-            never.await();
-            return null;
-        }))
+                    never.await();
+                    return null;
+                }))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("The race did not end within 300 ms: 2 of 2 threads still running")
                 .hasMessageContaining("race-")

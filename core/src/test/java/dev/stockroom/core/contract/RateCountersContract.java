@@ -73,7 +73,9 @@ public abstract class RateCountersContract {
 
         List<Integer> counts = Race.run(16, () -> counters().hit(key, WINDOW));
 
-        assertThat(counts).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 16).boxed().toList());
+        assertThat(counts)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, 16).boxed().toList());
         assertThat(counters().peek(key, WINDOW)).isEqualTo(16);
     }
 
@@ -85,7 +87,9 @@ public abstract class RateCountersContract {
 
         List<Integer> counts = Race.run(8, () -> counters().hit(key, WINDOW));
 
-        assertThat(counts).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(3, 10).boxed().toList());
+        assertThat(counts)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(3, 10).boxed().toList());
     }
 
     @Test
@@ -95,10 +99,11 @@ public abstract class RateCountersContract {
         counters().hit(counted, WINDOW);
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            assertThat(counters().hit(fresh, WINDOW)).isEqualTo(1);
-            assertThat(counters().hit(counted, WINDOW)).isEqualTo(2);
-            throw new IllegalStateException("rolled back");
-        })).hasMessage("rolled back");
+                    assertThat(counters().hit(fresh, WINDOW)).isEqualTo(1);
+                    assertThat(counters().hit(counted, WINDOW)).isEqualTo(2);
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
 
         assertThat(counters().peek(fresh, WINDOW)).isZero();
         assertThat(counters().peek(counted, WINDOW)).isEqualTo(1);

@@ -33,8 +33,7 @@ final class Samples {
     private static final Instant EARLIEST_PAST_DAY = Instant.parse("2001-01-01T00:00:00.246813Z");
     private static final AtomicLong PAST_DAYS_HANDED_OUT = new AtomicLong();
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /**
      * The start of a day no caller in this JVM has had, earlier than every day handed out before.
@@ -62,8 +61,13 @@ final class Samples {
 
     static User newUser() {
         String id = unique();
-        return User.register(UserId.random(), new PersonName("Zoë"), new PersonName("Łukasiewicz-O'Brien"),
-                new Username("user_" + id), new EmailAddress("mail." + id + "@example.test"), "$argon2id$v=19$" + id,
+        return User.register(
+                UserId.random(),
+                new PersonName("Zoë"),
+                new PersonName("Łukasiewicz-O'Brien"),
+                new Username("user_" + id),
+                new EmailAddress("mail." + id + "@example.test"),
+                "$argon2id$v=19$" + id,
                 T0);
     }
 
@@ -73,23 +77,42 @@ final class Samples {
      */
     static User verifiedAdmin() {
         String id = unique();
-        return User.rehydrate(UserId.random(), new PersonName("Ada"), new PersonName("Lovelace"),
-                new Username("Ada.L-" + id), new EmailAddress("Ada." + id + "@Example.TEST"), "$argon2id$v=19$x" + id,
-                AuthStatus.VERIFIED, Role.ADMIN, T0, T0.plus(Duration.ofDays(3).plusNanos(654_321_000)), true,
+        return User.rehydrate(
+                UserId.random(),
+                new PersonName("Ada"),
+                new PersonName("Lovelace"),
+                new Username("Ada.L-" + id),
+                new EmailAddress("Ada." + id + "@Example.TEST"),
+                "$argon2id$v=19$x" + id,
+                AuthStatus.VERIFIED,
+                Role.ADMIN,
+                T0,
+                T0.plus(Duration.ofDays(3).plusNanos(654_321_000)),
+                true,
                 T0.plus(Duration.ofDays(2).plusNanos(123_457_000)));
     }
 
     /** A user with these fields; the rest as {@link #newUser} sets them. */
-    static User user(String username, String email, AuthStatus status, Role role, boolean disabled,
-            Instant createdAt) {
-        return User.rehydrate(UserId.random(), new PersonName("Grace"), new PersonName("Hopper"),
-                new Username(username), new EmailAddress(email), "$argon2id$v=19$" + unique(), status, role,
-                createdAt, createdAt, disabled, null);
+    static User user(String username, String email, AuthStatus status, Role role, boolean disabled, Instant createdAt) {
+        return User.rehydrate(
+                UserId.random(),
+                new PersonName("Grace"),
+                new PersonName("Hopper"),
+                new Username(username),
+                new EmailAddress(email),
+                "$argon2id$v=19$" + unique(),
+                status,
+                role,
+                createdAt,
+                createdAt,
+                disabled,
+                null);
     }
 
     /** An origin with both parts, one of them outside ASCII. */
     static Origin someOrigin() {
-        return Origin.of("2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)),
+        return Origin.of(
+                "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)),
                 "Mozilla/5.0 (X11; Linux x86_64) Łódź ✓ " + unique());
     }
 
@@ -98,8 +121,8 @@ final class Samples {
      * agent made of characters outside the Basic Multilingual Plane.
      */
     static Origin longestOrigin() {
-        Origin origin = Origin.of("a".repeat(Origin.MAX_ADDRESS_LENGTH),
-                "\uD83D\uDE00".repeat(Origin.MAX_USER_AGENT_LENGTH / 2));
+        Origin origin = Origin.of(
+                "a".repeat(Origin.MAX_ADDRESS_LENGTH), "\uD83D\uDE00".repeat(Origin.MAX_USER_AGENT_LENGTH / 2));
         if (origin.address().orElseThrow().length() != Origin.MAX_ADDRESS_LENGTH
                 || origin.userAgent().orElseThrow().length() != Origin.MAX_USER_AGENT_LENGTH) {
             throw new IllegalStateException("not the longest origin: " + origin);
@@ -112,8 +135,15 @@ final class Samples {
     }
 
     static OneTimeCode newCode(UserId userId, CodePurpose purpose, Instant createdAt) {
-        return new OneTimeCode(UUID.randomUUID(), userId, purpose, "hash-" + unique(), createdAt,
-                createdAt.plus(Duration.ofMinutes(10)), 0, null);
+        return new OneTimeCode(
+                UUID.randomUUID(),
+                userId,
+                purpose,
+                "hash-" + unique(),
+                createdAt,
+                createdAt.plus(Duration.ofMinutes(10)),
+                0,
+                null);
     }
 
     static String tokenHash() {

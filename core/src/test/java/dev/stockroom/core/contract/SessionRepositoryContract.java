@@ -39,8 +39,14 @@ public abstract class SessionRepositoryContract {
     @Test
     void gives_back_every_field_of_a_stored_session() {
         UserId userId = storedUser();
-        Session session = new Session(SessionId.random(), userId, SessionKind.PASSWORD_RESET, T0,
-                T0.plus(Duration.ofMinutes(10)).plusNanos(1_000), T0.plusSeconds(30), someOrigin(),
+        Session session = new Session(
+                SessionId.random(),
+                userId,
+                SessionKind.PASSWORD_RESET,
+                T0,
+                T0.plus(Duration.ofMinutes(10)).plusNanos(1_000),
+                T0.plusSeconds(30),
+                someOrigin(),
                 T0.plusSeconds(20).plusNanos(3_000));
         sessions().add(session);
 
@@ -83,11 +89,19 @@ public abstract class SessionRepositoryContract {
     void finds_a_session_with_every_field_of_its_owner() {
         User owner = Samples.verifiedAdmin();
         users().add(owner);
-        Session session = new Session(SessionId.random(), owner.id(), SessionKind.LOGIN, T0,
-                T0.plus(Duration.ofDays(30)).plusNanos(1_000), null, someOrigin(), T0.plusSeconds(1));
+        Session session = new Session(
+                SessionId.random(),
+                owner.id(),
+                SessionKind.LOGIN,
+                T0,
+                T0.plus(Duration.ofDays(30)).plusNanos(1_000),
+                null,
+                someOrigin(),
+                T0.plusSeconds(1));
         sessions().add(session);
 
-        SessionRepository.SessionOwner found = sessions().findWithOwner(session.id(), users()).orElseThrow();
+        SessionRepository.SessionOwner found =
+                sessions().findWithOwner(session.id(), users()).orElseThrow();
 
         assertThat(found).isEqualTo(new SessionRepository.SessionOwner(session, owner));
         assertThat(found.session().origin()).isEqualTo(session.origin());
@@ -106,9 +120,11 @@ public abstract class SessionRepositoryContract {
         users().update(owner.withDisabled(true, T0.plusSeconds(4)));
         sessions().touch(session.id(), T0.plusSeconds(5));
 
-        SessionRepository.SessionOwner found = sessions().findWithOwner(session.id(), users()).orElseThrow();
+        SessionRepository.SessionOwner found =
+                sessions().findWithOwner(session.id(), users()).orElseThrow();
 
-        assertThat(found.user()).isEqualTo(owner.withDisabled(true, T0.plusSeconds(4)).loggedIn(T0.plusSeconds(3)));
+        assertThat(found.user())
+                .isEqualTo(owner.withDisabled(true, T0.plusSeconds(4)).loggedIn(T0.plusSeconds(3)));
         assertThat(found.session().lastUsedAt()).isEqualTo(T0.plusSeconds(5));
     }
 
@@ -165,8 +181,10 @@ public abstract class SessionRepositoryContract {
         expected.add(oldest);
 
         assertThat(sessions().findActiveOf(userId, SessionKind.LOGIN, now)).containsExactlyElementsOf(expected);
-        assertThat(sessions().findActiveOf(userId, SessionKind.PASSWORD_RESET, now)).containsExactly(reset);
-        assertThat(sessions().findActiveOf(storedUser(), SessionKind.LOGIN, now)).isEmpty();
+        assertThat(sessions().findActiveOf(userId, SessionKind.PASSWORD_RESET, now))
+                .containsExactly(reset);
+        assertThat(sessions().findActiveOf(storedUser(), SessionKind.LOGIN, now))
+                .isEmpty();
     }
 
     @Test
@@ -185,7 +203,8 @@ public abstract class SessionRepositoryContract {
         Session session = storedSession();
         sessions().revoke(session.id(), T0.plusSeconds(5));
 
-        SessionRepository.SessionOwner found = sessions().findWithOwner(session.id(), users()).orElseThrow();
+        SessionRepository.SessionOwner found =
+                sessions().findWithOwner(session.id(), users()).orElseThrow();
 
         assertThat(found.session().revokedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(found.user().id()).isEqualTo(session.userId());
@@ -233,8 +252,10 @@ public abstract class SessionRepositoryContract {
 
         assertThat(sessions().findById(a.id()).orElseThrow().revokedAt()).isEqualTo(now);
         assertThat(sessions().findById(b.id()).orElseThrow().revokedAt()).isEqualTo(now);
-        assertThat(sessions().findById(alreadyRevoked.id()).orElseThrow().revokedAt()).isEqualTo(earlier);
-        assertThat(sessions().findById(someoneElses.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions().findById(alreadyRevoked.id()).orElseThrow().revokedAt())
+                .isEqualTo(earlier);
+        assertThat(sessions().findById(someoneElses.id()).orElseThrow().revokedAt())
+                .isNull();
     }
 
     @Test
@@ -266,9 +287,11 @@ public abstract class SessionRepositoryContract {
         Instant now = T0.plusSeconds(60);
 
         assertThat(sessions().spendRefreshToken(token.hash(), now)).isTrue();
-        assertThat(sessions().spendRefreshToken(token.hash(), now.plusSeconds(1))).isFalse();
+        assertThat(sessions().spendRefreshToken(token.hash(), now.plusSeconds(1)))
+                .isFalse();
 
-        assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().spentAt()).isEqualTo(now);
+        assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().spentAt())
+                .isEqualTo(now);
     }
 
     @Test
@@ -284,7 +307,8 @@ public abstract class SessionRepositoryContract {
         List<Boolean> spent = Race.run(8, () -> sessions().spendRefreshToken(token.hash(), T0.plusSeconds(5)));
 
         assertThat(spent).containsOnlyOnce(true).hasSize(8);
-        assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().isSpent()).isTrue();
+        assertThat(sessions().findRefreshToken(token.hash()).orElseThrow().isSpent())
+                .isTrue();
     }
 
     @Test
@@ -315,15 +339,18 @@ public abstract class SessionRepositoryContract {
         Session revokedLater = storedSession(day, far, later);
         Session expiringLater = storedSession(day, later, null);
         Session live = storedSession(day, far, null);
-        List<RefreshToken> gone = List.of(storedToken(revokedAtCutoff, day, null),
-                storedToken(revokedAtCutoff, day, day.plusSeconds(1)), storedToken(expiredAtCutoff, day, null));
+        List<RefreshToken> gone = List.of(
+                storedToken(revokedAtCutoff, day, null),
+                storedToken(revokedAtCutoff, day, day.plusSeconds(1)),
+                storedToken(expiredAtCutoff, day, null));
         RefreshToken kept = storedToken(revokedLater, day, null);
 
         assertThat(sessions().purgeEndedSessions(cutoff)).isEqualTo(2);
 
         assertThat(sessions().findById(revokedAtCutoff.id())).isEmpty();
         assertThat(sessions().findById(expiredAtCutoff.id())).isEmpty();
-        gone.forEach(token -> assertThat(sessions().findRefreshToken(token.hash())).isEmpty());
+        gone.forEach(
+                token -> assertThat(sessions().findRefreshToken(token.hash())).isEmpty());
         assertThat(sessions().findById(revokedLater.id())).contains(revokedLater);
         assertThat(sessions().findById(expiringLater.id())).contains(expiringLater);
         assertThat(sessions().findById(live.id())).contains(live);
@@ -347,15 +374,15 @@ public abstract class SessionRepositoryContract {
     }
 
     private Session stored(UserId userId, SessionKind kind, Instant createdAt, Instant expiresAt, Instant revokedAt) {
-        Session session = new Session(SessionId.random(), userId, kind, createdAt, expiresAt, revokedAt, someOrigin(),
-                createdAt);
+        Session session =
+                new Session(SessionId.random(), userId, kind, createdAt, expiresAt, revokedAt, someOrigin(), createdAt);
         sessions().add(session);
         return session;
     }
 
     private static Session withOrigin(Session s, Origin origin) {
-        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), s.revokedAt(), origin,
-                s.lastUsedAt());
+        return new Session(
+                s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), s.revokedAt(), origin, s.lastUsedAt());
     }
 
     private static Session used(Session s, Instant at) {
@@ -363,8 +390,8 @@ public abstract class SessionRepositoryContract {
     }
 
     private Session storedSession(Instant createdAt, Instant expiresAt, Instant revokedAt) {
-        Session session = new Session(SessionId.random(), storedUser(), SessionKind.LOGIN, createdAt, expiresAt,
-                revokedAt);
+        Session session =
+                new Session(SessionId.random(), storedUser(), SessionKind.LOGIN, createdAt, expiresAt, revokedAt);
         sessions().add(session);
         return session;
     }

@@ -81,17 +81,23 @@ public abstract class TransactionsContract {
         IllegalStateException boom = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            users().add(user);
-            codes().replace(newCode(user.id(), CodePurpose.VERIFY_EMAIL, day));
-            outbox().enqueue(new Notification(NotificationKind.VERIFICATION_CODE, user.email().value(),
-                    Map.of(Notification.CODE, "123456")), day);
-            throw boom;
-        })).isSameAs(boom);
+                    users().add(user);
+                    codes().replace(newCode(user.id(), CodePurpose.VERIFY_EMAIL, day));
+                    outbox().enqueue(
+                                    new Notification(
+                                            NotificationKind.VERIFICATION_CODE,
+                                            user.email().value(),
+                                            Map.of(Notification.CODE, "123456")),
+                                    day);
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
         assertThat(users().findById(user.id())).isEmpty();
         assertThat(users().findByUsername(user.username())).isEmpty();
         assertThat(codes().findCurrent(user.id(), CodePurpose.VERIFY_EMAIL)).isEmpty();
-        assertThat(outbox().claimDue(day.plusSeconds(1), 10, day.plus(Duration.ofMinutes(5)))).isEmpty();
+        assertThat(outbox().claimDue(day.plusSeconds(1), 10, day.plus(Duration.ofMinutes(5))))
+                .isEmpty();
     }
 
     @Test
@@ -102,14 +108,20 @@ public abstract class TransactionsContract {
         transactions().run(() -> {
             users().add(user);
             codes().replace(newCode(user.id(), CodePurpose.VERIFY_EMAIL, day));
-            outbox().enqueue(new Notification(NotificationKind.VERIFICATION_CODE, user.email().value(),
-                    Map.of(Notification.CODE, "123456")), day);
+            outbox().enqueue(
+                            new Notification(
+                                    NotificationKind.VERIFICATION_CODE,
+                                    user.email().value(),
+                                    Map.of(Notification.CODE, "123456")),
+                            day);
         });
 
         assertThat(users().findById(user.id())).isPresent();
         assertThat(codes().findCurrent(user.id(), CodePurpose.VERIFY_EMAIL)).isPresent();
         assertThat(outbox().claimDue(day.plusSeconds(1), 10, day.plus(Duration.ofMinutes(5))))
-                .singleElement().satisfies(m -> assertThat(m.notification().recipient()).isEqualTo(user.email().value()));
+                .singleElement()
+                .satisfies(m -> assertThat(m.notification().recipient())
+                        .isEqualTo(user.email().value()));
     }
 
     @Test
@@ -117,13 +129,20 @@ public abstract class TransactionsContract {
         User taken = newUser();
         users().add(taken);
         User first = newUser();
-        User clash = User.register(UserId.random(), first.firstName(), first.lastName(), taken.username(),
-                newUser().email(), first.passwordHash(), first.createdAt());
+        User clash = User.register(
+                UserId.random(),
+                first.firstName(),
+                first.lastName(),
+                taken.username(),
+                newUser().email(),
+                first.passwordHash(),
+                first.createdAt());
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            users().add(first);
-            users().add(clash);
-        })).isInstanceOf(AccountFailure.UsernameTaken.class);
+                    users().add(first);
+                    users().add(clash);
+                }))
+                .isInstanceOf(AccountFailure.UsernameTaken.class);
 
         assertThat(users().findById(first.id())).isEmpty();
     }
@@ -135,10 +154,11 @@ public abstract class TransactionsContract {
         IllegalStateException boom = new IllegalStateException("outer fails after the inner one returned");
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            users().add(outer);
-            transactions().run(() -> users().add(inner));
-            throw boom;
-        })).isSameAs(boom);
+                    users().add(outer);
+                    transactions().run(() -> users().add(inner));
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
         assertThat(users().findById(inner.id())).isEmpty();
         assertThat(users().findById(outer.id())).isEmpty();
@@ -165,9 +185,10 @@ public abstract class TransactionsContract {
         RuntimeException boom = new RuntimeException("boom");
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            users().add(lost);
-            throw boom;
-        })).isSameAs(boom);
+                    users().add(lost);
+                    throw boom;
+                }))
+                .isSameAs(boom);
         transactions().run(() -> users().add(kept));
 
         assertThat(users().findById(lost.id())).isEmpty();
@@ -203,10 +224,11 @@ public abstract class TransactionsContract {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            attempts.incrementAndGet();
-            users().add(user);
-            throw conflict();
-        })).isInstanceOf(Overloaded.class)
+                    attempts.incrementAndGet();
+                    users().add(user);
+                    throw conflict();
+                }))
+                .isInstanceOf(Overloaded.class)
                 .satisfies(e -> assertThat(((Overloaded) e).retryAfter()).isPositive());
 
         assertThat(attempts.get()).isBetween(2, 10);
@@ -219,9 +241,10 @@ public abstract class TransactionsContract {
         IllegalStateException boom = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            attempts.incrementAndGet();
-            throw boom;
-        })).isSameAs(boom);
+                    attempts.incrementAndGet();
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
         assertThat(attempts).hasValue(1);
     }
@@ -279,10 +302,11 @@ public abstract class TransactionsContract {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions().runOnce(() -> {
-            attempts.incrementAndGet();
-            users().add(user);
-            throw conflict();
-        })).isInstanceOf(Overloaded.class);
+                    attempts.incrementAndGet();
+                    users().add(user);
+                    throw conflict();
+                }))
+                .isInstanceOf(Overloaded.class);
 
         assertThat(attempts).hasValue(1);
         assertThat(users().findById(user.id())).isEmpty();
@@ -294,10 +318,11 @@ public abstract class TransactionsContract {
         AtomicInteger sideEffects = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions().run(() -> {
-            attempts.incrementAndGet();
-            transactions().runOnce(sideEffects::incrementAndGet);
-            throw conflict();
-        })).isInstanceOf(Overloaded.class);
+                    attempts.incrementAndGet();
+                    transactions().runOnce(sideEffects::incrementAndGet);
+                    throw conflict();
+                }))
+                .isInstanceOf(Overloaded.class);
 
         assertThat(attempts).hasValue(1);
         assertThat(sideEffects).hasValue(1);

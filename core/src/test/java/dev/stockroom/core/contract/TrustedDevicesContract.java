@@ -42,7 +42,8 @@ public abstract class TrustedDevicesContract {
 
     @Test
     void knows_no_owner_of_an_unknown_token() {
-        assertThat(devices().ownerOf(tokenHash(), T0.minus(Duration.ofDays(365)))).isEmpty();
+        assertThat(devices().ownerOf(tokenHash(), T0.minus(Duration.ofDays(365))))
+                .isEmpty();
     }
 
     @Test

@@ -47,8 +47,7 @@ public abstract class UserRepositoryContract {
     protected abstract EmptyStore emptyStore();
 
     /** The users of a store with nobody in it yet, and its transactions. */
-    public record EmptyStore(UserRepository users, Transactions transactions) {
-    }
+    public record EmptyStore(UserRepository users, Transactions transactions) {}
 
     @Test
     void gives_back_every_field_of_a_stored_user() {
@@ -95,7 +94,8 @@ public abstract class UserRepositoryContract {
     void finds_nothing_for_unknown_keys() {
         assertThat(users().findById(UserId.random())).isEmpty();
         assertThat(users().findByUsername(new Username("nobody_" + unique()))).isEmpty();
-        assertThat(users().findByEmail(new EmailAddress("nobody." + unique() + "@example.test"))).isEmpty();
+        assertThat(users().findByEmail(new EmailAddress("nobody." + unique() + "@example.test")))
+                .isEmpty();
     }
 
     @Test
@@ -309,30 +309,37 @@ public abstract class UserRepositoryContract {
         User disabledFresh = add(user(token + "_e", AuthStatus.NEW, Role.USER, true, T0.plusSeconds(4)));
         Optional<String> mine = Optional.of(token);
 
-        assertThat(find(query(mine, Optional.of(AuthStatus.VERIFIED), Optional.empty(), Optional.empty())).items())
+        assertThat(find(query(mine, Optional.of(AuthStatus.VERIFIED), Optional.empty(), Optional.empty()))
+                        .items())
                 .containsExactly(verified, admin, disabledAdmin);
-        assertThat(find(query(mine, Optional.of(AuthStatus.NEW), Optional.empty(), Optional.empty())).items())
+        assertThat(find(query(mine, Optional.of(AuthStatus.NEW), Optional.empty(), Optional.empty()))
+                        .items())
                 .containsExactly(fresh, disabledFresh);
-        assertThat(find(query(mine, Optional.empty(), Optional.of(Role.ADMIN), Optional.empty())).items())
+        assertThat(find(query(mine, Optional.empty(), Optional.of(Role.ADMIN), Optional.empty()))
+                        .items())
                 .containsExactly(admin, disabledAdmin);
-        assertThat(find(query(mine, Optional.empty(), Optional.of(Role.USER), Optional.empty())).items())
+        assertThat(find(query(mine, Optional.empty(), Optional.of(Role.USER), Optional.empty()))
+                        .items())
                 .containsExactly(fresh, verified, disabledFresh);
-        assertThat(find(query(mine, Optional.empty(), Optional.empty(), Optional.of(true))).items())
+        assertThat(find(query(mine, Optional.empty(), Optional.empty(), Optional.of(true)))
+                        .items())
                 .containsExactly(disabledAdmin, disabledFresh);
-        assertThat(find(query(mine, Optional.empty(), Optional.empty(), Optional.of(false))).items())
+        assertThat(find(query(mine, Optional.empty(), Optional.empty(), Optional.of(false)))
+                        .items())
                 .containsExactly(fresh, verified, admin);
-        Page<User> enabledVerifiedAdmins = find(query(mine, Optional.of(AuthStatus.VERIFIED), Optional.of(Role.ADMIN),
-                Optional.of(false)));
+        Page<User> enabledVerifiedAdmins =
+                find(query(mine, Optional.of(AuthStatus.VERIFIED), Optional.of(Role.ADMIN), Optional.of(false)));
         assertThat(enabledVerifiedAdmins).isEqualTo(page(List.of(admin), 1, 1, 20));
-        assertThat(find(query(mine, Optional.of(AuthStatus.NEW), Optional.of(Role.ADMIN), Optional.empty())).total())
+        assertThat(find(query(mine, Optional.of(AuthStatus.NEW), Optional.of(Role.ADMIN), Optional.empty()))
+                        .total())
                 .isZero();
     }
 
     @Test
     void filters_every_user_of_the_store_without_a_search() {
         User disabledAdmin = add(user("nosearch_" + unique(), AuthStatus.NEW, Role.ADMIN, true, T0));
-        UserQuery disabledAdmins = query(Optional.empty(), Optional.of(AuthStatus.NEW), Optional.of(Role.ADMIN),
-                Optional.of(true));
+        UserQuery disabledAdmins =
+                query(Optional.empty(), Optional.of(AuthStatus.NEW), Optional.of(Role.ADMIN), Optional.of(true));
         long before = find(disabledAdmins).total();
         add(user("nosearch_" + unique(), AuthStatus.NEW, Role.ADMIN, true, T0));
         add(user("nosearch_" + unique(), AuthStatus.NEW, Role.ADMIN, false, T0));
@@ -341,8 +348,7 @@ public abstract class UserRepositoryContract {
 
         assertThat(all.total()).isEqualTo(before + 1).isGreaterThanOrEqualTo(2);
         assertThat(find(UserQuery.all()).total()).isGreaterThanOrEqualTo(all.total() + 1);
-        assertThat(all.items()).allMatch(u -> u.isDisabled() && u.role() == Role.ADMIN
-                && u.status() == AuthStatus.NEW);
+        assertThat(all.items()).allMatch(u -> u.isDisabled() && u.role() == Role.ADMIN && u.status() == AuthStatus.NEW);
         assertThat(users().findById(disabledAdmin.id())).isPresent();
     }
 
@@ -430,7 +436,7 @@ public abstract class UserRepositoryContract {
             }));
             Future<Boolean> secondDemoted = threads.submit(() -> {
                 assertThat(firstCounted.await(30, TimeUnit.SECONDS)).isTrue();
-                return demoteUnlessLast(store, second, () -> { });
+                return demoteUnlessLast(store, second, () -> {});
             });
 
             assertThat(List.of(firstDemoted.get(60, TimeUnit.SECONDS), secondDemoted.get(60, TimeUnit.SECONDS)))
@@ -490,12 +496,16 @@ public abstract class UserRepositoryContract {
     }
 
     private static UserQuery paged(String text, int page, int pageSize) {
-        return new UserQuery(Optional.of(text), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new UserQuery(
+                Optional.of(text),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 new PageRequest(page, pageSize));
     }
 
-    private static UserQuery query(Optional<String> search, Optional<AuthStatus> status, Optional<Role> role,
-            Optional<Boolean> disabled) {
+    private static UserQuery query(
+            Optional<String> search, Optional<AuthStatus> status, Optional<Role> role, Optional<Boolean> disabled) {
         return new UserQuery(search, status, role, disabled, PageRequest.first());
     }
 
@@ -505,9 +515,16 @@ public abstract class UserRepositoryContract {
 
     /** A copy of {@code user} with another username and/or email (null keeps the user's own). */
     private static User withIdentity(User user, String username, String email) {
-        return User.rehydrate(user.id(), user.firstName(), user.lastName(),
+        return User.rehydrate(
+                user.id(),
+                user.firstName(),
+                user.lastName(),
                 username == null ? user.username() : new Username(username),
-                email == null ? user.email() : new EmailAddress(email), user.passwordHash(), user.status(),
-                user.role(), user.createdAt(), user.updatedAt());
+                email == null ? user.email() : new EmailAddress(email),
+                user.passwordHash(),
+                user.status(),
+                user.role(),
+                user.createdAt(),
+                user.updatedAt());
     }
 }

@@ -25,9 +25,19 @@ public final class InMemoryAdapters {
      * adapter with the rest in memory: {@code adapters.stockroom().users(mine).build()}.
      */
     public Stockroom.Builder stockroom() {
-        return Stockroom.builder().users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
-                .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
-                .products(products).photos(photos).rateCounters(rateCounters);
+        return Stockroom.builder()
+                .users(users)
+                .sessions(sessions)
+                .codes(codes)
+                .loginAttempts(loginAttempts)
+                .devices(devices)
+                .audit(audit)
+                .outbox(outbox)
+                .mailSender(mailSender)
+                .transactions(transactions)
+                .products(products)
+                .photos(photos)
+                .rateCounters(rateCounters);
     }
 
     public InMemoryProductRepository products() {

@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /** {@link AuditLog} in memory. */
 public final class InMemoryAuditLog implements AuditLog, InMemoryTransactions.Participant {
-    private static final Comparator<AuditEvent> NEWEST_FIRST = Comparator.comparing(AuditEvent::at).reversed()
-            .thenComparing(e -> e.id().toString());
+    private static final Comparator<AuditEvent> NEWEST_FIRST =
+            Comparator.comparing(AuditEvent::at).reversed().thenComparing(e -> e.id().toString());
 
     private final Guarded guard;
     private List<AuditEvent> events = new ArrayList<>();
@@ -39,14 +39,21 @@ public final class InMemoryAuditLog implements AuditLog, InMemoryTransactions.Pa
     public Page<AuditEvent> find(AuditQuery query) {
         return guard.get(() -> {
             List<AuditEvent> matching = events.stream()
-                    .filter(e -> query.user().map(u -> e.userId().equals(java.util.Optional.of(u))).orElse(true))
+                    .filter(e -> query.user()
+                            .map(u -> e.userId().equals(java.util.Optional.of(u)))
+                            .orElse(true))
                     .filter(e -> query.kind().map(k -> e.kind() == k).orElse(true))
                     .filter(e -> query.since().map(t -> !e.at().isBefore(t)).orElse(true))
                     .filter(e -> query.until().map(e.at()::isBefore).orElse(true))
                     .sorted(NEWEST_FIRST)
                     .toList();
-            return query.page().of(matching.stream().skip(query.page().offset()).limit(query.page().pageSize())
-                    .toList(), matching.size());
+            return query.page()
+                    .of(
+                            matching.stream()
+                                    .skip(query.page().offset())
+                                    .limit(query.page().pageSize())
+                                    .toList(),
+                            matching.size());
         });
     }
 

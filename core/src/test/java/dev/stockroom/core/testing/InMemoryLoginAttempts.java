@@ -96,9 +96,10 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
         Objects.requireNonNull(throttle, "throttle");
         return guard.get(() -> {
             int before = counters.size();
-            counters.values().removeIf(c -> c.inFlight(now) == 0
-                    && (c.blockedUntil() == null || !c.blockedUntil().isAfter(now))
-                    && (c.failures() == 0 || c.forgotten(now, throttle)));
+            counters.values()
+                    .removeIf(c -> c.inFlight(now) == 0
+                            && (c.blockedUntil() == null || !c.blockedUntil().isAfter(now))
+                            && (c.failures() == 0 || c.forgotten(now, throttle)));
             return before - counters.size();
         });
     }
@@ -112,8 +113,8 @@ public final class InMemoryLoginAttempts implements LoginAttempts, InMemoryTrans
     }
 
     /** Failures in a row, the last at {@code lastFailureAt}, and checks in flight until {@code inFlightUntil}. */
-    private record Counter(int failures, Instant lastFailureAt, Instant blockedUntil, int inFlight,
-            Instant inFlightUntil) {
+    private record Counter(
+            int failures, Instant lastFailureAt, Instant blockedUntil, int inFlight, Instant inFlightUntil) {
         static final Counter NONE = new Counter(0, null, null, 0, null);
 
         /** The failures no longer count: the last was longer ago than the throttle remembers. */

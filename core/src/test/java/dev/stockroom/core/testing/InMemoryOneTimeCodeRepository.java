@@ -49,8 +49,17 @@ public final class InMemoryOneTimeCodeRepository implements OneTimeCodeRepositor
             if (c == null || c.isUsed() || c.attempts() >= maxAttempts) {
                 return false;
             }
-            byId.put(codeId, new OneTimeCode(c.id(), c.userId(), c.purpose(), c.codeHash(), c.createdAt(),
-                    c.expiresAt(), c.attempts() + 1, null));
+            byId.put(
+                    codeId,
+                    new OneTimeCode(
+                            c.id(),
+                            c.userId(),
+                            c.purpose(),
+                            c.codeHash(),
+                            c.createdAt(),
+                            c.expiresAt(),
+                            c.attempts() + 1,
+                            null));
             return true;
         });
     }
@@ -62,8 +71,17 @@ public final class InMemoryOneTimeCodeRepository implements OneTimeCodeRepositor
             if (c == null || c.isUsed()) {
                 return false;
             }
-            byId.put(codeId, new OneTimeCode(c.id(), c.userId(), c.purpose(), c.codeHash(), c.createdAt(),
-                    c.expiresAt(), c.attempts(), now));
+            byId.put(
+                    codeId,
+                    new OneTimeCode(
+                            c.id(),
+                            c.userId(),
+                            c.purpose(),
+                            c.codeHash(),
+                            c.createdAt(),
+                            c.expiresAt(),
+                            c.attempts(),
+                            now));
             return true;
         });
     }
@@ -73,8 +91,9 @@ public final class InMemoryOneTimeCodeRepository implements OneTimeCodeRepositor
         Objects.requireNonNull(cutoff, "cutoff");
         return guard.get(() -> {
             int before = byId.size();
-            byId.values().removeIf(c -> !c.expiresAt().isAfter(cutoff)
-                    || (c.isUsed() && !c.usedAt().isAfter(cutoff)));
+            byId.values()
+                    .removeIf(c -> !c.expiresAt().isAfter(cutoff)
+                            || (c.isUsed() && !c.usedAt().isAfter(cutoff)));
             return before - byId.size();
         });
     }

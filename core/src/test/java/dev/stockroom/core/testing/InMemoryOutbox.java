@@ -90,8 +90,14 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
             if (!heldBy(e, claimer)) {
                 return false;
             }
-            entries.put(id, new Entry(withAttempt(e.message(), attempts, error, e.message().nextAttemptAt()),
-                    true, null, null));
+            entries.put(
+                    id,
+                    new Entry(
+                            withAttempt(
+                                    e.message(), attempts, error, e.message().nextAttemptAt()),
+                            true,
+                            null,
+                            null));
             return true;
         });
     }
@@ -104,8 +110,14 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
                 return false;
             }
             OutboxMessage m = e.message();
-            entries.put(id, new Entry(new OutboxMessage(m.id(), m.notification(), m.createdAt(), m.attempts(), dueAt,
-                    m.lastError()), false, null, null));
+            entries.put(
+                    id,
+                    new Entry(
+                            new OutboxMessage(
+                                    m.id(), m.notification(), m.createdAt(), m.attempts(), dueAt, m.lastError()),
+                            false,
+                            null,
+                            null));
             return true;
         });
     }
@@ -118,7 +130,8 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
     public OutboxStats stats() {
         return guard.get(() -> {
             List<OutboxMessage> pending = select(false);
-            Optional<Instant> oldest = pending.stream().map(OutboxMessage::createdAt).min(Comparator.naturalOrder());
+            Optional<Instant> oldest =
+                    pending.stream().map(OutboxMessage::createdAt).min(Comparator.naturalOrder());
             return new OutboxStats(pending.size(), select(true).size(), oldest);
         });
     }
@@ -134,7 +147,10 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
     }
 
     private List<OutboxMessage> select(boolean failed) {
-        return entries.values().stream().filter(e -> e.failed() == failed).map(Entry::message).toList();
+        return entries.values().stream()
+                .filter(e -> e.failed() == failed)
+                .map(Entry::message)
+                .toList();
     }
 
     private static OutboxMessage withAttempt(OutboxMessage m, int attempts, String error, Instant nextAttemptAt) {
@@ -149,6 +165,5 @@ public final class InMemoryOutbox implements Outbox, InMemoryTransactions.Partic
         });
     }
 
-    private record Entry(OutboxMessage message, boolean failed, Instant leasedUntil, UUID claimer) {
-    }
+    private record Entry(OutboxMessage message, boolean failed, Instant leasedUntil, UUID claimer) {}
 }

@@ -89,11 +89,15 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
     }
 
     private static boolean matches(Product p, ProductQuery query) {
-        return query.searchKey().map(key -> lower(p.name().value()).contains(key)
-                        || lower(p.description().value()).contains(key)).orElse(true)
+        return query.searchKey()
+                        .map(key -> lower(p.name().value()).contains(key)
+                                || lower(p.description().value()).contains(key))
+                        .orElse(true)
                 && query.minPrice().map(min -> p.price().compareTo(min) >= 0).orElse(true)
                 && query.maxPrice().map(max -> p.price().compareTo(max) <= 0).orElse(true)
-                && query.inStock().map(wanted -> p.quantity().inStock() == wanted).orElse(true)
+                && query.inStock()
+                        .map(wanted -> p.quantity().inStock() == wanted)
+                        .orElse(true)
                 && query.owner().map(p::isOwnedBy).orElse(true);
     }
 

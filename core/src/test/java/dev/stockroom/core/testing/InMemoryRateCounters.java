@@ -26,8 +26,9 @@ public final class InMemoryRateCounters implements RateCounters, InMemoryTransac
     @Override
     public int hit(CounterKey key, FixedWindow window) {
         Slot slot = new Slot(Objects.requireNonNull(key, "key"), window.start());
-        return guard.get(() -> counts.merge(slot, new Count(1, window.end()),
-                (old, one) -> new Count(old.hits() + 1, old.end())).hits());
+        return guard.get(() -> counts.merge(
+                        slot, new Count(1, window.end()), (old, one) -> new Count(old.hits() + 1, old.end()))
+                .hits());
     }
 
     @Override
@@ -62,9 +63,7 @@ public final class InMemoryRateCounters implements RateCounters, InMemoryTransac
         });
     }
 
-    private record Slot(CounterKey key, Instant windowStart) {
-    }
+    private record Slot(CounterKey key, Instant windowStart) {}
 
-    private record Count(int hits, Instant end) {
-    }
+    private record Count(int hits, Instant end) {}
 }

@@ -129,7 +129,8 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
     public List<Session> findActiveOf(UserId userId, SessionKind kind, Instant now) {
         return guard.get(() -> sessions.values().stream()
                 .filter(s -> s.userId().equals(userId) && s.kind() == kind && s.isActive(now))
-                .sorted(Comparator.comparing(Session::createdAt).reversed()
+                .sorted(Comparator.comparing(Session::createdAt)
+                        .reversed()
                         .thenComparing(s -> s.id().value().toString()))
                 .toList());
     }
@@ -139,15 +140,23 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
         guard.run(() -> {
             Session s = sessions.get(id);
             if (s != null && at.isAfter(s.lastUsedAt())) {
-                sessions.put(id, new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(),
-                        s.revokedAt(), s.origin(), at));
+                sessions.put(
+                        id,
+                        new Session(
+                                s.id(),
+                                s.userId(),
+                                s.kind(),
+                                s.createdAt(),
+                                s.expiresAt(),
+                                s.revokedAt(),
+                                s.origin(),
+                                at));
             }
         });
     }
 
     private static Session revoked(Session s, Instant now) {
-        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), now, s.origin(),
-                s.lastUsedAt());
+        return new Session(s.id(), s.userId(), s.kind(), s.createdAt(), s.expiresAt(), now, s.origin(), s.lastUsedAt());
     }
 
     @Override

@@ -20,12 +20,20 @@ class InMemoryTransactionsTest {
     private final InMemoryAdapters stores = new InMemoryAdapters();
 
     private static User user(String name) {
-        return User.register(UserId.random(), new PersonName("Ada"), new PersonName("Lovelace"), new Username(name),
-                new EmailAddress(name + "@example.com"), "hash", NOW);
+        return User.register(
+                UserId.random(),
+                new PersonName("Ada"),
+                new PersonName("Lovelace"),
+                new Username(name),
+                new EmailAddress(name + "@example.com"),
+                "hash",
+                NOW);
     }
 
     private static Notification notice(String to) {
-        return new Notification(NotificationKind.PASSWORD_CHANGED, to,
+        return new Notification(
+                NotificationKind.PASSWORD_CHANGED,
+                to,
                 Map.of(Notification.FIRST_NAME, "Ada", Notification.CHANGED_AT, NOW.toString()));
     }
 
@@ -36,11 +44,12 @@ class InMemoryTransactionsTest {
         IllegalStateException failure = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> stores.transactions().run(() -> {
-            stores.users().add(user("ada"));
-            stores.users().update(kept.verified(NOW));
-            stores.outbox().enqueue(notice("ada@example.com"), NOW);
-            throw failure;
-        })).isSameAs(failure);
+                    stores.users().add(user("ada"));
+                    stores.users().update(kept.verified(NOW));
+                    stores.outbox().enqueue(notice("ada@example.com"), NOW);
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(stores.users().findByUsername(new Username("ada"))).isEmpty();
         assertThat(stores.users().findById(kept.id())).contains(kept);
@@ -63,9 +72,10 @@ class InMemoryTransactionsTest {
     @Test
     void an_inner_unit_joins_the_outer_one_and_rolls_back_with_it() {
         assertThatThrownBy(() -> stores.transactions().run(() -> {
-            stores.transactions().run(() -> stores.users().add(user("ada")));
-            throw new IllegalStateException("outer fails after the inner finished");
-        })).isInstanceOf(IllegalStateException.class);
+                    stores.transactions().run(() -> stores.users().add(user("ada")));
+                    throw new IllegalStateException("outer fails after the inner finished");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(stores.users().findByUsername(new Username("ada"))).isEmpty();
     }

@@ -66,7 +66,9 @@ public final class InMemoryTrustedDevices implements TrustedDevices, InMemoryTra
             List<String> older = devices.entrySet().stream()
                     .filter(e -> e.getValue().user().equals(user))
                     .sorted(java.util.Comparator.<Map.Entry<String, Device>, Instant>comparing(
-                            e -> e.getValue().lastUsedAt()).thenComparing(Map.Entry::getKey).reversed())
+                                    e -> e.getValue().lastUsedAt())
+                            .thenComparing(Map.Entry::getKey)
+                            .reversed())
                     .skip(max)
                     .map(Map.Entry::getKey)
                     .toList();
@@ -101,6 +103,5 @@ public final class InMemoryTrustedDevices implements TrustedDevices, InMemoryTra
         });
     }
 
-    private record Device(UserId user, Instant lastUsedAt) {
-    }
+    private record Device(UserId user, Instant lastUsedAt) {}
 }

@@ -53,9 +53,21 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
             if (stored != null) {
                 requireUnique(user);
                 // As the database: only recordLogin moves the last login.
-                byId.put(user.id(), User.rehydrate(user.id(), user.firstName(), user.lastName(), user.username(),
-                        user.email(), user.passwordHash(), user.status(), user.role(), user.createdAt(),
-                        user.updatedAt(), user.isDisabled(), stored.lastLoginAt().orElse(null)));
+                byId.put(
+                        user.id(),
+                        User.rehydrate(
+                                user.id(),
+                                user.firstName(),
+                                user.lastName(),
+                                user.username(),
+                                user.email(),
+                                user.passwordHash(),
+                                user.status(),
+                                user.role(),
+                                user.createdAt(),
+                                user.updatedAt(),
+                                user.isDisabled(),
+                                stored.lastLoginAt().orElse(null)));
             }
         });
     }
@@ -67,12 +79,16 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
 
     @Override
     public Optional<User> findByUsername(Username username) {
-        return guard.get(() -> byId.values().stream().filter(u -> u.username().key().equals(username.key())).findFirst());
+        return guard.get(() -> byId.values().stream()
+                .filter(u -> u.username().key().equals(username.key()))
+                .findFirst());
     }
 
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
-        return guard.get(() -> byId.values().stream().filter(u -> u.email().key().equals(email.key())).findFirst());
+        return guard.get(() -> byId.values().stream()
+                .filter(u -> u.email().key().equals(email.key()))
+                .findFirst());
     }
 
     @Override
@@ -84,14 +100,20 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     public Page<User> find(UserQuery query) {
         return guard.get(() -> {
             List<User> matching = byId.values().stream()
-                    .filter(u -> query.searchKey().map(k -> u.username().key().contains(k)
-                            || u.email().key().contains(k)).orElse(true))
+                    .filter(u -> query.searchKey()
+                            .map(k -> u.username().key().contains(k)
+                                    || u.email().key().contains(k))
+                            .orElse(true))
                     .filter(u -> query.status().map(s -> u.status() == s).orElse(true))
                     .filter(u -> query.role().map(r -> u.role() == r).orElse(true))
                     .filter(u -> query.disabled().map(d -> u.isDisabled() == d).orElse(true))
-                    .sorted(Comparator.comparing(User::createdAt).thenComparing(u -> u.id().value().toString()))
+                    .sorted(Comparator.comparing(User::createdAt)
+                            .thenComparing(u -> u.id().value().toString()))
                     .toList();
-            List<User> page = matching.stream().skip(query.page().offset()).limit(query.page().pageSize()).toList();
+            List<User> page = matching.stream()
+                    .skip(query.page().offset())
+                    .limit(query.page().pageSize())
+                    .toList();
             return query.page().of(page, matching.size());
         });
     }
@@ -99,14 +121,20 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     @Override
     public int countEnabledWithRoleForUpdate(Role role) {
         // The store's lock is the transaction's: held from here to the end of the unit of work.
-        return guard.get(() -> (int) byId.values().stream().filter(u -> u.role() == role && !u.isDisabled()).count());
+        return guard.get(() -> (int) byId.values().stream()
+                .filter(u -> u.role() == role && !u.isDisabled())
+                .count());
     }
 
     private void requireUnique(User user) {
-        if (byId.values().stream().anyMatch(o -> !o.id().equals(user.id()) && o.username().key().equals(user.username().key()))) {
+        if (byId.values().stream()
+                .anyMatch(o -> !o.id().equals(user.id())
+                        && o.username().key().equals(user.username().key()))) {
             throw new AccountFailure.UsernameTaken();
         }
-        if (byId.values().stream().anyMatch(o -> !o.id().equals(user.id()) && o.email().key().equals(user.email().key()))) {
+        if (byId.values().stream()
+                .anyMatch(o -> !o.id().equals(user.id())
+                        && o.email().key().equals(user.email().key()))) {
             throw new AccountFailure.EmailTaken();
         }
     }

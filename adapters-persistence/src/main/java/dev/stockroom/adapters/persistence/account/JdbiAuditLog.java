@@ -59,7 +59,8 @@ public final class JdbiAuditLog implements AuditLog {
                     .bind("id", event.id())
                     .bind("at", event.at())
                     .bind("kind", event.kind().name())
-                    .bindByType("username", event.username().map(Username::value).orElse(null), String.class)
+                    .bindByType(
+                            "username", event.username().map(Username::value).orElse(null), String.class)
                     .bindByType("ip", event.origin().address().orElse(null), String.class)
                     .bindByType("user_agent", event.origin().userAgent().orElse(null), String.class)
                     .bindByType("detail", event.detail().orElse(null), String.class);
@@ -94,8 +95,8 @@ public final class JdbiAuditLog implements AuditLog {
             long total = where.bind(h.createQuery("SELECT COUNT(*) FROM audit_events" + where.sql()))
                     .mapTo(Long.class)
                     .one();
-            List<AuditEvent> items = where.bind(h.createQuery(SELECT + where.sql() + NEWEST_FIRST
-                            + " LIMIT :limit OFFSET :offset"))
+            List<AuditEvent> items = where.bind(
+                            h.createQuery(SELECT + where.sql() + NEWEST_FIRST + " LIMIT :limit OFFSET :offset"))
                     .bind("limit", query.page().pageSize())
                     .bind("offset", query.page().offset())
                     .map(EVENT)

@@ -90,8 +90,8 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 // Asked before trying an insert, so that a key whose places are all taken (the
                 // common case here: its waiting logins ask again) costs one statement more, not two.
                 Optional<RowState> row = bind(h.createQuery(STATE), key, now, throttle)
-                        .map((rs, ctx) -> new RowState(Columns.instant(rs, "blocked_until"),
-                                rs.getBoolean("all_taken")))
+                        .map((rs, ctx) ->
+                                new RowState(Columns.instant(rs, "blocked_until"), rs.getBoolean("all_taken")))
                         .findOne();
                 if (row.isPresent()) {
                     Instant blockedUntil = row.get().blockedUntil();
@@ -118,8 +118,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 .bind("lease_end", now.plus(CHECK_LEASE));
     }
 
-    private record RowState(Instant blockedUntil, boolean allTaken) {
-    }
+    private record RowState(Instant blockedUntil, boolean allTaken) {}
 
     /**
      * Counts by the update when the row exists (it always does after a granted claim, unless
@@ -161,9 +160,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                         SET failures = 0, last_failure_at = NULL, blocked_until = NULL,
                             in_flight = (CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)
                         WHERE login_key = :login_key
-                        """)
-                .bind("login_key", key)
-                .execute());
+                        """).bind("login_key", key).execute());
     }
 
     @Override
@@ -171,9 +168,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
         db.withHandle(h -> h.createUpdate("""
                         UPDATE login_attempts SET in_flight = (CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END)
                         WHERE login_key = :login_key
-                        """)
-                .bind("login_key", key)
-                .execute());
+                        """).bind("login_key", key).execute());
     }
 
     /** Clears each key's count and delay; the places of checks in flight are theirs to give back. */
@@ -190,9 +185,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 h.createUpdate("""
                                 UPDATE login_attempts SET failures = 0, last_failure_at = NULL, blocked_until = NULL
                                 WHERE login_key = :login_key
-                                """)
-                        .bind("login_key", key)
-                        .execute();
+                                """).bind("login_key", key).execute();
             }
             return null;
         });
@@ -236,20 +229,27 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     }
 
     /** False when a concurrent step inserted the row first. */
-    private static boolean insert(Handle h, String key, int failures, Instant lastFailureAt, Instant blockedUntil,
-            int inFlight, Instant inFlightUntil) {
+    private static boolean insert(
+            Handle h,
+            String key,
+            int failures,
+            Instant lastFailureAt,
+            Instant blockedUntil,
+            int inFlight,
+            Instant inFlightUntil) {
         return h.createUpdate("""
                         INSERT INTO login_attempts
                             (login_key, failures, last_failure_at, blocked_until, in_flight, in_flight_until)
                         VALUES (:login_key, :failures, :last_failure_at, :blocked_until, :in_flight, :in_flight_until)
                         ON CONFLICT DO NOTHING
                         """)
-                .bind("login_key", key)
-                .bind("failures", failures)
-                .bindByType("last_failure_at", lastFailureAt, Instant.class)
-                .bindByType("blocked_until", blockedUntil, Instant.class)
-                .bind("in_flight", inFlight)
-                .bindByType("in_flight_until", inFlightUntil, Instant.class)
-                .execute() == 1;
+                        .bind("login_key", key)
+                        .bind("failures", failures)
+                        .bindByType("last_failure_at", lastFailureAt, Instant.class)
+                        .bindByType("blocked_until", blockedUntil, Instant.class)
+                        .bind("in_flight", inFlight)
+                        .bindByType("in_flight_until", inFlightUntil, Instant.class)
+                        .execute()
+                == 1;
     }
 }

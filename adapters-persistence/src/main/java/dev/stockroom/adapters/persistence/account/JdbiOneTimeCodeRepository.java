@@ -78,27 +78,25 @@ public final class JdbiOneTimeCodeRepository implements OneTimeCodeRepository {
                         UPDATE one_time_codes SET attempts = attempts + 1
                         WHERE id = :id AND used_at IS NULL AND attempts < :max_attempts
                         """)
-                .bind("id", codeId)
-                .bind("max_attempts", maxAttempts)
-                .execute()) == 1;
+                        .bind("id", codeId)
+                        .bind("max_attempts", maxAttempts)
+                        .execute())
+                == 1;
     }
 
     @Override
     public boolean markUsed(UUID codeId, Instant now) {
-        return db.withHandle(h -> h.createUpdate("""
+        return db.withHandle(h ->
+                        h.createUpdate("""
                         UPDATE one_time_codes SET used_at = :now WHERE id = :id AND used_at IS NULL
-                        """)
-                .bind("id", codeId)
-                .bind("now", now)
-                .execute()) == 1;
+                        """).bind("id", codeId).bind("now", now).execute())
+                == 1;
     }
 
     @Override
     public int purgeEndedBefore(Instant cutoff) {
         return db.withHandle(h -> h.createUpdate("""
                         DELETE FROM one_time_codes WHERE expires_at <= :cutoff OR used_at <= :cutoff
-                        """)
-                .bind("cutoff", cutoff)
-                .execute());
+                        """).bind("cutoff", cutoff).execute());
     }
 }

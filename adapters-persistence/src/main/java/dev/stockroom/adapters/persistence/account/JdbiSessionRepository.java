@@ -50,15 +50,17 @@ public final class JdbiSessionRepository implements SessionRepository {
             """;
     private static final RowMapper<SessionOwner> SESSION_OWNER = (rs, ctx) -> {
         User user = JdbiUserRepository.USER.map(rs, ctx);
-        return new SessionOwner(new Session(
-                new SessionId(Columns.uuid(rs, "s_id")),
-                user.id(),
-                Columns.enumValue(rs, "s_kind", SessionKind.class),
-                Columns.instant(rs, "s_created_at"),
-                Columns.instant(rs, "s_expires_at"),
-                Columns.instant(rs, "s_revoked_at"),
-                Origin.of(rs.getString("s_ip"), rs.getString("s_user_agent")),
-                Columns.instant(rs, "s_last_used_at")), user);
+        return new SessionOwner(
+                new Session(
+                        new SessionId(Columns.uuid(rs, "s_id")),
+                        user.id(),
+                        Columns.enumValue(rs, "s_kind", SessionKind.class),
+                        Columns.instant(rs, "s_created_at"),
+                        Columns.instant(rs, "s_expires_at"),
+                        Columns.instant(rs, "s_revoked_at"),
+                        Origin.of(rs.getString("s_ip"), rs.getString("s_user_agent")),
+                        Columns.instant(rs, "s_last_used_at")),
+                user);
     };
 
     private final JdbiTransactions db;
@@ -124,10 +126,11 @@ public final class JdbiSessionRepository implements SessionRepository {
     /** One conditional update: of concurrent refreshes the latest time stays, whichever commits last. */
     @Override
     public void touch(SessionId id, Instant at) {
-        db.withHandle(h -> h.createUpdate("UPDATE sessions SET last_used_at = :at WHERE id = :id AND last_used_at < :at")
-                .bind("id", id.value())
-                .bind("at", at)
-                .execute());
+        db.withHandle(
+                h -> h.createUpdate("UPDATE sessions SET last_used_at = :at WHERE id = :id AND last_used_at < :at")
+                        .bind("id", id.value())
+                        .bind("at", at)
+                        .execute());
     }
 
     @Override
@@ -135,9 +138,10 @@ public final class JdbiSessionRepository implements SessionRepository {
         return db.withHandle(h -> h.createUpdate("""
                         UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL
                         """)
-                .bind("id", id.value())
-                .bind("now", now)
-                .execute()) == 1;
+                        .bind("id", id.value())
+                        .bind("now", now)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -165,23 +169,20 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<RefreshToken> findRefreshToken(String hash) {
-        return db.withHandle(h -> h.createQuery("""
+        return db.withHandle(
+                h -> h.createQuery("""
                         SELECT hash, session_id, issued_at, spent_at FROM refresh_tokens WHERE hash = :hash
-                        """)
-                .bind("hash", hash)
-                .map(REFRESH_TOKEN)
-                .findOne());
+                        """).bind("hash", hash).map(REFRESH_TOKEN).findOne());
     }
 
     /** The row count of one conditional update decides the winner; no read comes first. */
     @Override
     public boolean spendRefreshToken(String hash, Instant now) {
-        return db.withHandle(h -> h.createUpdate("""
+        return db.withHandle(h ->
+                        h.createUpdate("""
                         UPDATE refresh_tokens SET spent_at = :now WHERE hash = :hash AND spent_at IS NULL
-                        """)
-                .bind("hash", hash)
-                .bind("now", now)
-                .execute()) == 1;
+                        """).bind("hash", hash).bind("now", now).execute())
+                == 1;
     }
 
     @Override
@@ -202,9 +203,7 @@ public final class JdbiSessionRepository implements SessionRepository {
             h.createUpdate("""
                             DELETE FROM refresh_tokens WHERE session_id IN (
                                 SELECT id FROM sessions WHERE (revoked_at <= :cutoff OR expires_at <= :cutoff))
-                            """)
-                    .bind("cutoff", cutoff)
-                    .execute();
+                            """).bind("cutoff", cutoff).execute();
             return h.createUpdate("DELETE FROM sessions WHERE (revoked_at <= :cutoff OR expires_at <= :cutoff)")
                     .bind("cutoff", cutoff)
                     .execute();

@@ -51,8 +51,9 @@ public final class JdbiTrustedDevices implements TrustedDevices {
     @Override
     public boolean remove(String hash) {
         return db.withHandle(h -> h.createUpdate("DELETE FROM device_tokens WHERE hash = :hash")
-                .bind("hash", hash)
-                .execute()) == 1;
+                        .bind("hash", hash)
+                        .execute())
+                == 1;
     }
 
     @Override

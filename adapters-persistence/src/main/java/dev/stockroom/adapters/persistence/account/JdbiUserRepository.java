@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -37,8 +36,8 @@ public final class JdbiUserRepository implements UserRepository {
                    disabled, last_login_at
             FROM users
             """;
-    private static final String MATCHES_SEARCH = "(username_key LIKE :search" + Like.ESCAPE_CLAUSE
-            + " OR email_key LIKE :search" + Like.ESCAPE_CLAUSE + ")";
+    private static final String MATCHES_SEARCH =
+            "(username_key LIKE :search" + Like.ESCAPE_CLAUSE + " OR email_key LIKE :search" + Like.ESCAPE_CLAUSE + ")";
     static final RowMapper<User> USER = (rs, ctx) -> User.rehydrate(
             new UserId(Columns.uuid(rs, "id")),
             new PersonName(rs.getString("first_name")),
@@ -151,8 +150,8 @@ public final class JdbiUserRepository implements UserRepository {
             long total = where.bind(h.createQuery("SELECT COUNT(*) FROM users" + where.sql()))
                     .mapTo(Long.class)
                     .one();
-            List<User> items = where.bind(h.createQuery(SELECT + where.sql()
-                            + " ORDER BY created_at, id LIMIT :limit OFFSET :offset"))
+            List<User> items = where.bind(h.createQuery(
+                            SELECT + where.sql() + " ORDER BY created_at, id LIMIT :limit OFFSET :offset"))
                     .bind("limit", query.page().pageSize())
                     .bind("offset", query.page().offset())
                     .map(USER)
@@ -180,7 +179,8 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     private Optional<User> findOne(String where, Object value) {
-        return db.withHandle(h -> h.createQuery(SELECT + where).bind("value", value).map(USER).findOne());
+        return db.withHandle(h ->
+                h.createQuery(SELECT + where).bind("value", value).map(USER).findOne());
     }
 
     private static <S extends SqlStatement<S>> S bindAll(S statement, User user) {
@@ -207,7 +207,8 @@ public final class JdbiUserRepository implements UserRepository {
      */
     private static RuntimeException uniquenessFailure(StatementException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+            if (cause instanceof SQLException sql
+                    && UNIQUE_VIOLATION.equals(sql.getSQLState())
                     && sql.getMessage() != null) {
                 String message = sql.getMessage().toLowerCase(Locale.ROOT);
                 int username = message.indexOf(USERNAME_CONSTRAINT);

@@ -110,10 +110,11 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public boolean delete(ProductId id, long expectedVersion) {
-        int rows = db.withHandle(h -> h.createUpdate("DELETE FROM products WHERE id = :id AND version = :expected_version")
-                .bind("id", id.value())
-                .bind("expected_version", expectedVersion)
-                .execute());
+        int rows =
+                db.withHandle(h -> h.createUpdate("DELETE FROM products WHERE id = :id AND version = :expected_version")
+                        .bind("id", id.value())
+                        .bind("expected_version", expectedVersion)
+                        .execute());
         return rows == 1;
     }
 
@@ -149,9 +150,15 @@ public final class JdbiProductRepository implements ProductRepository {
                 .bind("description", details.description().value())
                 .bind("description_key", lowerCase(details.description().value()))
                 .bind("quantity", details.quantity().value())
-                .bind("photo_url", photo.filter(Photo.External.class::isInstance).map(Photo.External.class::cast)
-                        .map(Photo.External::url).orElse(null))
-                .bind("photo_key", photo.flatMap(Photo::storedKey).map(PhotoKey::value).orElse(null));
+                .bind(
+                        "photo_url",
+                        photo.filter(Photo.External.class::isInstance)
+                                .map(Photo.External.class::cast)
+                                .map(Photo.External::url)
+                                .orElse(null))
+                .bind(
+                        "photo_key",
+                        photo.flatMap(Photo::storedKey).map(PhotoKey::value).orElse(null));
     }
 
     private static Optional<Photo> photo(String url, String key) {

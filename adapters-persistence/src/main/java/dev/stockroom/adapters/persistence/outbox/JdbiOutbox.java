@@ -28,8 +28,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * A sent message is deleted, and with it any code among its values.
  */
 public final class JdbiOutbox implements Outbox {
-    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private enum Status {
@@ -39,7 +38,9 @@ public final class JdbiOutbox implements Outbox {
 
     private static final RowViewMapper<OutboxMessage> MESSAGE = row -> new OutboxMessage(
             row.getColumn("id", UUID.class),
-            new Notification(row.getColumn("kind", NotificationKind.class), row.getColumn("recipient", String.class),
+            new Notification(
+                    row.getColumn("kind", NotificationKind.class),
+                    row.getColumn("recipient", String.class),
                     fromJson(row.getColumn("payload", String.class))),
             row.getColumn("created_at", Instant.class),
             row.getColumn("attempts", Integer.class),
@@ -124,12 +125,13 @@ public final class JdbiOutbox implements Outbox {
                         UPDATE outbox SET next_attempt_at = :lease_until
                         WHERE id = :id AND claimed_by = :claimer AND status = :status AND next_attempt_at > :now
                         """)
-                .bind("id", id)
-                .bind("claimer", claimer)
-                .bind("status", Status.PENDING)
-                .bind("now", now)
-                .bind("lease_until", leaseUntil)
-                .execute()) == 1;
+                        .bind("id", id)
+                        .bind("claimer", claimer)
+                        .bind("status", Status.PENDING)
+                        .bind("now", now)
+                        .bind("lease_until", leaseUntil)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -137,10 +139,11 @@ public final class JdbiOutbox implements Outbox {
         return db.withHandle(h -> h.createUpdate("""
                         DELETE FROM outbox WHERE id = :id AND claimed_by = :claimer AND status = :status
                         """)
-                .bind("id", id)
-                .bind("claimer", claimer)
-                .bind("status", Status.PENDING)
-                .execute()) == 1;
+                        .bind("id", id)
+                        .bind("claimer", claimer)
+                        .bind("status", Status.PENDING)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -150,13 +153,14 @@ public final class JdbiOutbox implements Outbox {
                                           claimed_by = NULL
                         WHERE id = :id AND claimed_by = :claimer AND status = :status
                         """)
-                .bind("id", id)
-                .bind("claimer", claimer)
-                .bind("status", Status.PENDING)
-                .bind("attempts", attempts)
-                .bind("error", error)
-                .bind("next_attempt_at", nextAttemptAt)
-                .execute()) == 1;
+                        .bind("id", id)
+                        .bind("claimer", claimer)
+                        .bind("status", Status.PENDING)
+                        .bind("attempts", attempts)
+                        .bind("error", error)
+                        .bind("next_attempt_at", nextAttemptAt)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -166,14 +170,15 @@ public final class JdbiOutbox implements Outbox {
                                           claimed_by = NULL
                         WHERE id = :id AND claimed_by = :claimer AND status = :pending
                         """)
-                .bind("id", id)
-                .bind("claimer", claimer)
-                .bind("failed", Status.FAILED)
-                .bind("pending", Status.PENDING)
-                .bind("attempts", attempts)
-                .bind("error", error)
-                .bind("now", now)
-                .execute()) == 1;
+                        .bind("id", id)
+                        .bind("claimer", claimer)
+                        .bind("failed", Status.FAILED)
+                        .bind("pending", Status.PENDING)
+                        .bind("attempts", attempts)
+                        .bind("error", error)
+                        .bind("now", now)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -182,11 +187,12 @@ public final class JdbiOutbox implements Outbox {
                         UPDATE outbox SET next_attempt_at = :due_at, claimed_by = NULL
                         WHERE id = :id AND claimed_by = :claimer AND status = :status
                         """)
-                .bind("id", id)
-                .bind("claimer", claimer)
-                .bind("status", Status.PENDING)
-                .bind("due_at", dueAt)
-                .execute()) == 1;
+                        .bind("id", id)
+                        .bind("claimer", claimer)
+                        .bind("status", Status.PENDING)
+                        .bind("due_at", dueAt)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -199,7 +205,9 @@ public final class JdbiOutbox implements Outbox {
                         """)
                 .bind("pending", Status.PENDING)
                 .bind("failed", Status.FAILED)
-                .map(row -> new OutboxStats(row.getColumn("pending", Long.class), row.getColumn("failed", Long.class),
+                .map(row -> new OutboxStats(
+                        row.getColumn("pending", Long.class),
+                        row.getColumn("failed", Long.class),
                         Optional.ofNullable(row.getColumn("oldest_pending", Instant.class))))
                 .one());
     }

@@ -13,8 +13,7 @@ import java.util.UUID;
  * built-in mappers give, on H2 and on PostgreSQL.
  */
 public final class Columns {
-    private Columns() {
-    }
+    private Columns() {}
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);

@@ -14,8 +14,7 @@ public final class Like {
     /** Follows a {@code LIKE :pattern}. */
     public static final String ESCAPE_CLAUSE = " ESCAPE '" + ESCAPE + "'";
 
-    private Like() {
-    }
+    private Like() {}
 
     /** A pattern that matches the strings containing {@code text}. */
     public static String containing(String text) {

@@ -43,7 +43,9 @@ public final class JdbiRateCounters implements RateCounters {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(window, "window");
         if (upserts()) {
-            return db.withHandle(h -> bind(h.createQuery(UPSERT), key, window).mapTo(Integer.class).one());
+            return db.withHandle(h -> bind(h.createQuery(UPSERT), key, window)
+                    .mapTo(Integer.class)
+                    .one());
         }
         return db.inTransaction(h -> {
             if (increment(h, key, window) == 0) {
@@ -51,16 +53,13 @@ public final class JdbiRateCounters implements RateCounters {
                                 INSERT INTO rate_counters (bucket, counter_key, window_start, window_end, hits)
                                 VALUES (:bucket, :counter_key, :window_start, :window_end, 1)
                                 ON CONFLICT DO NOTHING
-                                """), key, window)
-                        .execute();
+                                """), key, window).execute();
                 if (inserted == 0) {
                     increment(h, key, window);
                 }
             }
             // The row is locked until the transaction ends: this reads this hit's count and no other.
-            return bind(h.createQuery(HITS), key, window)
-                    .mapTo(Integer.class)
-                    .one();
+            return bind(h.createQuery(HITS), key, window).mapTo(Integer.class).one();
         });
     }
 
@@ -104,8 +103,7 @@ public final class JdbiRateCounters implements RateCounters {
         return bind(h.createUpdate("""
                         UPDATE rate_counters SET hits = hits + 1
                         WHERE bucket = :bucket AND counter_key = :counter_key AND window_start = :window_start
-                        """), key, window)
-                .execute();
+                        """), key, window).execute();
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, CounterKey key, FixedWindow window) {

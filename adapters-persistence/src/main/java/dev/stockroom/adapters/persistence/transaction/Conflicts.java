@@ -29,16 +29,16 @@ final class Conflicts {
     private static final Set<String> STATES = Set.of("40001", "40P01");
     private static final String H2_CONCURRENT_UPDATE = "90131";
 
-    private Conflicts() {
-    }
+    private Conflicts() {}
 
     /** The failure as a {@link Conflict} when it is one (or has one as a cause), else empty. */
     static Optional<Conflict> of(Throwable failure) {
         if (failure instanceof Conflict conflict) {
             return Optional.of(conflict);
         }
-        return sqlState(failure).map(state -> new Conflict(
-                "The transaction lost to a concurrent one (SQLSTATE " + state + ")", failure));
+        return sqlState(failure)
+                .map(state ->
+                        new Conflict("The transaction lost to a concurrent one (SQLSTATE " + state + ")", failure));
     }
 
     /** The SQLSTATE of a conflict for a log line. */

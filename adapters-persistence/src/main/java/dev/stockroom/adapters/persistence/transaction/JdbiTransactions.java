@@ -39,6 +39,7 @@ public final class JdbiTransactions implements Transactions {
     // One per instance, not static: two JdbiTransactions (two databases) each have their own unit.
     @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+
     private final ConflictRetry retry;
 
     public JdbiTransactions(Jdbi jdbi) {
@@ -84,18 +85,25 @@ public final class JdbiTransactions implements Transactions {
                 } catch (RuntimeException e) {
                     // A failure after a conflict the work caught (PostgreSQL refuses every later
                     // statement of an aborted transaction) still means the attempt lost a conflict.
-                    Conflict conflict = Conflicts.of(e).or(() -> Optional.ofNullable(current.conflict))
+                    Conflict conflict = Conflicts.of(e)
+                            .or(() -> Optional.ofNullable(current.conflict))
                             .orElseThrow(() -> e);
                     if (!current.repeatable || attempt >= retry.attempts()) {
-                        LOG.warn("A transaction lost to concurrent ones ({}) {}; answering 503 with Retry-After",
-                                Conflicts.describe(conflict), current.repeatable
+                        LOG.warn(
+                                "A transaction lost to concurrent ones ({}) {}; answering 503 with Retry-After",
+                                Conflicts.describe(conflict),
+                                current.repeatable
                                         ? "in each of its " + attempt + " attempts"
                                         : "and may not be repeated");
                         throw ConflictRetry.gaveUp();
                     }
                     Duration pause = retry.pauseAfter(attempt);
-                    LOG.debug("A transaction lost to a concurrent one ({}); attempt {} of {} in {} ms",
-                            Conflicts.describe(conflict), attempt + 1, retry.attempts(), pause.toMillis());
+                    LOG.debug(
+                            "A transaction lost to a concurrent one ({}); attempt {} of {} in {} ms",
+                            Conflicts.describe(conflict),
+                            attempt + 1,
+                            retry.attempts(),
+                            pause.toMillis());
                     pause(pause);
                     current.conflict = null;
                 }
@@ -186,7 +194,9 @@ public final class JdbiTransactions implements Transactions {
     /** Whether the database answers a trivial query now; never throws. */
     public boolean ping() {
         try {
-            return withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }

@@ -44,14 +44,16 @@ public final class StoreErrors {
             "90028", // IO_EXCEPTION_1
             "90031", // IO_EXCEPTION_2
             "90100"); // NO_DISK_SPACE_AVAILABLE
+
     private static final int MAX_CAUSES = 16;
 
-    private StoreErrors() {
-    }
+    private StoreErrors() {}
 
     /** What the failure means for the caller. */
     public enum Kind {
-        UNAVAILABLE, INVALID_DATA, FAULT
+        UNAVAILABLE,
+        INVALID_DATA,
+        FAULT
     }
 
     public static RuntimeException translate(JdbiException e) {
@@ -72,9 +74,11 @@ public final class StoreErrors {
         }
         int depth = 0;
         for (Throwable cause = e; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLTimeoutException || cause instanceof SQLTransientConnectionException
+            if (cause instanceof SQLTimeoutException
+                    || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException || cause instanceof IOException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof IOException
                     || isPoolExhaustion(cause)) {
                 return Kind.UNAVAILABLE;
             }
@@ -86,8 +90,15 @@ public final class StoreErrors {
         String s = state.toUpperCase(Locale.ROOT);
         // 55P03 lock_not_available: what PostgreSQL's lock_timeout raises, the same "not now" as a
         // statement timeout (57014) or H2's lock timeout (HYT00).
-        if (s.startsWith("08") || s.startsWith("53") || s.startsWith("58") || s.startsWith("40") || s.equals("57014")
-                || s.equals("55P03") || s.startsWith("57P") || s.startsWith("HYT") || H2_GONE.contains(s)) {
+        if (s.startsWith("08")
+                || s.startsWith("53")
+                || s.startsWith("58")
+                || s.startsWith("40")
+                || s.equals("57014")
+                || s.equals("55P03")
+                || s.startsWith("57P")
+                || s.startsWith("HYT")
+                || H2_GONE.contains(s)) {
             return Kind.UNAVAILABLE;
         }
         if (s.startsWith("22") || s.startsWith("23")) {
@@ -118,5 +129,4 @@ public final class StoreErrors {
         return name.equals("PoolExhaustedException")
                 || (cause instanceof SQLException && message.contains("Timeout: Pool empty"));
     }
-
 }

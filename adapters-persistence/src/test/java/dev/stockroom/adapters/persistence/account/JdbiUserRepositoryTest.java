@@ -42,7 +42,8 @@ class JdbiUserRepositoryTest {
 
         @Override
         protected EmptyStore emptyStore() {
-            StockroomDatabase empty = new StockroomDatabase(store().emptyDatabase().jdbi());
+            StockroomDatabase empty =
+                    new StockroomDatabase(store().emptyDatabase().jdbi());
             return new EmptyStore(empty.users(), empty.transactions());
         }
     }

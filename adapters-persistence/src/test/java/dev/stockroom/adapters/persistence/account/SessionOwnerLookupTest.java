@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class SessionOwnerLookupTest {
     private static final Instant NOW = Instant.parse("2031-05-04T03:02:01.123456Z");
-    private final StockroomDatabase database = new StockroomDatabase(TestDatabases.h2().jdbi());
+    private final StockroomDatabase database =
+            new StockroomDatabase(TestDatabases.h2().jdbi());
 
     @Test
     void joins_the_users_of_its_own_database() {
@@ -48,8 +49,16 @@ class SessionOwnerLookupTest {
 
         assertThat(database.sessions().findWithOwner(session.id(), elsewhere)).isEmpty();
 
-        User kept = User.rehydrate(stored.id(), new PersonName("Elsewhere"), stored.lastName(), stored.username(),
-                stored.email(), stored.passwordHash(), stored.status(), stored.role(), stored.createdAt(),
+        User kept = User.rehydrate(
+                stored.id(),
+                new PersonName("Elsewhere"),
+                stored.lastName(),
+                stored.username(),
+                stored.email(),
+                stored.passwordHash(),
+                stored.status(),
+                stored.role(),
+                stored.createdAt(),
                 stored.updatedAt());
         elsewhere.add(kept);
         assertThat(database.sessions().findWithOwner(session.id(), elsewhere))
@@ -58,8 +67,14 @@ class SessionOwnerLookupTest {
 
     private static User user() {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        return User.register(UserId.random(), new PersonName("Ada"), new PersonName("Lovelace"),
-                new Username("u" + id), new EmailAddress(id + "@example.test"), "$argon2id$v=19$" + id, NOW);
+        return User.register(
+                UserId.random(),
+                new PersonName("Ada"),
+                new PersonName("Lovelace"),
+                new Username("u" + id),
+                new EmailAddress(id + "@example.test"),
+                "$argon2id$v=19$" + id,
+                NOW);
     }
 
     private static Session session(User user) {

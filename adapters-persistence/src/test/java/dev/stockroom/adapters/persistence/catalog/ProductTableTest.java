@@ -3,9 +3,9 @@ package dev.stockroom.adapters.persistence.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.adapters.persistence.testing.TestDatabase;
 import dev.stockroom.adapters.persistence.testing.TestDatabases;
+import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.catalog.domain.Description;
 import dev.stockroom.core.catalog.domain.NewProduct;
@@ -50,9 +50,15 @@ class ProductTableTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void migration_adds_the_products_table_with_an_index_for_every_ordering_and_the_owner_filter(TestDatabase database) throws SQLException {
-        assertThat(indexes(database)).contains("ix_products_created_at_id", "ix_products_price_id",
-                "ix_products_name_key_id", "ix_products_quantity_id", "ix_products_owner_id");
+    void migration_adds_the_products_table_with_an_index_for_every_ordering_and_the_owner_filter(TestDatabase database)
+            throws SQLException {
+        assertThat(indexes(database))
+                .contains(
+                        "ix_products_created_at_id",
+                        "ix_products_price_id",
+                        "ix_products_name_key_id",
+                        "ix_products_quantity_id",
+                        "ix_products_owner_id");
     }
 
     @ParameterizedTest
@@ -63,7 +69,8 @@ class ProductTableTest {
                                       photo_url, photo_key, version, created_at, updated_at)
                 VALUES (?, 'x', 'x', 1, '', '', 1, 'https://example.test/p.png',
                         '0123456789abcdef0123456789abcdef.png', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-                """, owner.value()))).isInstanceOf(StatementException.class);
+                """, owner.value())))
+                .isInstanceOf(StatementException.class);
     }
 
     /** In a locale's collation "ab" would come before "a-c", and "z" before "É"; by code point neither does. */
@@ -78,8 +85,10 @@ class ProductTableTest {
             products.add(product(name, T0));
         }
 
-        List<String> listed = products.search(ProductQuery.all().withOwner(owner).withOrdering(ProductOrdering.NAME))
-                .items().stream().map(p -> p.name().value()).toList();
+        List<String> listed =
+                products.search(ProductQuery.all().withOwner(owner).withOrdering(ProductOrdering.NAME)).items().stream()
+                        .map(p -> p.name().value())
+                        .toList();
 
         assertThat(listed).containsExactlyElementsOf(names);
     }
@@ -87,12 +96,12 @@ class ProductTableTest {
     /** The test server's own locale may well be C already, so the column is checked, not only the order. */
     @Test
     void collates_names_by_code_point_on_postgresql() {
-        String collation = TestDatabases.postgres().jdbi().withHandle(h -> h.createQuery("""
+        String collation = TestDatabases.postgres()
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT collation_name FROM information_schema.columns
                         WHERE table_name = 'products' AND column_name = 'name_key'
-                        """)
-                .mapTo(String.class)
-                .one());
+                        """).mapTo(String.class).one());
 
         assertThat(collation).isEqualTo("C");
     }
@@ -104,7 +113,8 @@ class ProductTableTest {
         Product match = products.add(product("ÖLKANNE " + UUID.randomUUID(), T0));
         products.add(product("Olkanne", T0));
 
-        assertThat(products.search(ProductQuery.all().withOwner(owner).withSearch("ölkanne")).items())
+        assertThat(products.search(ProductQuery.all().withOwner(owner).withSearch("ölkanne"))
+                        .items())
                 .containsExactly(match);
     }
 
@@ -113,8 +123,15 @@ class ProductTableTest {
     }
 
     private NewProduct product(String name, Instant createdAt) {
-        return new NewProduct(owner, new ProductDetails(new ProductName(name), Price.parse("1.00"), Description.EMPTY,
-                new Quantity(1), Optional.empty()), createdAt);
+        return new NewProduct(
+                owner,
+                new ProductDetails(
+                        new ProductName(name),
+                        Price.parse("1.00"),
+                        Description.EMPTY,
+                        new Quantity(1),
+                        Optional.empty()),
+                createdAt);
     }
 
     private static Set<String> indexes(TestDatabase database) throws SQLException {

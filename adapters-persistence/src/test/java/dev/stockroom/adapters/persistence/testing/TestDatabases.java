@@ -28,8 +28,7 @@ public final class TestDatabases {
     private static EmbeddedPostgres server;
     private static TestDatabase postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new, empty in-memory H2 database in PostgreSQL mode, migrated; it lives until the JVM exits. */
     public static TestDatabase h2() {
@@ -40,8 +39,8 @@ public final class TestDatabases {
 
     /** A new in-memory H2 database in PostgreSQL mode with no table at all, for tests of a migration. */
     public static TestDatabase blankH2() {
-        String url = "jdbc:h2:mem:stockroom-" + UUID.randomUUID() + ";" + StockroomDatabase.H2_MODE
-                + ";DB_CLOSE_DELAY=-1";
+        String url =
+                "jdbc:h2:mem:stockroom-" + UUID.randomUUID() + ";" + StockroomDatabase.H2_MODE + ";DB_CLOSE_DELAY=-1";
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
@@ -87,13 +86,16 @@ public final class TestDatabases {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException e) {
-                // The JVM is exiting; the server's temporary directory is all that is left behind.
-            }
-        }, "embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (IOException e) {
+                                // The JVM is exiting; the server's temporary directory is all that is left behind.
+                            }
+                        },
+                        "embedded-postgres-stop"));
         createDatabase(POSTGRES_DATABASE);
         TestDatabase database = database(POSTGRES_DATABASE);
         DatabaseMigrator.migrate(database.dataSource());

@@ -40,6 +40,7 @@ public enum TestStore {
     // Mutable on purpose: each store is the JVM's registry of its databases, one per test class.
     @SuppressWarnings("ImmutableEnumChecker")
     private final Map<Class<?>, TestDatabase> databases = new ConcurrentHashMap<>();
+
     @SuppressWarnings("ImmutableEnumChecker")
     private final Map<Class<?>, StockroomDatabase> adapters = new ConcurrentHashMap<>();
 
@@ -58,6 +59,7 @@ public enum TestStore {
 
     /** Stockroom's adapters on {@code testClass}'s database, the same instance on every call. */
     public StockroomDatabase adaptersFor(Class<?> testClass) {
-        return adapters.computeIfAbsent(testClass, c -> new StockroomDatabase(databaseFor(c).jdbi()));
+        return adapters.computeIfAbsent(
+                testClass, c -> new StockroomDatabase(databaseFor(c).jdbi()));
     }
 }

@@ -64,11 +64,12 @@ class JdbiRateCountersTest {
 
             counters().hit(key, window);
 
-            List<String> stored = db.jdbi().withHandle(h -> h.createQuery(
-                            "SELECT counter_key FROM rate_counters WHERE bucket = 'login' AND window_start = :start")
-                    .bind("start", window.start())
-                    .mapTo(String.class)
-                    .list());
+            List<String> stored = db.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT counter_key FROM rate_counters WHERE bucket = 'login' AND window_start = :start")
+                            .bind("start", window.start())
+                            .mapTo(String.class)
+                            .list());
             assertThat(stored).contains(key.digest()).noneMatch(k -> k.contains("198.51.100."));
         }
     }

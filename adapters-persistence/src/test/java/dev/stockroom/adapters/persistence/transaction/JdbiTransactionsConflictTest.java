@@ -77,7 +77,9 @@ class JdbiTransactionsConflictTest {
     void a_deadlock_on_postgres_repeats_the_victim_and_both_commit_once() throws Exception {
         // Only one side looks for the deadlock soon, so exactly one is its victim: with equal
         // timeouts, both checks may run before the first victim's locks are gone, and both lose.
-        deadlock(new JdbiTransactions(POSTGRES.jdbi()), "SET LOCAL deadlock_timeout = '50ms'",
+        deadlock(
+                new JdbiTransactions(POSTGRES.jdbi()),
+                "SET LOCAL deadlock_timeout = '50ms'",
                 "SET LOCAL deadlock_timeout = '20s'");
     }
 
@@ -94,10 +96,11 @@ class JdbiTransactionsConflictTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions.run(() -> {
-            attempts.incrementAndGet();
-            effect(transactions, unit);
-            raise(transactions, "serialization_failure");
-        })).isInstanceOf(Overloaded.class);
+                    attempts.incrementAndGet();
+                    effect(transactions, unit);
+                    raise(transactions, "serialization_failure");
+                }))
+                .isInstanceOf(Overloaded.class);
 
         assertThat(attempts).hasValue(ConflictRetry.DEFAULT.attempts());
         assertThat(effects(transactions, unit)).isZero();
@@ -126,9 +129,10 @@ class JdbiTransactionsConflictTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions.run(() -> {
-            attempts.incrementAndGet();
-            raise(transactions, "lock_not_available");
-        })).isInstanceOf(StorageUnavailable.class);
+                    attempts.incrementAndGet();
+                    raise(transactions, "lock_not_available");
+                }))
+                .isInstanceOf(StorageUnavailable.class);
 
         assertThat(attempts).hasValue(1);
     }
@@ -194,9 +198,10 @@ class JdbiTransactionsConflictTest {
         });
         AtomicInteger once = new AtomicInteger();
         assertThatThrownBy(() -> transactions.runOnce(() -> {
-            once.incrementAndGet();
-            raise(transactions, "serialization_failure");
-        })).isInstanceOf(Overloaded.class);
+                    once.incrementAndGet();
+                    raise(transactions, "serialization_failure");
+                }))
+                .isInstanceOf(Overloaded.class);
 
         assertThat(outer).hasValue(2);
         assertThat(inner).hasValue(2);
@@ -229,8 +234,13 @@ class JdbiTransactionsConflictTest {
         assertThat(effects(transactions, b)).isEqualTo(1);
     }
 
-    private static Void crossLock(JdbiTransactions transactions, String setUp, String mine, String other,
-            AtomicInteger attempts, CountDownLatch bothLocked) {
+    private static Void crossLock(
+            JdbiTransactions transactions,
+            String setUp,
+            String mine,
+            String other,
+            AtomicInteger attempts,
+            CountDownLatch bothLocked) {
         transactions.run(() -> {
             boolean first = attempts.incrementAndGet() == 1;
             if (setUp != null) {
@@ -246,8 +256,8 @@ class JdbiTransactionsConflictTest {
         return null;
     }
 
-    private static int skew(JdbiTransactions transactions, String mine, String other, AtomicInteger attempts,
-            CountDownLatch bothRead) {
+    private static int skew(
+            JdbiTransactions transactions, String mine, String other, AtomicInteger attempts, CountDownLatch bothRead) {
         return transactions.inTransaction(() -> {
             boolean first = attempts.incrementAndGet() == 1;
             transactions.withHandle(h -> h.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
@@ -256,7 +266,9 @@ class JdbiTransactionsConflictTest {
                 await(bothRead);
             }
             transactions.withHandle(h -> h.createUpdate("UPDATE cells SET n = :n WHERE id = :id")
-                    .bind("n", seen + 1).bind("id", mine).execute());
+                    .bind("n", seen + 1)
+                    .bind("id", mine)
+                    .execute());
             effect(transactions, mine);
             return seen + 1;
         });
@@ -277,27 +289,36 @@ class JdbiTransactionsConflictTest {
     private static String cell(JdbiTransactions transactions, int n) {
         String id = UUID.randomUUID().toString();
         transactions.withHandle(h -> h.createUpdate("INSERT INTO cells (id, n) VALUES (:id, :n)")
-                .bind("id", id).bind("n", n).execute());
+                .bind("id", id)
+                .bind("n", n)
+                .execute());
         return id;
     }
 
     private static void increment(JdbiTransactions transactions, String id) {
-        transactions.withHandle(h -> h.createUpdate("UPDATE cells SET n = n + 1 WHERE id = :id").bind("id", id).execute());
+        transactions.withHandle(h -> h.createUpdate("UPDATE cells SET n = n + 1 WHERE id = :id")
+                .bind("id", id)
+                .execute());
     }
 
     private static int value(JdbiTransactions transactions, String id) {
         return transactions.withHandle(h -> h.createQuery("SELECT n FROM cells WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one());
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static void effect(JdbiTransactions transactions, String unit) {
-        transactions.withHandle(h -> h.createUpdate("INSERT INTO effects (unit) VALUES (:unit)").bind("unit", unit)
+        transactions.withHandle(h -> h.createUpdate("INSERT INTO effects (unit) VALUES (:unit)")
+                .bind("unit", unit)
                 .execute());
     }
 
     private static int effects(JdbiTransactions transactions, String unit) {
         return transactions.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM effects WHERE unit = :unit")
-                .bind("unit", unit).mapTo(Integer.class).one());
+                .bind("unit", unit)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** PostgreSQL fails the statement with the named condition, as if it had found it. */

@@ -55,19 +55,22 @@ class JdbiTransactionsNestingTest {
             String outer = UUID.randomUUID().toString();
             String inner = UUID.randomUUID().toString();
             String helper = UUID.randomUUID().toString();
-            IllegalStateException boom = new IllegalStateException("the outer unit fails after the inner ones returned");
+            IllegalStateException boom =
+                    new IllegalStateException("the outer unit fails after the inner ones returned");
             List<Boolean> seenFromOutside = new ArrayList<>();
 
             assertThatThrownBy(() -> transactions.run(() -> {
-                write(outer);
-                transactions.run(() -> write(inner));
-                transactions.inTransaction(h -> h.createUpdate("INSERT INTO notes (id) VALUES (:id)")
-                        .bind("id", helper).execute());
-                // The nested units have returned, yet nothing is committed: they joined this one.
-                seenFromOutside.add(committed(inner));
-                seenFromOutside.add(committed(helper));
-                throw boom;
-            })).isSameAs(boom);
+                        write(outer);
+                        transactions.run(() -> write(inner));
+                        transactions.inTransaction(h -> h.createUpdate("INSERT INTO notes (id) VALUES (:id)")
+                                .bind("id", helper)
+                                .execute());
+                        // The nested units have returned, yet nothing is committed: they joined this one.
+                        seenFromOutside.add(committed(inner));
+                        seenFromOutside.add(committed(helper));
+                        throw boom;
+                    }))
+                    .isSameAs(boom);
 
             assertThat(seenFromOutside).containsExactly(false, false);
             assertThat(committed(outer)).isFalse();
@@ -95,9 +98,12 @@ class JdbiTransactionsNestingTest {
             IllegalStateException boom = new IllegalStateException("boom");
 
             assertThatThrownBy(() -> transactions.run(() -> {
-                jdbi.useHandle(h -> h.createUpdate("INSERT INTO notes (id) VALUES (:id)").bind("id", note).execute());
-                throw boom;
-            })).isSameAs(boom);
+                        jdbi.useHandle(h -> h.createUpdate("INSERT INTO notes (id) VALUES (:id)")
+                                .bind("id", note)
+                                .execute());
+                        throw boom;
+                    }))
+                    .isSameAs(boom);
 
             assertThat(committed(note)).isFalse();
         }
@@ -121,8 +127,9 @@ class JdbiTransactionsNestingTest {
             assertThat(committed(note)).isTrue();
             assertThat(jdbi.getHandleScope().get()).isNull();
             assertThatThrownBy(() -> transactions.run(() -> {
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class);
+                        throw new IllegalStateException("boom");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(jdbi.getHandleScope().get()).isNull();
         }
 
@@ -142,14 +149,19 @@ class JdbiTransactionsNestingTest {
         }
 
         private void write(String id) {
-            transactions.withHandle(h -> h.createUpdate("INSERT INTO notes (id) VALUES (:id)").bind("id", id).execute());
+            transactions.withHandle(h -> h.createUpdate("INSERT INTO notes (id) VALUES (:id)")
+                    .bind("id", id)
+                    .execute());
         }
 
         /** Read on a connection of its own: Jdbi.open() never looks at the handle scope. */
         private boolean committed(String id) {
             try (Handle other = jdbi.open()) {
-                return other.createQuery("SELECT COUNT(*) FROM notes WHERE id = :id").bind("id", id)
-                        .mapTo(Integer.class).one() == 1;
+                return other.createQuery("SELECT COUNT(*) FROM notes WHERE id = :id")
+                                .bind("id", id)
+                                .mapTo(Integer.class)
+                                .one()
+                        == 1;
             }
         }
     }

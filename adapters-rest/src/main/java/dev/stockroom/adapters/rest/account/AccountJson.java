@@ -15,14 +15,18 @@ import java.util.List;
  * as {@code confirm_password} and never written.
  */
 final class AccountJson {
-    private AccountJson() {
-    }
+    private AccountJson() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RegisterRequest(@JsonProperty("first_name") String firstName, @JsonProperty("last_name") String lastName,
-            @JsonProperty("username") String username, @JsonProperty("email") String email,
+    record RegisterRequest(
+            @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName,
+            @JsonProperty("username") String username,
+            @JsonProperty("email") String email,
             @JsonProperty("password") String password,
-            @JsonProperty("confirm_password") @JsonAlias("conform_password") String confirmPassword) {
+
+            @JsonProperty("confirm_password") @JsonAlias("conform_password")
+            String confirmPassword) {
         static final RegisterRequest EMPTY = new RegisterRequest(null, null, null, null, null, null);
     }
 
@@ -32,7 +36,9 @@ final class AccountJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LoginRequest(@JsonProperty("username") String username, @JsonProperty("password") String password,
+    record LoginRequest(
+            @JsonProperty("username") String username,
+            @JsonProperty("password") String password,
             @JsonProperty("device_token") String deviceToken) {
         static final LoginRequest EMPTY = new LoginRequest(null, null, null);
     }
@@ -43,7 +49,9 @@ final class AccountJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LogoutRequest(@JsonProperty("refresh_token") String refreshToken, @JsonProperty("all") Boolean all) {
+    record LogoutRequest(
+            @JsonProperty("refresh_token") String refreshToken,
+            @JsonProperty("all") Boolean all) {
         static final LogoutRequest EMPTY = new LogoutRequest(null, null);
     }
 
@@ -53,23 +61,34 @@ final class AccountJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ResetCodeRequest(@JsonProperty("email") String email, @JsonProperty("code") String code) {
+    record ResetCodeRequest(
+            @JsonProperty("email") String email,
+            @JsonProperty("code") String code) {
         static final ResetCodeRequest EMPTY = new ResetCodeRequest(null, null);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PasswordUpdateRequest(@JsonProperty("password") String password,
-            @JsonProperty("confirm_password") @JsonAlias("conform_password") String confirmPassword,
+    record PasswordUpdateRequest(
+            @JsonProperty("password") String password,
+
+            @JsonProperty("confirm_password") @JsonAlias("conform_password")
+            String confirmPassword,
+
             @JsonProperty("old_password") String oldPassword) {
         static final PasswordUpdateRequest EMPTY = new PasswordUpdateRequest(null, null, null);
     }
 
     /** Success bodies: {@code status: true} and whichever of the other keys the endpoint sends. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Reply(@JsonProperty("status") boolean status, @JsonProperty("message") String message,
-            @JsonProperty("access_token") String accessToken, @JsonProperty("refresh_token") String refreshToken,
-            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") Long expiresIn,
-            @JsonProperty("auth_status") String authStatus, @JsonProperty("data") ProfileBody data,
+    record Reply(
+            @JsonProperty("status") boolean status,
+            @JsonProperty("message") String message,
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("refresh_token") String refreshToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") Long expiresIn,
+            @JsonProperty("auth_status") String authStatus,
+            @JsonProperty("data") ProfileBody data,
             @JsonProperty("device_token") String deviceToken) {
 
         static Reply message(String message) {
@@ -83,28 +102,49 @@ final class AccountJson {
 
     /** One of the caller's sessions, as {@code GET /users/sessions/} lists them. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SessionBody(@JsonProperty("id") String id, @JsonProperty("created_at") String createdAt,
-            @JsonProperty("last_used_at") String lastUsedAt, @JsonProperty("ip") String ip,
-            @JsonProperty("user_agent") String userAgent, @JsonProperty("current") boolean current) {
+    record SessionBody(
+            @JsonProperty("id") String id,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("last_used_at") String lastUsedAt,
+            @JsonProperty("ip") String ip,
+            @JsonProperty("user_agent") String userAgent,
+            @JsonProperty("current") boolean current) {
 
         static SessionBody from(Session session, SessionId current) {
-            return new SessionBody(session.id().toString(), session.createdAt().toString(),
-                    session.lastUsedAt().toString(), session.origin().address().orElse(null),
-                    session.origin().userAgent().orElse(null), session.id().equals(current));
+            return new SessionBody(
+                    session.id().toString(),
+                    session.createdAt().toString(),
+                    session.lastUsedAt().toString(),
+                    session.origin().address().orElse(null),
+                    session.origin().userAgent().orElse(null),
+                    session.id().equals(current));
         }
     }
 
-    record SessionsReply(@JsonProperty("status") boolean status, @JsonProperty("results") List<SessionBody> results) {
-    }
+    record SessionsReply(
+            @JsonProperty("status") boolean status,
+            @JsonProperty("results") List<SessionBody> results) {}
 
-    record ProfileBody(@JsonProperty("id") String id, @JsonProperty("first_name") String firstName,
-            @JsonProperty("last_name") String lastName, @JsonProperty("username") String username,
-            @JsonProperty("email") String email, @JsonProperty("auth_status") String authStatus,
-            @JsonProperty("role") String role, @JsonProperty("created_at") String createdAt) {
+    record ProfileBody(
+            @JsonProperty("id") String id,
+            @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName,
+            @JsonProperty("username") String username,
+            @JsonProperty("email") String email,
+            @JsonProperty("auth_status") String authStatus,
+            @JsonProperty("role") String role,
+            @JsonProperty("created_at") String createdAt) {
 
         static ProfileBody from(Profile p) {
-            return new ProfileBody(p.id().toString(), p.firstName().value(), p.lastName().value(),
-                    p.username().value(), p.email().value(), p.status().name(), p.role().name(), p.createdAt().toString());
+            return new ProfileBody(
+                    p.id().toString(),
+                    p.firstName().value(),
+                    p.lastName().value(),
+                    p.username().value(),
+                    p.email().value(),
+                    p.status().name(),
+                    p.role().name(),
+                    p.createdAt().toString());
         }
     }
 }

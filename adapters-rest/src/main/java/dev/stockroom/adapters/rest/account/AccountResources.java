@@ -5,16 +5,21 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
-import java.util.function.Consumer;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /** Registers the account endpoints. */
 public final class AccountResources {
-    private AccountResources() {
-    }
+    private AccountResources() {}
 
-    public static void register(Consumer<Object> jersey, Registration registration, Authentication authentication,
-            PasswordRecovery recovery, Profiles profiles, AccessTokens accessTokens, Clock clock) {
+    public static void register(
+            Consumer<Object> jersey,
+            Registration registration,
+            Authentication authentication,
+            PasswordRecovery recovery,
+            Profiles profiles,
+            AccessTokens accessTokens,
+            Clock clock) {
         Tokens tokens = new Tokens(accessTokens, clock);
         jersey.accept(new RegistrationResource(registration, tokens));
         jersey.accept(new AuthenticationResource(authentication, tokens));

@@ -1,18 +1,18 @@
 package dev.stockroom.adapters.rest.account;
 
+import dev.stockroom.adapters.rest.http.RequestOrigin;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.port.in.NewPasswordCommand;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.VerifyResetCodeCommand;
-import dev.stockroom.adapters.rest.http.RequestOrigin;
 import io.dropwizard.auth.Auth;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Objects;
 
@@ -31,7 +31,8 @@ public final class PasswordResource {
     @Path("/forget")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountJson.Reply forget(AccountJson.EmailRequest body) {
-        recovery.forget(Objects.requireNonNullElse(body, AccountJson.EmailRequest.EMPTY).email());
+        recovery.forget(
+                Objects.requireNonNullElse(body, AccountJson.EmailRequest.EMPTY).email());
         return AccountJson.Reply.message("Code sent to email");
     }
 
@@ -40,17 +41,28 @@ public final class PasswordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountJson.Reply verifyCode(AccountJson.ResetCodeRequest body) {
         AccountJson.ResetCodeRequest r = Objects.requireNonNullElse(body, AccountJson.ResetCodeRequest.EMPTY);
-        AccountJson.Reply reply = tokens.reply("Code verified; use the access token to set a new password",
+        AccountJson.Reply reply = tokens.reply(
+                "Code verified; use the access token to set a new password",
                 recovery.verifyCode(VerifyResetCodeCommand.of(r.email(), r.code())));
         // The reset token is not a login: no auth_status, no refresh token.
-        return new AccountJson.Reply(true, reply.message(), reply.accessToken(), null, reply.tokenType(),
-                reply.expiresIn(), null, null, null);
+        return new AccountJson.Reply(
+                true,
+                reply.message(),
+                reply.accessToken(),
+                null,
+                reply.tokenType(),
+                reply.expiresIn(),
+                null,
+                null,
+                null);
     }
 
     @POST
     @Path("/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountJson.Reply update(@Auth StockroomPrincipal caller, AccountJson.PasswordUpdateRequest body,
+    public AccountJson.Reply update(
+            @Auth StockroomPrincipal caller,
+            AccountJson.PasswordUpdateRequest body,
             @Context ContainerRequestContext request) {
         AccountJson.PasswordUpdateRequest r = Objects.requireNonNullElse(body, AccountJson.PasswordUpdateRequest.EMPTY);
         NewPasswordCommand command = NewPasswordCommand.of(r.password(), r.confirmPassword(), r.oldPassword());

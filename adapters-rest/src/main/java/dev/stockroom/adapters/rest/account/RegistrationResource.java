@@ -1,18 +1,18 @@
 package dev.stockroom.adapters.rest.account;
 
+import dev.stockroom.adapters.rest.http.RequestOrigin;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.port.in.CodeCommand;
 import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.Registration;
-import dev.stockroom.adapters.rest.http.RequestOrigin;
 import io.dropwizard.auth.Auth;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
@@ -33,8 +33,10 @@ public final class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(AccountJson.RegisterRequest body, @Context ContainerRequestContext request) {
         AccountJson.RegisterRequest r = Objects.requireNonNullElse(body, AccountJson.RegisterRequest.EMPTY);
-        Registered registered = registration.register(RegisterCommand.of(r.firstName(), r.lastName(), r.username(),
-                r.email(), r.password(), r.confirmPassword()), RequestOrigin.of(request));
+        Registered registered = registration.register(
+                RegisterCommand.of(
+                        r.firstName(), r.lastName(), r.username(), r.email(), r.password(), r.confirmPassword()),
+                RequestOrigin.of(request));
         AccountJson.Reply reply = tokens.reply("Successfully registered, code sent to your email", registered.grant());
         return Response.status(Response.Status.CREATED).entity(reply).build();
     }
@@ -42,18 +44,26 @@ public final class RegistrationResource {
     @POST
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountJson.Reply verify(@Auth StockroomPrincipal caller, AccountJson.CodeRequest body,
-            @Context ContainerRequestContext request) {
+    public AccountJson.Reply verify(
+            @Auth StockroomPrincipal caller, AccountJson.CodeRequest body, @Context ContainerRequestContext request) {
         AccountJson.CodeRequest r = Objects.requireNonNullElse(body, AccountJson.CodeRequest.EMPTY);
-        return tokens.reply(null, registration.verify(caller.user(), new CodeCommand(r.code()),
-                RequestOrigin.of(request)));
+        return tokens.reply(
+                null, registration.verify(caller.user(), new CodeCommand(r.code()), RequestOrigin.of(request)));
     }
 
     @POST
     @Path("/resend/code")
     public AccountJson.Reply resendCode(@Auth StockroomPrincipal caller) {
         registration.resendCode(caller.user());
-        return new AccountJson.Reply(true, "Code sent successfully", null, null, null, null,
-                caller.user().status().name(), null, null);
+        return new AccountJson.Reply(
+                true,
+                "Code sent successfully",
+                null,
+                null,
+                null,
+                null,
+                caller.user().status().name(),
+                null,
+                null);
     }
 }

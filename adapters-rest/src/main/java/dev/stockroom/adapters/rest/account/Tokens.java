@@ -16,8 +16,17 @@ final class Tokens {
     }
 
     AccountJson.Reply reply(String message, SessionGrant grant) {
-        long expiresIn = Math.max(0, Duration.between(clock.instant(), grant.tokenExpiresAt()).toSeconds());
-        return new AccountJson.Reply(true, message, accessTokens.mint(grant), grant.refreshToken().orElse(null),
-                "Bearer", expiresIn, grant.status().name(), null, grant.deviceToken().orElse(null));
+        long expiresIn = Math.max(
+                0, Duration.between(clock.instant(), grant.tokenExpiresAt()).toSeconds());
+        return new AccountJson.Reply(
+                true,
+                message,
+                accessTokens.mint(grant),
+                grant.refreshToken().orElse(null),
+                "Bearer",
+                expiresIn,
+                grant.status().name(),
+                null,
+                grant.deviceToken().orElse(null));
     }
 }

@@ -41,10 +41,15 @@ public final class AdminResource {
 
     @GET
     @Path("/users")
-    public AdminJson.PageReply<AdminJson.UserBody> users(@Auth StockroomPrincipal caller,
-            @QueryParam("search") String search, @QueryParam("status") String status,
-            @QueryParam("role") String role, @QueryParam("disabled") String disabled,
-            @QueryParam("page") String page, @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
+    public AdminJson.PageReply<AdminJson.UserBody> users(
+            @Auth StockroomPrincipal caller,
+            @QueryParam("search") String search,
+            @QueryParam("status") String status,
+            @QueryParam("role") String role,
+            @QueryParam("disabled") String disabled,
+            @QueryParam("page") String page,
+            @QueryParam("page_size") String pageSize,
+            @Context UriInfo uri) {
         UserQuery query = UserQuery.parse(search, status, role, disabled, page, pageSize);
         return pageReply(administration.users(caller.user(), query), AdminJson.UserBody::from, uri);
     }
@@ -52,38 +57,38 @@ public final class AdminResource {
     @GET
     @Path("/users/{id}")
     public AdminJson.Reply user(@Auth StockroomPrincipal caller, @PathParam("id") String id) {
-        return new AdminJson.Reply(true, null,
-                AdminJson.UserDetailBody.from(administration.user(caller.user(), userId(id))));
+        return new AdminJson.Reply(
+                true, null, AdminJson.UserDetailBody.from(administration.user(caller.user(), userId(id))));
     }
 
     @POST
     @Path("/users/{id}/disable")
-    public AdminJson.Reply disable(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @Context ContainerRequestContext request) {
+    public AdminJson.Reply disable(
+            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
         administration.disable(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "User disabled", null);
     }
 
     @POST
     @Path("/users/{id}/enable")
-    public AdminJson.Reply enable(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @Context ContainerRequestContext request) {
+    public AdminJson.Reply enable(
+            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
         administration.enable(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "User enabled", null);
     }
 
     @POST
     @Path("/users/{id}/unlock")
-    public AdminJson.Reply unlock(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @Context ContainerRequestContext request) {
+    public AdminJson.Reply unlock(
+            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
         administration.unlock(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "User unlocked", null);
     }
 
     @POST
     @Path("/users/{id}/logout")
-    public AdminJson.Reply logOut(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @Context ContainerRequestContext request) {
+    public AdminJson.Reply logOut(
+            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
         administration.endSessions(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "Sessions ended", null);
     }
@@ -91,19 +96,31 @@ public final class AdminResource {
     @PUT
     @Path("/users/{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AdminJson.Reply changeRole(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            AdminJson.RoleRequest body, @Context ContainerRequestContext request) {
-        Role role = role(Objects.requireNonNullElse(body, AdminJson.RoleRequest.EMPTY).role());
-        return new AdminJson.Reply(true, "Role changed", AdminJson.UserBody.from(
-                administration.changeRole(caller.user(), userId(id), role, RequestOrigin.of(request))));
+    public AdminJson.Reply changeRole(
+            @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            AdminJson.RoleRequest body,
+            @Context ContainerRequestContext request) {
+        Role role = role(
+                Objects.requireNonNullElse(body, AdminJson.RoleRequest.EMPTY).role());
+        return new AdminJson.Reply(
+                true,
+                "Role changed",
+                AdminJson.UserBody.from(
+                        administration.changeRole(caller.user(), userId(id), role, RequestOrigin.of(request))));
     }
 
     @GET
     @Path("/audit")
-    public AdminJson.PageReply<AdminJson.EventBody> audit(@Auth StockroomPrincipal caller,
-            @QueryParam("user") String user, @QueryParam("kind") String kind, @QueryParam("since") String since,
-            @QueryParam("until") String until, @QueryParam("page") String page,
-            @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
+    public AdminJson.PageReply<AdminJson.EventBody> audit(
+            @Auth StockroomPrincipal caller,
+            @QueryParam("user") String user,
+            @QueryParam("kind") String kind,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("page") String page,
+            @QueryParam("page_size") String pageSize,
+            @Context UriInfo uri) {
         AuditQuery query = AuditQuery.parse(user, kind, since, until, page, pageSize);
         return pageReply(administration.events(caller.user(), query), AdminJson.EventBody::from, uri);
     }

@@ -7,8 +7,7 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 
 /** Registers the catalogue endpoints and multipart support for photo uploads. */
 public final class CatalogResources {
-    private CatalogResources() {
-    }
+    private CatalogResources() {}
 
     /** {@code policy}: the one the core's catalogue enforces, so that both refuse the same photos. */
     public static void register(Consumer<Object> jersey, Catalog catalog, CatalogPolicy policy) {

@@ -23,7 +23,11 @@ final class PhotoLinks {
 
     String urlOf(Photo photo) {
         if (photo instanceof Photo.Stored stored) {
-            return uri.getBaseUriBuilder().path(MEDIA).path(stored.key().value()).build().toString();
+            return uri.getBaseUriBuilder()
+                    .path(MEDIA)
+                    .path(stored.key().value())
+                    .build()
+                    .toString();
         }
         return ((Photo.External) photo).url();
     }

@@ -129,8 +129,12 @@ final class ProductFields {
     ProductDraft draft() {
         String photo = values.get(PHOTO);
         var stored = PhotoLinks.storedPhotoIn(photo);
-        ProductDraft draft = ProductDraft.of(values.get(NAME), values.get(PRICE), values.get(DESCRIPTION),
-                values.get(QUANTITY), stored.isPresent() ? null : photo);
+        ProductDraft draft = ProductDraft.of(
+                values.get(NAME),
+                values.get(PRICE),
+                values.get(DESCRIPTION),
+                values.get(QUANTITY),
+                stored.isPresent() ? null : photo);
         return stored.isPresent() ? draft.withPhoto(stored) : draft;
     }
 

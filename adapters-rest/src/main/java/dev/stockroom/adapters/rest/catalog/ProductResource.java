@@ -54,7 +54,8 @@ public final class ProductResource {
     @Path("/add")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@Auth StockroomPrincipal caller, byte[] body, @Context UriInfo uri) throws IOException {
-        Product product = catalog.add(caller.user(), ProductFields.fromJson(body).draft(), Optional.empty());
+        Product product =
+                catalog.add(caller.user(), ProductFields.fromJson(body).draft(), Optional.empty());
         return created(product, uri);
     }
 
@@ -69,28 +70,44 @@ public final class ProductResource {
     }
 
     private Response created(Product product, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path("products").path(String.valueOf(product.id().value()))
-                .path("detail").build();
-        return Response.created(location).tag(etag(product)).entity(reply("added", product, uri)).build();
+        URI location = uri.getBaseUriBuilder()
+                .path("products")
+                .path(String.valueOf(product.id().value()))
+                .path("detail")
+                .build();
+        return Response.created(location)
+                .tag(etag(product))
+                .entity(reply("added", product, uri))
+                .build();
     }
 
     @PUT
     @Path("/{id}/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body, @Context UriInfo uri) throws IOException {
-        Product product = catalog.replace(caller.user(), productId(id), ProductFields.fromJson(body).draft(),
-                expectedVersion(ifMatch));
+    public Response replace(
+            @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body,
+            @Context UriInfo uri)
+            throws IOException {
+        Product product = catalog.replace(
+                caller.user(), productId(id), ProductFields.fromJson(body).draft(), expectedVersion(ifMatch));
         return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
     }
 
     @PATCH
     @Path("/{id}/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response patch(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body, @Context UriInfo uri) throws IOException {
-        Product product = catalog.patch(caller.user(), productId(id), ProductFields.fromJson(body).patch(),
-                expectedVersion(ifMatch));
+    public Response patch(
+            @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body,
+            @Context UriInfo uri)
+            throws IOException {
+        Product product = catalog.patch(
+                caller.user(), productId(id), ProductFields.fromJson(body).patch(), expectedVersion(ifMatch));
         return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
     }
 
@@ -110,38 +127,53 @@ public final class ProductResource {
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri))).tag(tag).build();
+        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri)))
+                .tag(tag)
+                .build();
     }
 
     @GET
-    public ProductJson.PageReply list(@QueryParam("search") String search, @QueryParam("min_price") String minPrice,
-            @QueryParam("max_price") String maxPrice, @QueryParam("in_stock") String inStock,
-            @QueryParam("ordering") String ordering, @QueryParam("page") String page,
-            @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
-        ProductPage result = catalog.list(ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page,
-                pageSize));
+    public ProductJson.PageReply list(
+            @QueryParam("search") String search,
+            @QueryParam("min_price") String minPrice,
+            @QueryParam("max_price") String maxPrice,
+            @QueryParam("in_stock") String inStock,
+            @QueryParam("ordering") String ordering,
+            @QueryParam("page") String page,
+            @QueryParam("page_size") String pageSize,
+            @Context UriInfo uri) {
+        ProductPage result =
+                catalog.list(ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize));
         PhotoLinks links = new PhotoLinks(uri);
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
         List<ProductJson.ProductBody> items = result.items().stream()
-                .map(p -> ProductJson.ProductBody.from(p, links)).toList();
+                .map(p -> ProductJson.ProductBody.from(p, links))
+                .toList();
         return new ProductJson.PageReply(true, result.total(), next, previous, items);
     }
 
     @POST
     @Path("/{id}/photo")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response attachPhoto(@Auth StockroomPrincipal caller, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FormDataMultiPart form, @Context UriInfo uri)
+    public Response attachPhoto(
+            @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            FormDataMultiPart form,
+            @Context UriInfo uri)
             throws IOException {
         Form parsed = Form.read(form, maxPhotoBytes);
         if (!parsed.fields().isEmpty()) {
             throw RequestFailure.invalidField("photo", "Send only the photo file in this form.");
         }
-        PhotoUpload photo = parsed.photo().orElseThrow(() ->
-                RequestFailure.invalidField("photo", "Attach an image file as the form field 'photo'."));
+        PhotoUpload photo = parsed.photo()
+                .orElseThrow(
+                        () -> RequestFailure.invalidField("photo", "Attach an image file as the form field 'photo'."));
         Product product = catalog.attachPhoto(caller.user(), productId(id), photo, expectedVersion(ifMatch));
-        return Response.ok(reply("Photo uploaded", product, uri)).tag(etag(product)).build();
+        return Response.ok(reply("Photo uploaded", product, uri))
+                .tag(etag(product))
+                .build();
     }
 
     private static ProductJson.Reply reply(String message, Product product, UriInfo uri) {
@@ -181,7 +213,8 @@ public final class ProductResource {
                 // falls through: a tag we never issued matches nothing
             }
         }
-        throw new RequestFailure(RequestFailure.Kind.IF_MATCH_MISMATCH,
+        throw new RequestFailure(
+                RequestFailure.Kind.IF_MATCH_MISMATCH,
                 "The If-Match header does not match the product's current ETag.");
     }
 
@@ -194,13 +227,17 @@ public final class ProductResource {
             }
             Map<String, String> text = new LinkedHashMap<>();
             Optional<PhotoUpload> photo = Optional.empty();
-            for (Map.Entry<String, List<FormDataBodyPart>> field : form.getFields().entrySet()) {
+            for (Map.Entry<String, List<FormDataBodyPart>> field :
+                    form.getFields().entrySet()) {
                 if (field.getValue().size() > 1) {
                     throw RequestFailure.invalidField(field.getKey(), "Given more than once.");
                 }
                 FormDataBodyPart part = field.getValue().get(0);
-                if (part.getContentDisposition() == null || field.getKey() == null || field.getKey().isBlank()) {
-                    throw new RequestFailure(RequestFailure.Kind.MALFORMED_BODY,
+                if (part.getContentDisposition() == null
+                        || field.getKey() == null
+                        || field.getKey().isBlank()) {
+                    throw new RequestFailure(
+                            RequestFailure.Kind.MALFORMED_BODY,
                             "Every part of the form needs a Content-Disposition with a name.");
                 }
                 boolean isFile = part.getContentDisposition().getFileName() != null

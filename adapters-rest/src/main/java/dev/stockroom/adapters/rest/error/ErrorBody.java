@@ -7,7 +7,9 @@ import java.util.Map;
 
 /** The one error shape: {@code {"status": false, "message": "...", "errors": {"field": ["..."]}}}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ErrorBody(@JsonProperty("status") boolean status, @JsonProperty("message") String message,
+public record ErrorBody(
+        @JsonProperty("status") boolean status,
+        @JsonProperty("message") String message,
         @JsonProperty("errors") Map<String, List<String>> errors) {
 
     public ErrorBody(String message, Map<String, List<String>> errors) {

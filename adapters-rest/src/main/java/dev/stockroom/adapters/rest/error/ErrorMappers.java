@@ -8,8 +8,7 @@ import java.util.function.Consumer;
  * are the only ones.
  */
 public final class ErrorMappers {
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     public static void register(Consumer<Object> jersey) {
         jersey.accept(new AccountFailureMapper());

@@ -10,17 +10,15 @@ import java.util.Map;
 
 /** Builds error responses in the envelope, with the headers their status calls for. */
 public final class ErrorResponses {
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static Response of(int status, String message) {
         return of(status, message, Map.of());
     }
 
     public static Response of(int status, String message, Map<String, List<String>> errors) {
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(message, errors));
+        Response.ResponseBuilder builder =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message, errors));
         if (status == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stockroom\"");
         }
@@ -33,7 +31,9 @@ public final class ErrorResponses {
      */
     public static Response withRetryAfter(Response response, Duration wait) {
         long seconds = Math.max(1, RetryAfter.roundUp(wait).toSeconds());
-        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
     }
 
     public static Response unauthorized(String message) {

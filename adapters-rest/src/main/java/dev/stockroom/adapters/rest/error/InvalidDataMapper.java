@@ -17,7 +17,9 @@ final class InvalidDataMapper implements ExceptionMapper<InvalidData> {
 
     @Override
     public Response toResponse(InvalidData e) {
-        LOG.info("Data refused by the database, answering 400: {}", e.getCause() == null ? e : e.getCause().toString());
+        LOG.info(
+                "Data refused by the database, answering 400: {}",
+                e.getCause() == null ? e : e.getCause().toString());
         return ErrorResponses.of(400, MESSAGE);
     }
 }

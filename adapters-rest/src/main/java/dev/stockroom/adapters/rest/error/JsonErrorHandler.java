@@ -28,8 +28,8 @@ public final class JsonErrorHandler extends ErrorHandler {
      * For a method refused before any route is known (TRACE, an unknown one): the methods the API
      * answers at all. A known method on a resource that lacks it gets that resource's own list from Jersey.
      */
-    private static final HttpField ALLOW = new HttpField(HttpHeader.ALLOW,
-            "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+    private static final HttpField ALLOW =
+            new HttpField(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -49,8 +49,8 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         int status = code;
         if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
             // The client's fault, whatever the status class says: a 5xx is kept for what the
@@ -59,7 +59,8 @@ public final class JsonErrorHandler extends ErrorHandler {
             response.setStatus(status);
         }
         response.getHeaders().put(CONTENT_TYPE);
-        if (status == HttpStatus.METHOD_NOT_ALLOWED_405 && !response.getHeaders().contains(HttpHeader.ALLOW)) {
+        if (status == HttpStatus.METHOD_NOT_ALLOWED_405
+                && !response.getHeaders().contains(HttpHeader.ALLOW)) {
             response.getHeaders().put(ALLOW);
         }
         if (HttpMethod.HEAD.is(request.getMethod())) {

@@ -36,11 +36,14 @@ final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcess
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                 .collect(Collectors.joining("."));
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new RequestFailure(Kind.MALFORMED_BODY, "The request has fields that are not accepted.",
+            return new RequestFailure(
+                    Kind.MALFORMED_BODY,
+                    "The request has fields that are not accepted.",
                     Map.of(unknown.getPropertyName(), List.of("Unknown or read-only field.")));
         }
         String problem = e instanceof InvalidFormatException || e instanceof MismatchedInputException
-                ? "Has the wrong type." : "Is not valid.";
+                ? "Has the wrong type."
+                : "Is not valid.";
         if (field.isEmpty()) {
             return new RequestFailure(Kind.MALFORMED_BODY, "The request body must be a JSON object.");
         }

@@ -42,8 +42,7 @@ public final class SecurityHeaders {
             "Cache-Control", "no-store",
             "Pragma", "no-cache");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /**
      * Every header a response to {@code path} must carry. {@code error} is for what Jetty refuses
@@ -80,7 +79,8 @@ public final class SecurityHeaders {
 
     /** Puts the headers on every response of the application port, whatever answers it. */
     public static void addTo(ServletEnvironment application) {
-        application.addFilter("security-headers", new ApplicationFilter())
+        application
+                .addFilter("security-headers", new ApplicationFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
     }
 

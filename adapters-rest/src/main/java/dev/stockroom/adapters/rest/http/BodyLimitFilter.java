@@ -18,6 +18,7 @@ import java.io.InputStream;
 final class BodyLimitFilter implements ContainerRequestFilter {
     /** How far past the limit a declared body is still read (and thrown away) before the 413. */
     static final long DRAIN_LIMIT = 1024 * 1024;
+
     private final long jsonLimit;
     private final long multipartLimit;
 
@@ -56,8 +57,8 @@ final class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     static RequestFailure tooLarge(long limit) {
-        return new RequestFailure(RequestFailure.Kind.BODY_TOO_LARGE,
-                "The request body is larger than " + humanSize(limit) + ".");
+        return new RequestFailure(
+                RequestFailure.Kind.BODY_TOO_LARGE, "The request body is larger than " + humanSize(limit) + ".");
     }
 
     private static String humanSize(long bytes) {

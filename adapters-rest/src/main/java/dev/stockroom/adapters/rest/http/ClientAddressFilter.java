@@ -28,8 +28,8 @@ final class ClientAddressFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         List<String> forwardedFor = request.getHeaders().get(FORWARDED_FOR);
-        request.setProperty(ClientAddress.PROPERTY,
-                resolver.resolve(peer(), forwardedFor == null ? List.of() : forwardedFor));
+        request.setProperty(
+                ClientAddress.PROPERTY, resolver.resolve(peer(), forwardedFor == null ? List.of() : forwardedFor));
     }
 
     private String peer() {

@@ -21,8 +21,10 @@ final class ConcreteMediaTypeFilter implements ContainerRequestFilter {
         MediaType type = request.getMediaType();
         boolean hasBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
         if (type != null && hasBody && (type.isWildcardType() || type.isWildcardSubtype())) {
-            throw new RequestFailure(RequestFailure.Kind.WILDCARD_CONTENT_TYPE, "The " + HttpHeaders.CONTENT_TYPE
-                    + " of a body must name its type, not " + type.getType() + "/" + type.getSubtype() + ".");
+            throw new RequestFailure(
+                    RequestFailure.Kind.WILDCARD_CONTENT_TYPE,
+                    "The " + HttpHeaders.CONTENT_TYPE + " of a body must name its type, not " + type.getType() + "/"
+                            + type.getSubtype() + ".");
         }
     }
 }

@@ -6,8 +6,7 @@ import java.util.function.Consumer;
 public final class HttpFilters {
     public static final long JSON_BODY_LIMIT = 64 * 1024;
 
-    private HttpFilters() {
-    }
+    private HttpFilters() {}
 
     /**
      * Registers the request filters every resource relies on.

@@ -11,8 +11,7 @@ import java.util.Arrays;
  * has one address whichever way the socket reports it.
  */
 final class IpLiterals {
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /** The 4 or 16 bytes of the literal; null when {@code text} is not one. */
     static byte[] parse(String text) {

@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
  * address as {@link ClientAddress} resolved it (behind trusted proxies too), and the user agent.
  */
 public final class RequestOrigin {
-    private RequestOrigin() {
-    }
+    private RequestOrigin() {}
 
     /** For a resource method; without a resolved client address (a test container) the address is unknown. */
     public static Origin of(ContainerRequestContext request) {

@@ -19,8 +19,11 @@ final class TrailingSlashFilter implements ContainerRequestFilter {
         String path = uri.getRawPath();
         if (path != null && path.length() > 1 && path.endsWith("/")) {
             String trimmed = path.replaceAll("/+$", "");
-            request.setRequestUri(request.getUriInfo().getBaseUri(),
-                    UriBuilder.fromUri(uri).replacePath(trimmed.isEmpty() ? "/" : trimmed).build());
+            request.setRequestUri(
+                    request.getUriInfo().getBaseUri(),
+                    UriBuilder.fromUri(uri)
+                            .replacePath(trimmed.isEmpty() ? "/" : trimmed)
+                            .build());
         }
     }
 }

@@ -86,8 +86,8 @@ public final class TrustedProxies {
                 }
             }
             if (prefix > fullLength) {
-                throw new IllegalArgumentException("'" + cidr + "' has a prefix longer than its address (at most "
-                        + fullLength + ")");
+                throw new IllegalArgumentException(
+                        "'" + cidr + "' has a prefix longer than its address (at most " + fullLength + ")");
             }
             return new Range(masked(address, prefix), prefix);
         }

@@ -51,7 +51,10 @@ public final class AccessTokens {
         this.clock = clock;
         this.key = new SecretKeySpec(settings.key(), "HmacSHA256");
         this.parser = Jwts.parser()
-                .sig().clear().add(Jwts.SIG.HS256).and()
+                .sig()
+                .clear()
+                .add(Jwts.SIG.HS256)
+                .and()
                 .verifyWith(key)
                 .requireIssuer(settings.issuer())
                 .requireAudience(settings.audience())
@@ -63,14 +66,18 @@ public final class AccessTokens {
     public String mint(SessionGrant grant) {
         Instant now = clock.instant();
         return Jwts.builder()
-                .header().type("JWT").and()
+                .header()
+                .type("JWT")
+                .and()
                 .id(UUID.randomUUID().toString())
                 .subject(grant.userId().toString())
                 .claim(SESSION, grant.sessionId().toString())
                 .claim(AUTH_STATUS, grant.status().name())
                 .claim(TYPE, grant.kind() == SessionKind.PASSWORD_RESET ? RESET : ACCESS)
                 .issuer(settings.issuer())
-                .audience().add(settings.audience()).and()
+                .audience()
+                .add(settings.audience())
+                .and()
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(grant.tokenExpiresAt()))
                 .signWith(key, Jwts.SIG.HS256)
@@ -95,15 +102,17 @@ public final class AccessTokens {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             String type = claims.get(TYPE, String.class);
-            SessionKind kind = ACCESS.equals(type) ? SessionKind.LOGIN
-                    : RESET.equals(type) ? SessionKind.PASSWORD_RESET : null;
+            SessionKind kind =
+                    ACCESS.equals(type) ? SessionKind.LOGIN : RESET.equals(type) ? SessionKind.PASSWORD_RESET : null;
             // RFC 7519: valid only before exp (the parser lets the very instant of exp through).
-            if (kind == null || claims.getSubject() == null || claims.getExpiration() == null
+            if (kind == null
+                    || claims.getSubject() == null
+                    || claims.getExpiration() == null
                     || !now.isBefore(claims.getExpiration().toInstant())) {
                 return Optional.empty();
             }
-            VerifiedToken verified = new VerifiedToken(UserId.parse(claims.getSubject()),
-                    SessionId.parse(claims.get(SESSION, String.class)), kind);
+            VerifiedToken verified = new VerifiedToken(
+                    UserId.parse(claims.getSubject()), SessionId.parse(claims.get(SESSION, String.class)), kind);
             remember(digest, new Remembered(verified, claims.getExpiration().toInstant()), now);
             return Optional.of(verified);
         } catch (JwtException | IllegalArgumentException e) {
@@ -132,11 +141,8 @@ public final class AccessTokens {
         }
     }
 
-    private record Remembered(VerifiedToken token, Instant expiresAt) {
-    }
+    private record Remembered(VerifiedToken token, Instant expiresAt) {}
 
     /** What a verified token names. */
-    public record VerifiedToken(UserId userId, SessionId sessionId, SessionKind kind) {
-    }
-
+    public record VerifiedToken(UserId userId, SessionId sessionId, SessionKind kind) {}
 }

@@ -5,13 +5,12 @@ import dev.stockroom.core.account.port.in.Authentication;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
-import java.util.function.Consumer;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Consumer;
 
 /** Wires bearer-token authentication (from the {@code Authorization} header only) into Jersey through dropwizard-auth. */
 public final class BearerAuth {
-    private BearerAuth() {
-    }
+    private BearerAuth() {}
 
     public static void register(Consumer<Object> jersey, AccessTokens tokens, Authentication authentication) {
         UnauthorizedHandler unauthorized = new UnauthorizedHandler() {

@@ -19,8 +19,7 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerHeaderFilter<P extends Principal> extends AuthFilter<String, P> {
 
-    private BearerHeaderFilter() {
-    }
+    private BearerHeaderFilter() {}
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -39,8 +38,10 @@ public final class BearerHeaderFilter<P extends Principal> extends AuthFilter<St
             return null;
         }
         String value = headers.get(0);
-        if (value == null || value.length() <= scheme.length()
-                || !value.regionMatches(true, 0, scheme, 0, scheme.length()) || value.charAt(scheme.length()) != ' ') {
+        if (value == null
+                || value.length() <= scheme.length()
+                || !value.regionMatches(true, 0, scheme, 0, scheme.length())
+                || value.charAt(scheme.length()) != ' ') {
             return null;
         }
         String token = value.substring(scheme.length() + 1).strip();
@@ -58,8 +59,15 @@ public final class BearerHeaderFilter<P extends Principal> extends AuthFilter<St
         }
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
             if (!allowed) {
                 return false;
             }
@@ -68,8 +76,7 @@ public final class BearerHeaderFilter<P extends Principal> extends AuthFilter<St
     }
 
     /** Builds the filter; an {@link io.dropwizard.auth.Authenticator} must be set, as for dropwizard-auth's own. */
-    public static final class Builder<P extends Principal>
-            extends AuthFilterBuilder<String, P, BearerHeaderFilter<P>> {
+    public static final class Builder<P extends Principal> extends AuthFilterBuilder<String, P, BearerHeaderFilter<P>> {
 
         @Override
         protected BearerHeaderFilter<P> newInstance() {

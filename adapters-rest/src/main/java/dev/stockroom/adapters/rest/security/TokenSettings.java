@@ -29,7 +29,9 @@ public record TokenSettings(byte[] key, String issuer, String audience) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TokenSettings other && Arrays.equals(key, other.key) && issuer.equals(other.issuer)
+        return o instanceof TokenSettings other
+                && Arrays.equals(key, other.key)
+                && issuer.equals(other.issuer)
                 && audience.equals(other.audience);
     }
 

@@ -1,7 +1,7 @@
 package dev.stockroom.adapters.rest.throttling;
 
-import dev.stockroom.core.throttling.port.in.RateLimiter;
 import dev.stockroom.core.throttling.domain.RatePolicy;
+import dev.stockroom.core.throttling.port.in.RateLimiter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

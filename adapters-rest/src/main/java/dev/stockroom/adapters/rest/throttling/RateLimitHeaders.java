@@ -15,11 +15,11 @@ final class RateLimitHeaders {
     static final String POLICY = "RateLimit-Policy";
     static final String LIMIT = "RateLimit";
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     static String policy(RatePolicy policy) {
-        return "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
+        return "\"" + policy.name() + "\";q=" + policy.limit() + ";w="
+                + policy.window().toSeconds();
     }
 
     static String limit(RateStatus status) {

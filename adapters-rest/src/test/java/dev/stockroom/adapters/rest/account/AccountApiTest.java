@@ -43,11 +43,18 @@ class AccountApiTest {
 
     private static ResourceExtension api() {
         List<Object> components = new ArrayList<>();
-        StockroomApi.register(components::add, new StockroomApi(STOCKROOM.registration(), STOCKROOM.authentication(),
-                STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.administration(), STOCKROOM.catalog(),
-                CatalogPolicy.defaults(),
-                new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
-                Clock.systemUTC()));
+        StockroomApi.register(
+                components::add,
+                new StockroomApi(
+                        STOCKROOM.registration(),
+                        STOCKROOM.authentication(),
+                        STOCKROOM.passwordRecovery(),
+                        STOCKROOM.profiles(),
+                        STOCKROOM.administration(),
+                        STOCKROOM.catalog(),
+                        CatalogPolicy.defaults(),
+                        new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
+                        Clock.systemUTC()));
         ResourceExtension.Builder builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);
         components.forEach(builder::addResource);
         return builder.build();
@@ -58,9 +65,19 @@ class AccountApiTest {
     }
 
     private static Map<String, Object> registration(String username) {
-        return Map.of("first_name", "Ada", "last_name", "Lovelace", "username", username,
-                "email", username + "@example.com", "password", "velvet harbor quietly 1987",
-                "confirm_password", "velvet harbor quietly 1987");
+        return Map.of(
+                "first_name",
+                "Ada",
+                "last_name",
+                "Lovelace",
+                "username",
+                username,
+                "email",
+                username + "@example.com",
+                "password",
+                "velvet harbor quietly 1987",
+                "confirm_password",
+                "velvet harbor quietly 1987");
     }
 
     @SuppressWarnings("unchecked")
@@ -79,15 +96,24 @@ class AccountApiTest {
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-store");
         Map<String, Object> body = body(response);
-        assertThat(body).containsEntry("status", true)
+        assertThat(body)
+                .containsEntry("status", true)
                 .containsEntry("message", "Successfully registered, code sent to your email")
-                .containsEntry("auth_status", "NEW").containsKey("access_token").doesNotContainKey("refresh_token");
+                .containsEntry("auth_status", "NEW")
+                .containsKey("access_token")
+                .doesNotContainKey("refresh_token");
     }
 
     @Test
     void paths_work_with_and_without_the_trailing_slash() {
-        assertThat(call("/users/register").post(Entity.json(registration(unique()))).getStatus()).isEqualTo(201);
-        assertThat(call("/users/register/").post(Entity.json(registration(unique()))).getStatus()).isEqualTo(201);
+        assertThat(call("/users/register")
+                        .post(Entity.json(registration(unique())))
+                        .getStatus())
+                .isEqualTo(201);
+        assertThat(call("/users/register/")
+                        .post(Entity.json(registration(unique())))
+                        .getStatus())
+                .isEqualTo(201);
     }
 
     @Test
@@ -105,10 +131,13 @@ class AccountApiTest {
                 .get("access_token");
         STOCKROOM.mailRelay().relayDue();
         String code = ADAPTERS.mailSender().delivered().stream()
-                .filter(n -> n.recipient().equals(username + "@example.com")).reduce((a, b) -> b).orElseThrow()
+                .filter(n -> n.recipient().equals(username + "@example.com"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
                 .value(Notification.CODE);
 
-        Response verified = call("/users/verify/").header("Authorization", "Bearer " + token)
+        Response verified = call("/users/verify/")
+                .header("Authorization", "Bearer " + token)
                 .post(Entity.json(Map.of("code", code)));
 
         assertThat(verified.getStatus()).isEqualTo(200);
@@ -118,8 +147,14 @@ class AccountApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void missing_and_mismatched_fields_are_reported_per_field() {
-        Response response = call("/users/register/").post(Entity.json(Map.of("username", "x",
-                "password", "velvet harbor quietly 1987", "confirm_password", "something else entirely")));
+        Response response = call("/users/register/")
+                .post(Entity.json(Map.of(
+                        "username",
+                        "x",
+                        "password",
+                        "velvet harbor quietly 1987",
+                        "confirm_password",
+                        "something else entirely")));
 
         assertThat(response.getStatus()).isEqualTo(400);
         Map<String, Object> body = body(response);
@@ -133,7 +168,8 @@ class AccountApiTest {
         Response response = call("/users/login/").post(Entity.entity("{\"username\": ", MediaType.APPLICATION_JSON));
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(body(response)).containsEntry("status", false)
+        assertThat(body(response))
+                .containsEntry("status", false)
                 .containsEntry("message", "The request body is not valid JSON.");
     }
 
@@ -160,7 +196,8 @@ class AccountApiTest {
     @Test
     void missing_or_bad_credentials_are_a_401_in_the_envelope() {
         Response none = call("/users/me/").get();
-        Response bad = call("/users/me/").header("Authorization", "Bearer not-a-token").get();
+        Response bad =
+                call("/users/me/").header("Authorization", "Bearer not-a-token").get();
 
         for (Response response : List.of(none, bad)) {
             assertThat(response.getStatus()).isEqualTo(401);
@@ -171,22 +208,28 @@ class AccountApiTest {
 
     /** A NEW user's access token, good for {@code me/}. */
     private static String newUserToken() {
-        return (String) body(call("/users/register/").post(Entity.json(registration(unique())))).get("access_token");
+        return (String) body(call("/users/register/").post(Entity.json(registration(unique()))))
+                .get("access_token");
     }
 
     @Test
     void the_token_counts_only_in_the_authorization_header() {
         String token = newUserToken();
 
-        Response inQuery = API.target("/users/me/").queryParam("access_token", token)
-                .request(MediaType.APPLICATION_JSON_TYPE).get();
-        Response inForm = call("/users/resend/code/").post(Entity.form(new jakarta.ws.rs.core.Form("access_token", token)));
-        Response inHeader = call("/users/me/").header("Authorization", "Bearer " + token).get();
+        Response inQuery = API.target("/users/me/")
+                .queryParam("access_token", token)
+                .request(MediaType.APPLICATION_JSON_TYPE)
+                .get();
+        Response inForm =
+                call("/users/resend/code/").post(Entity.form(new jakarta.ws.rs.core.Form("access_token", token)));
+        Response inHeader =
+                call("/users/me/").header("Authorization", "Bearer " + token).get();
 
         for (Response ignored : List.of(inQuery, inForm)) {
             assertThat(ignored.getStatus()).isEqualTo(401);
             assertThat(ignored.getHeaderString("WWW-Authenticate")).startsWith("Bearer");
-            assertThat(body(ignored)).containsEntry("status", false)
+            assertThat(body(ignored))
+                    .containsEntry("status", false)
                     .containsEntry("message", "Authentication credentials were not provided or are not valid.");
         }
         assertThat(inHeader.getStatus()).isEqualTo(200);
@@ -197,20 +240,37 @@ class AccountApiTest {
         String token = newUserToken();
 
         for (String value : List.of("bearer " + token, "BEARER " + token, "Bearer   " + token + "  ")) {
-            assertThat(call("/users/me/").header("Authorization", value).get().getStatus()).as(value).isEqualTo(200);
+            assertThat(call("/users/me/").header("Authorization", value).get().getStatus())
+                    .as(value)
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void malformed_authorization_values_are_a_401_never_a_500() {
         String token = newUserToken();
-        List<String> values = List.of("Bearer", "Bearer ", "Bearer  ", "Basic " + token, "Basic dXNlcjpwYXNz",
-                "Bearer" + token, "Bearer " + token + " extra", "Bearer " + token + ",", "Bearer \"" + token + "\"",
-                "Bearer ====", "Bearer " + "a".repeat(6000), "Bearer " + token.substring(0, token.length() / 2),
-                "Token " + token, "Bearer\t" + token, "Bearer \u00e9" + token, "Bearer " + token + "\u0000", "   ");
+        List<String> values = List.of(
+                "Bearer",
+                "Bearer ",
+                "Bearer  ",
+                "Basic " + token,
+                "Basic dXNlcjpwYXNz",
+                "Bearer" + token,
+                "Bearer " + token + " extra",
+                "Bearer " + token + ",",
+                "Bearer \"" + token + "\"",
+                "Bearer ====",
+                "Bearer " + "a".repeat(6000),
+                "Bearer " + token.substring(0, token.length() / 2),
+                "Token " + token,
+                "Bearer\t" + token,
+                "Bearer \u00e9" + token,
+                "Bearer " + token + "\u0000",
+                "   ");
 
         for (String value : values) {
-            Response response = call("/users/me/").header("Authorization", value).get();
+            Response response =
+                    call("/users/me/").header("Authorization", value).get();
             assertThat(response.getStatus()).as(value).isEqualTo(401);
             assertThat(body(response)).as(value).containsEntry("status", false);
         }
@@ -220,8 +280,10 @@ class AccountApiTest {
     void two_authorization_headers_count_as_none() {
         String token = newUserToken();
 
-        Response response = call("/users/me/").header("Authorization", "Bearer " + token)
-                .header("Authorization", "Bearer " + token).get();
+        Response response = call("/users/me/")
+                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token)
+                .get();
 
         assertThat(response.getStatus()).isEqualTo(401);
     }
@@ -234,13 +296,15 @@ class AccountApiTest {
                 .post(Entity.entity(big.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE));
 
         assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(body(response)).containsEntry("status", false).containsEntry("message",
-                "The request body is larger than 64 KiB.");
+        assertThat(body(response))
+                .containsEntry("status", false)
+                .containsEntry("message", "The request body is larger than 64 KiB.");
     }
 
     @Test
     void login_failures_are_one_generic_401() {
-        Response unknown = call("/users/login/").post(Entity.json(Map.of("username", unique(), "password", "whatever it is")));
+        Response unknown =
+                call("/users/login/").post(Entity.json(Map.of("username", unique(), "password", "whatever it is")));
 
         assertThat(unknown.getStatus()).isEqualTo(401);
         assertThat(body(unknown)).containsEntry("message", "Invalid credentials.");

@@ -25,13 +25,15 @@ class ProductFieldsTest {
         ProductFields fields = json("{\"name\": \"x\", \"price\": 1e-999999999, \"quantity\": 1}");
 
         assertThat(fields.get(ProductFields.PRICE)).hasSizeLessThan(32);
-        assertThatThrownBy(fields::draft).isInstanceOf(CatalogFailure.InvalidInput.class)
+        assertThatThrownBy(fields::draft)
+                .isInstanceOf(CatalogFailure.InvalidInput.class)
                 .satisfies(e -> assertThat(((CatalogFailure) e).fieldErrors()).containsKey("price"));
     }
 
     @Test
     void the_sketch_alias_unknown_and_server_owned_fields() throws Exception {
-        assertThat(json("{\"decription\": \"d\"}").get(ProductFields.DESCRIPTION)).isEqualTo("d");
+        assertThat(json("{\"decription\": \"d\"}").get(ProductFields.DESCRIPTION))
+                .isEqualTo("d");
         assertThatThrownBy(() -> json("{\"description\": \"a\", \"decription\": \"b\"}"))
                 .isInstanceOf(CatalogFailure.InvalidInput.class);
         assertThatThrownBy(() -> json("{\"id\": 3, \"colour\": \"red\"}"))

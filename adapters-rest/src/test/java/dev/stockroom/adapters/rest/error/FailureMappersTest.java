@@ -26,44 +26,77 @@ class FailureMappersTest {
     void every_account_failure_keeps_its_status() {
         Map<String, Integer> statuses = statuses(AccountFailure.Kind.values(), AccountFailureMapper::status);
 
-        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                entry("INVALID_INPUT", 400), entry("USERNAME_TAKEN", 400), entry("EMAIL_TAKEN", 400),
-                entry("INVALID_CREDENTIALS", 401), entry("SESSION_ENDED", 401), entry("WRONG_CODE", 400),
-                entry("CODE_EXPIRED", 400), entry("TOO_MANY_ATTEMPTS", 400), entry("THROTTLED", 429),
-                entry("NOT_VERIFIED", 403), entry("ALREADY_VERIFIED", 400), entry("WRONG_TOKEN_KIND", 403),
-                entry("WRONG_PASSWORD", 400), entry("USER_NOT_FOUND", 404), entry("NOT_ADMIN", 403),
-                entry("LAST_ADMIN", 400), entry("SESSION_NOT_FOUND", 404)));
+        assertThat(statuses)
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("INVALID_INPUT", 400),
+                        entry("USERNAME_TAKEN", 400),
+                        entry("EMAIL_TAKEN", 400),
+                        entry("INVALID_CREDENTIALS", 401),
+                        entry("SESSION_ENDED", 401),
+                        entry("WRONG_CODE", 400),
+                        entry("CODE_EXPIRED", 400),
+                        entry("TOO_MANY_ATTEMPTS", 400),
+                        entry("THROTTLED", 429),
+                        entry("NOT_VERIFIED", 403),
+                        entry("ALREADY_VERIFIED", 400),
+                        entry("WRONG_TOKEN_KIND", 403),
+                        entry("WRONG_PASSWORD", 400),
+                        entry("USER_NOT_FOUND", 404),
+                        entry("NOT_ADMIN", 403),
+                        entry("LAST_ADMIN", 400),
+                        entry("SESSION_NOT_FOUND", 404)));
     }
 
     @Test
     void every_catalog_failure_keeps_its_status() {
         Map<String, Integer> statuses = statuses(CatalogFailure.Kind.values(), CatalogFailureMapper::status);
 
-        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                entry("INVALID_INPUT", 400), entry("PRODUCT_NOT_FOUND", 404), entry("NOT_OWNER", 403),
-                entry("VERIFICATION_REQUIRED", 403), entry("NOT_ALLOWED", 403), entry("STALE_VERSION", 412),
-                entry("PHOTO_TOO_LARGE", 413), entry("UNSUPPORTED_PHOTO", 400)));
+        assertThat(statuses)
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("INVALID_INPUT", 400),
+                        entry("PRODUCT_NOT_FOUND", 404),
+                        entry("NOT_OWNER", 403),
+                        entry("VERIFICATION_REQUIRED", 403),
+                        entry("NOT_ALLOWED", 403),
+                        entry("STALE_VERSION", 412),
+                        entry("PHOTO_TOO_LARGE", 413),
+                        entry("UNSUPPORTED_PHOTO", 400)));
     }
 
     @Test
     void every_request_failure_has_the_status_its_client_error_had() {
         Map<String, Integer> statuses = statuses(RequestFailure.Kind.values(), RequestFailureMapper::status);
 
-        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                entry("INVALID_FIELDS", 400), entry("MALFORMED_BODY", 400), entry("UNKNOWN_ID", 404),
-                entry("IF_MATCH_MISMATCH", 412), entry("BODY_TOO_LARGE", 413), entry("WILDCARD_CONTENT_TYPE", 415)));
+        assertThat(statuses)
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("INVALID_FIELDS", 400),
+                        entry("MALFORMED_BODY", 400),
+                        entry("UNKNOWN_ID", 404),
+                        entry("IF_MATCH_MISMATCH", 412),
+                        entry("BODY_TOO_LARGE", 413),
+                        entry("WILDCARD_CONTENT_TYPE", 415)));
     }
 
     @Test
     void each_account_subtype_carries_the_kind_named_as_it_is_and_every_kind_has_one() {
-        List<AccountFailure> all = List.of(new AccountFailure.InvalidInput(Map.of()),
-                new AccountFailure.UsernameTaken(), new AccountFailure.EmailTaken(),
-                new AccountFailure.InvalidCredentials(), new AccountFailure.SessionEnded(),
-                new AccountFailure.WrongCode(), new AccountFailure.CodeExpired(), new AccountFailure.TooManyAttempts(),
-                new AccountFailure.Throttled("wait", Duration.ofSeconds(1)), new AccountFailure.NotVerified(),
-                new AccountFailure.AlreadyVerified(), new AccountFailure.WrongTokenKind(),
-                new AccountFailure.WrongPassword(), new AccountFailure.UserNotFound("x"), new AccountFailure.NotAdmin(),
-                new AccountFailure.LastAdmin(), new AccountFailure.SessionNotFound());
+        List<AccountFailure> all = List.of(
+                new AccountFailure.InvalidInput(Map.of()),
+                new AccountFailure.UsernameTaken(),
+                new AccountFailure.EmailTaken(),
+                new AccountFailure.InvalidCredentials(),
+                new AccountFailure.SessionEnded(),
+                new AccountFailure.WrongCode(),
+                new AccountFailure.CodeExpired(),
+                new AccountFailure.TooManyAttempts(),
+                new AccountFailure.Throttled("wait", Duration.ofSeconds(1)),
+                new AccountFailure.NotVerified(),
+                new AccountFailure.AlreadyVerified(),
+                new AccountFailure.WrongTokenKind(),
+                new AccountFailure.WrongPassword(),
+                new AccountFailure.UserNotFound("x"),
+                new AccountFailure.NotAdmin(),
+                new AccountFailure.LastAdmin(),
+                new AccountFailure.SessionNotFound());
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(AccountFailure::kind).containsExactlyInAnyOrder(AccountFailure.Kind.values());
@@ -72,10 +105,14 @@ class FailureMappersTest {
 
     @Test
     void each_catalog_subtype_carries_the_kind_named_as_it_is_and_every_kind_has_one() {
-        List<CatalogFailure> all = List.of(new CatalogFailure.InvalidInput(Map.of()),
-                new CatalogFailure.ProductNotFound(new ProductId(1)), new CatalogFailure.NotOwner(),
-                new CatalogFailure.VerificationRequired(), new CatalogFailure.NotAllowed(),
-                new CatalogFailure.StaleVersion(), new CatalogFailure.PhotoTooLarge(1024),
+        List<CatalogFailure> all = List.of(
+                new CatalogFailure.InvalidInput(Map.of()),
+                new CatalogFailure.ProductNotFound(new ProductId(1)),
+                new CatalogFailure.NotOwner(),
+                new CatalogFailure.VerificationRequired(),
+                new CatalogFailure.NotAllowed(),
+                new CatalogFailure.StaleVersion(),
+                new CatalogFailure.PhotoTooLarge(1024),
                 new CatalogFailure.UnsupportedPhoto());
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));

@@ -29,7 +29,9 @@ class StoreErrorMappersTest {
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response).status()).isFalse();
-        assertThat(body(response).message()).isEqualTo(InvalidDataMapper.MESSAGE).doesNotContain("SELECT");
+        assertThat(body(response).message())
+                .isEqualTo(InvalidDataMapper.MESSAGE)
+                .doesNotContain("SELECT");
     }
 
     @Test
@@ -37,7 +39,8 @@ class StoreErrorMappersTest {
         Response response = new UnexpectedExceptionMapper().toResponse(new StorageFault("A statement failed", cause));
 
         assertThat(response.getStatus()).isEqualTo(500);
-        assertThat(body(response).message()).matches("Something went wrong on our side \\(error [0-9a-f]+\\)\\.")
+        assertThat(body(response).message())
+                .matches("Something went wrong on our side \\(error [0-9a-f]+\\)\\.")
                 .doesNotContain("SELECT");
     }
 

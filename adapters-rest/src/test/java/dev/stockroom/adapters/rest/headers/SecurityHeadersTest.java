@@ -16,12 +16,22 @@ class SecurityHeadersTest {
 
     @Test
     void account_paths_are_found_however_jersey_would_still_match_them() {
-        for (String path : new String[] {"/users", "/users/", "/users/me", "users/me", "//users/me", "/users;v=1/me",
-                "/USERS/me", "/admin", "/admin/users/7/"}) {
+        for (String path : new String[] {
+            "/users",
+            "/users/",
+            "/users/me",
+            "users/me",
+            "//users/me",
+            "/users;v=1/me",
+            "/USERS/me",
+            "/admin",
+            "/admin/users/7/"
+        }) {
             assertThat(SecurityHeaders.carriesAccountData(path)).as(path).isTrue();
         }
-        for (String path : new String[] {"", "/", "/products/", "/usersx/me", "/media/users", "/products/users",
-                "/administrator"}) {
+        for (String path :
+                new String[] {"", "/", "/products/", "/usersx/me", "/media/users", "/products/users", "/administrator"
+                }) {
             assertThat(SecurityHeaders.carriesAccountData(path)).as(path).isFalse();
         }
         assertThat(SecurityHeaders.carriesAccountData(null)).isFalse();
@@ -33,11 +43,14 @@ class SecurityHeadersTest {
         Map<String, String> account = headersFor("/users/me", false);
         Map<String, String> jettyError = headersFor("/products/%zz", true);
 
-        assertThat(product).containsEntry("X-Content-Type-Options", "nosniff")
+        assertThat(product)
+                .containsEntry("X-Content-Type-Options", "nosniff")
                 .containsEntry("Referrer-Policy", "no-referrer")
                 .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
                 .doesNotContainKeys("Cache-Control", "Pragma");
-        assertThat(account).containsAllEntriesOf(product).containsEntry("Cache-Control", "no-store")
+        assertThat(account)
+                .containsAllEntriesOf(product)
+                .containsEntry("Cache-Control", "no-store")
                 .containsEntry("Pragma", "no-cache");
         assertThat(jettyError).isEqualTo(account);
     }

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Address literals, trusted ranges and X-Forwarded-For, read without a single DNS lookup. */
 class ClientAddressResolverTest {
     private static final TrustedProxies LOAD_BALANCERS = TrustedProxies.parse(List.of("10.0.0.0/8", "fd00::/8"));
 
     private static String resolve(TrustedProxies trusted, String peer, String... forwardedFor) {
-        return new ClientAddressResolver(trusted).resolve(peer, List.of(forwardedFor)).value();
+        return new ClientAddressResolver(trusted)
+                .resolve(peer, List.of(forwardedFor))
+                .value();
     }
 
     @Test
@@ -43,18 +45,52 @@ class ClientAddressResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "localhost", "example.com", "beef", "cafe.example", "1.2.3", "1.2.3.4.5",
-            "256.1.1.1", "01.2.3.4", "1.2.3.-4", "1..2.3", "1.2.3.4.", "+1.2.3.4", "0x7f.0.0.1", "2130706433",
-            "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", ":::", "1:::2", "::1::", ":1", "1:", "12345::", "g::1",
-            "fe80::1%eth0", "::ffff:1.2.3", "1.2.3.4::", "::1.2.3.4:5", "２００１:db8::1", "١.٢.٣.٤", "[::1]",
-            "unknown", "_hidden", "1:2:3:4:5:6:7:8::"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "localhost",
+                "example.com",
+                "beef",
+                "cafe.example",
+                "1.2.3",
+                "1.2.3.4.5",
+                "256.1.1.1",
+                "01.2.3.4",
+                "1.2.3.-4",
+                "1..2.3",
+                "1.2.3.4.",
+                "+1.2.3.4",
+                "0x7f.0.0.1",
+                "2130706433",
+                "1:2:3:4:5:6:7:8:9",
+                "1:2:3:4:5:6:7",
+                ":::",
+                "1:::2",
+                "::1::",
+                ":1",
+                "1:",
+                "12345::",
+                "g::1",
+                "fe80::1%eth0",
+                "::ffff:1.2.3",
+                "1.2.3.4::",
+                "::1.2.3.4:5",
+                "２００１:db8::1",
+                "١.٢.٣.٤",
+                "[::1]",
+                "unknown",
+                "_hidden",
+                "1:2:3:4:5:6:7:8::"
+            })
     void refuses_everything_else(String text) {
         assertThat(IpLiterals.parse(text)).isNull();
     }
 
     @Test
     void the_client_is_the_peer_when_no_proxy_is_trusted() {
-        assertThat(resolve(TrustedProxies.none(), "203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
+        assertThat(resolve(TrustedProxies.none(), "203.0.113.7", "198.51.100.1"))
+                .isEqualTo("203.0.113.7");
         assertThat(resolve(TrustedProxies.none(), "203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
@@ -90,22 +126,42 @@ class ClientAddressResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", ",", "198.51.100.1,", ", 198.51.100.1", "198.51.100.1,,10.0.0.1", "unknown",
-            "client.example.com", "198.51.100.1, proxy.internal", "198.51.100.1:99999", "198.51.100.1:", "[::1",
-            "[198.51.100.1]", "2001:db8::7:4711x", "<script>", "198.51.100.1 203.0.113.1", "198.51.100.1;10.0.0.1",
-            "\"198.51.100.1\"", "for=198.51.100.1"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                ",",
+                "198.51.100.1,",
+                ", 198.51.100.1",
+                "198.51.100.1,,10.0.0.1",
+                "unknown",
+                "client.example.com",
+                "198.51.100.1, proxy.internal",
+                "198.51.100.1:99999",
+                "198.51.100.1:",
+                "[::1",
+                "[198.51.100.1]",
+                "2001:db8::7:4711x",
+                "<script>",
+                "198.51.100.1 203.0.113.1",
+                "198.51.100.1;10.0.0.1",
+                "\"198.51.100.1\"",
+                "for=198.51.100.1"
+            })
     void a_malformed_forwarded_for_never_names_another_client(String forwardedFor) {
         assertThat(resolve(LOAD_BALANCERS, "10.1.2.3", forwardedFor)).isEqualTo("10.1.2.3");
     }
 
     @Test
     void a_forwarded_for_too_long_or_with_too_many_entries_is_ignored() {
-        String many = String.join(",", java.util.Collections.nCopies(ClientAddressResolver.MAX_ENTRIES + 1, "10.0.0.1"));
+        String many =
+                String.join(",", java.util.Collections.nCopies(ClientAddressResolver.MAX_ENTRIES + 1, "10.0.0.1"));
         String tooLong = " ".repeat(ClientAddressResolver.MAX_LENGTH) + "198.51.100.1";
 
         assertThat(resolve(LOAD_BALANCERS, "10.1.2.3", many + ",198.51.100.1")).isEqualTo("10.1.2.3");
         assertThat(resolve(LOAD_BALANCERS, "10.1.2.3", tooLong)).isEqualTo("10.1.2.3");
-        String most = String.join(",", java.util.Collections.nCopies(ClientAddressResolver.MAX_ENTRIES - 1, "10.0.0.1"));
+        String most =
+                String.join(",", java.util.Collections.nCopies(ClientAddressResolver.MAX_ENTRIES - 1, "10.0.0.1"));
         assertThat(resolve(LOAD_BALANCERS, "10.1.2.3", "198.51.100.1," + most)).isEqualTo("198.51.100.1");
     }
 
@@ -117,8 +173,8 @@ class ClientAddressResolverTest {
 
     @Test
     void trusted_ranges_are_cidrs_of_either_family_or_single_addresses() {
-        TrustedProxies trusted = TrustedProxies.parse(List.of(" 192.168.1.77/24", "2001:db8:1::/48", "127.0.0.1",
-                "::1", "::ffff:172.16.0.0/108", "0.0.0.0/0"));
+        TrustedProxies trusted = TrustedProxies.parse(List.of(
+                " 192.168.1.77/24", "2001:db8:1::/48", "127.0.0.1", "::1", "::ffff:172.16.0.0/108", "0.0.0.0/0"));
 
         assertThat(trusted.size()).isEqualTo(6);
         assertThat(trusted.toString())
@@ -135,11 +191,26 @@ class ClientAddressResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "10.0.0.0/", "10.0.0.0/33", "::/129", "10.0.0.0/8/8", "10.0.0.0/-1", "10.0.0.0/08",
-            "10.0.0.0/x", "lb.internal", "lb.internal/32", "10.0.0/8", "::ffff:10.0.0.0/95", "*"})
+    @ValueSource(
+            strings = {
+                "",
+                "10.0.0.0/",
+                "10.0.0.0/33",
+                "::/129",
+                "10.0.0.0/8/8",
+                "10.0.0.0/-1",
+                "10.0.0.0/08",
+                "10.0.0.0/x",
+                "lb.internal",
+                "lb.internal/32",
+                "10.0.0/8",
+                "::ffff:10.0.0.0/95",
+                "*"
+            })
     void a_bad_range_is_refused_naming_it(String cidr) {
         assertThatThrownBy(() -> TrustedProxies.parse(List.of("10.0.0.0/8", cidr)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + cidr + "'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + cidr + "'");
     }
 
     @Test
@@ -149,7 +220,8 @@ class ClientAddressResolverTest {
 
         assertThat(v6.value()).isEqualTo("2001:db8:1:2:aaaa:bbbb:cccc:dddd");
         assertThat(v6.limitKey()).isEqualTo("2001:db8:1:2::/64");
-        assertThat(ClientAddress.of(IpLiterals.parse("2001:db8:1:2::9")).limitKey()).isEqualTo(v6.limitKey());
+        assertThat(ClientAddress.of(IpLiterals.parse("2001:db8:1:2::9")).limitKey())
+                .isEqualTo(v6.limitKey());
         assertThat(v4.value()).isEqualTo("198.51.100.1");
         assertThat(v4.limitKey()).isEqualTo("198.51.100.1");
         assertThat(ClientAddress.unknown().limitKey()).isEqualTo(ClientAddress.UNKNOWN);

@@ -23,15 +23,21 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class AccessTokensTest {
-    private static final byte[] KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY =
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final AccessTokens tokens = new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), clock);
     private final UserId user = UserId.random();
     private final SessionId session = SessionId.random();
 
     private SessionGrant grant(SessionKind kind) {
-        return new SessionGrant(user, session, kind, AuthStatus.VERIFIED, Role.USER, Optional.empty(),
+        return new SessionGrant(
+                user,
+                session,
+                kind,
+                AuthStatus.VERIFIED,
+                Role.USER,
+                Optional.empty(),
                 clock.instant().plus(Duration.ofMinutes(10)));
     }
 
@@ -40,18 +46,29 @@ class AccessTokensTest {
         String token = tokens.mint(grant(SessionKind.LOGIN));
 
         assertThat(tokens.verify(token)).contains(new AccessTokens.VerifiedToken(user, session, SessionKind.LOGIN));
-        assertThat(tokens.verify(tokens.mint(grant(SessionKind.PASSWORD_RESET))).orElseThrow().kind())
+        assertThat(tokens.verify(tokens.mint(grant(SessionKind.PASSWORD_RESET)))
+                        .orElseThrow()
+                        .kind())
                 .isEqualTo(SessionKind.PASSWORD_RESET);
     }
 
     @Test
     void the_token_carries_the_claims_the_design_lists() {
-        String payload = new String(Base64.getUrlDecoder().decode(tokens.mint(grant(SessionKind.LOGIN)).split("\\.", -1)[1]),
+        String payload = new String(
+                Base64.getUrlDecoder()
+                        .decode(tokens.mint(grant(SessionKind.LOGIN)).split("\\.", -1)[1]),
                 StandardCharsets.UTF_8);
 
-        assertThat(payload).contains("\"sub\":\"" + user + "\"", "\"sid\":\"" + session + "\"",
-                "\"auth_status\":\"VERIFIED\"", "\"typ\":\"access\"", "\"iss\":\"stockroom\"", "\"aud\"", "\"iat\"",
-                "\"exp\"");
+        assertThat(payload)
+                .contains(
+                        "\"sub\":\"" + user + "\"",
+                        "\"sid\":\"" + session + "\"",
+                        "\"auth_status\":\"VERIFIED\"",
+                        "\"typ\":\"access\"",
+                        "\"iss\":\"stockroom\"",
+                        "\"aud\"",
+                        "\"iat\"",
+                        "\"exp\"");
     }
 
     @Test
@@ -64,9 +81,16 @@ class AccessTokensTest {
 
     @Test
     void alg_none_is_refused() {
-        String unsigned = Jwts.builder().subject(user.toString()).claim("sid", session.toString())
-                .claim("typ", "access").issuer("stockroom").audience().add("stockroom-api").and()
-                .expiration(Date.from(clock.instant().plusSeconds(600))).compact();
+        String unsigned = Jwts.builder()
+                .subject(user.toString())
+                .claim("sid", session.toString())
+                .claim("typ", "access")
+                .issuer("stockroom")
+                .audience()
+                .add("stockroom-api")
+                .and()
+                .expiration(Date.from(clock.instant().plusSeconds(600)))
+                .compact();
 
         assertThat(unsigned).endsWith(".");
         assertThat(tokens.verify(unsigned)).isEmpty();
@@ -74,10 +98,17 @@ class AccessTokensTest {
 
     @Test
     void another_algorithm_is_refused_even_with_the_right_key() {
-        String hs512 = Jwts.builder().subject(user.toString()).claim("sid", session.toString())
-                .claim("typ", "access").issuer("stockroom").audience().add("stockroom-api").and()
+        String hs512 = Jwts.builder()
+                .subject(user.toString())
+                .claim("sid", session.toString())
+                .claim("typ", "access")
+                .issuer("stockroom")
+                .audience()
+                .add("stockroom-api")
+                .and()
                 .expiration(Date.from(clock.instant().plusSeconds(600)))
-                .signWith(new SecretKeySpec(KEY, "HmacSHA512"), Jwts.SIG.HS512).compact();
+                .signWith(new SecretKeySpec(KEY, "HmacSHA512"), Jwts.SIG.HS512)
+                .compact();
 
         assertThat(tokens.verify(hs512)).isEmpty();
     }
@@ -104,7 +135,8 @@ class AccessTokensTest {
         char middle = parts[2].charAt(5);
         String otherSignature = parts[2].substring(0, 5) + (middle == 'A' ? 'B' : 'A') + parts[2].substring(6);
 
-        assertThat(tokens.verify(parts[0] + "." + parts[1] + "." + otherSignature)).isEmpty();
+        assertThat(tokens.verify(parts[0] + "." + parts[1] + "." + otherSignature))
+                .isEmpty();
         assertThat(tokens.verify(token + " ")).isEmpty();
     }
 
@@ -112,8 +144,14 @@ class AccessTokensTest {
     void more_live_tokens_than_it_remembers_all_keep_verifying() {
         List<String> minted = new ArrayList<>();
         for (int i = 0; i < AccessTokens.MAX_REMEMBERED + 50; i++) {
-            minted.add(tokens.mint(new SessionGrant(user, SessionId.random(), SessionKind.LOGIN, AuthStatus.VERIFIED,
-                    Role.USER, Optional.empty(), clock.instant().plus(Duration.ofMinutes(10)))));
+            minted.add(tokens.mint(new SessionGrant(
+                    user,
+                    SessionId.random(),
+                    SessionKind.LOGIN,
+                    AuthStatus.VERIFIED,
+                    Role.USER,
+                    Optional.empty(),
+                    clock.instant().plus(Duration.ofMinutes(10)))));
         }
 
         assertThat(minted).allSatisfy(token -> assertThat(tokens.verify(token)).isPresent());
@@ -125,8 +163,9 @@ class AccessTokensTest {
         String[] parts = tokens.mint(grant(SessionKind.LOGIN)).split("\\.", -1);
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(user.toString(), UserId.random().toString());
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
 
         assertThat(tokens.verify(forged)).isEmpty();
     }
@@ -139,8 +178,10 @@ class AccessTokensTest {
 
         assertThat(new AccessTokens(new TokenSettings(otherKey, "stockroom", "stockroom-api"), clock).verify(token))
                 .isEmpty();
-        assertThat(new AccessTokens(new TokenSettings(KEY, "other", "stockroom-api"), clock).verify(token)).isEmpty();
-        assertThat(new AccessTokens(new TokenSettings(KEY, "stockroom", "other"), clock).verify(token)).isEmpty();
+        assertThat(new AccessTokens(new TokenSettings(KEY, "other", "stockroom-api"), clock).verify(token))
+                .isEmpty();
+        assertThat(new AccessTokens(new TokenSettings(KEY, "stockroom", "other"), clock).verify(token))
+                .isEmpty();
     }
 
     @Test
@@ -153,6 +194,7 @@ class AccessTokensTest {
     @Test
     void keys_shorter_than_256_bits_are_refused() {
         assertThatThrownBy(() -> new TokenSettings(new byte[31], "i", "a"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256 bits");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("256 bits");
     }
 }

@@ -54,11 +54,20 @@ class AddressLimitsApiTest {
             policies.put(limit, limit.policy(LIMIT, Duration.ofHours(1)));
         }
         List<Object> components = new ArrayList<>();
-        StockroomApi.register(components::add, new StockroomApi(STOCKROOM.registration(), STOCKROOM.authentication(),
-                STOCKROOM.passwordRecovery(), STOCKROOM.profiles(), STOCKROOM.administration(), STOCKROOM.catalog(),
-                CatalogPolicy.defaults(),
-                new AccessTokens(new TokenSettings(key, "stockroom", "stockroom-api"), CLOCK), CLOCK,
-                TrustedProxies.none(), Optional.of(new AddressLimits(STOCKROOM.rateLimiter(), policies))));
+        StockroomApi.register(
+                components::add,
+                new StockroomApi(
+                        STOCKROOM.registration(),
+                        STOCKROOM.authentication(),
+                        STOCKROOM.passwordRecovery(),
+                        STOCKROOM.profiles(),
+                        STOCKROOM.administration(),
+                        STOCKROOM.catalog(),
+                        CatalogPolicy.defaults(),
+                        new AccessTokens(new TokenSettings(key, "stockroom", "stockroom-api"), CLOCK),
+                        CLOCK,
+                        TrustedProxies.none(),
+                        Optional.of(new AddressLimits(STOCKROOM.rateLimiter(), policies))));
         ResourceExtension.Builder builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);
         components.forEach(builder::addResource);
         return builder.build();
@@ -66,7 +75,8 @@ class AddressLimitsApiTest {
 
     @BeforeEach
     void twentyMinutesIntoAWindowOfItsOwn() {
-        Instant nextHour = CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant nextHour =
+                CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1));
         CLOCK.set(nextHour.plus(Duration.ofMinutes(20)));
     }
 
@@ -75,8 +85,19 @@ class AddressLimitsApiTest {
     }
 
     private static Map<String, Object> registration(String username) {
-        return Map.of("first_name", "Ada", "last_name", "Lovelace", "username", username,
-                "email", username + "@example.com", "password", PASSWORD, "confirm_password", PASSWORD);
+        return Map.of(
+                "first_name",
+                "Ada",
+                "last_name",
+                "Lovelace",
+                "username",
+                username,
+                "email",
+                username + "@example.com",
+                "password",
+                PASSWORD,
+                "confirm_password",
+                PASSWORD);
     }
 
     private static String unique() {
@@ -94,9 +115,11 @@ class AddressLimitsApiTest {
                 left -= limit.countsFailuresOnly() ? 0 : 1;
 
                 assertThat(response.getStatus()).as(path).isBetween(400, 401);
-                assertThat(response.getHeaderString("RateLimit-Policy")).as(path)
+                assertThat(response.getHeaderString("RateLimit-Policy"))
+                        .as(path)
                         .isEqualTo("\"" + name + "\";q=" + LIMIT + ";w=3600");
-                assertThat(response.getHeaderString("RateLimit")).as(path)
+                assertThat(response.getHeaderString("RateLimit"))
+                        .as(path)
                         .isEqualTo("\"" + name + "\";r=" + left + ";t=2400");
             }
         }
@@ -114,11 +137,13 @@ class AddressLimitsApiTest {
         assertThat(refused.getHeaderString("Retry-After")).isEqualTo("2400");
         assertThat(refused.getHeaderString("RateLimit-Policy")).isEqualTo("\"register\";q=2;w=3600");
         assertThat(refused.getHeaderString("RateLimit")).isEqualTo("\"register\";r=0;t=2400");
-        assertThat(refused.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
+        assertThat(refused.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE))
+                .isTrue();
         assertThat(body(refused)).isEqualTo(Map.of("status", false, "message", AddressLimitFilter.MESSAGE));
 
         CLOCK.advance(Duration.ofMinutes(40).minusSeconds(1));
-        assertThat(post("/users/register/", registration(unique())).getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(post("/users/register/", registration(unique())).getHeaderString("Retry-After"))
+                .isEqualTo("1");
         CLOCK.advance(Duration.ofSeconds(1));
         assertThat(post("/users/register/", registration(unique())).getStatus()).isEqualTo(201);
     }
@@ -162,19 +187,27 @@ class AddressLimitsApiTest {
         post("/users/password/forget/", Map.of("email", "nobody@example.com"));
         post("/users/password/forget/", Map.of("email", "nobody.else@example.com"));
 
-        assertThat(post("/users/password/forget/", Map.of("email", "someone@example.com")).getStatus()).isEqualTo(429);
-        assertThat(STOCKROOM.rateLimiter().peek(AddressLimit.PASSWORD_FORGET.policy(LIMIT, Duration.ofHours(1)),
-                ClientAddress.UNKNOWN).hits()).isEqualTo(3);
+        assertThat(post("/users/password/forget/", Map.of("email", "someone@example.com"))
+                        .getStatus())
+                .isEqualTo(429);
+        assertThat(STOCKROOM
+                        .rateLimiter()
+                        .peek(AddressLimit.PASSWORD_FORGET.policy(LIMIT, Duration.ofHours(1)), ClientAddress.UNKNOWN)
+                        .hits())
+                .isEqualTo(3);
     }
 
     @Test
     void the_defaults_are_the_designs_and_every_endpoint_has_a_policy_of_its_own() {
         AddressLimits defaults = AddressLimits.defaults(STOCKROOM.rateLimiter());
 
-        assertThat(defaults.policy(AddressLimit.LOGIN_FAILURES)).isEqualTo(new RatePolicy("login", 100, Duration.ofHours(1)));
-        assertThat(defaults.policy(AddressLimit.REGISTRATION)).isEqualTo(new RatePolicy("register", 20, Duration.ofHours(1)));
-        assertThat(defaults.policies().values().stream().map(RatePolicy::name).distinct()).hasSize(AddressLimit.values().length);
-}
+        assertThat(defaults.policy(AddressLimit.LOGIN_FAILURES))
+                .isEqualTo(new RatePolicy("login", 100, Duration.ofHours(1)));
+        assertThat(defaults.policy(AddressLimit.REGISTRATION))
+                .isEqualTo(new RatePolicy("register", 20, Duration.ofHours(1)));
+        assertThat(defaults.policies().values().stream().map(RatePolicy::name).distinct())
+                .hasSize(AddressLimit.values().length);
+    }
 
     private static Map<String, Object> body(Response response) {
         return response.readEntity(new GenericType<Map<String, Object>>() {});

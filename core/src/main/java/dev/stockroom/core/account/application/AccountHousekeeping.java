@@ -47,6 +47,7 @@ public final class AccountHousekeeping {
      * tune it.
      */
     static final Duration RETENTION = Duration.ofDays(1);
+
     static final Duration RATE_COUNT_GRACE = Duration.ofMinutes(5);
 
     private final SessionRepository sessions;
@@ -61,8 +62,14 @@ public final class AccountHousekeeping {
     private final Duration auditRetention;
     private final Clock clock;
 
-    AccountHousekeeping(SessionRepository sessions, OneTimeCodeRepository codes, LoginAttempts loginAttempts,
-            TrustedDevices devices, AuditLog audit, Optional<RateCounters> rateCounters, AccountPolicy policy,
+    AccountHousekeeping(
+            SessionRepository sessions,
+            OneTimeCodeRepository codes,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog audit,
+            Optional<RateCounters> rateCounters,
+            AccountPolicy policy,
             Clock clock) {
         this.sessions = sessions;
         this.codes = codes;
@@ -90,8 +97,16 @@ public final class AccountHousekeeping {
         int staleLoginAttempts = loginAttempts.purgeStale(now, throttle);
         int unusedDevices = devices.purgeUnusedSince(now.minus(deviceLifetime));
         int oldEvents = audit.purgeBefore(now.minus(auditRetention));
-        int endedRateCounts = rateCounters.map(c -> c.purgeEndedBefore(now.minus(RATE_COUNT_GRACE))).orElse(0);
-        return new HousekeepingReport(endedSessions, spentRefreshTokens, deadCodes, staleLoginAttempts, unusedDevices,
-                oldEvents, endedRateCounts);
+        int endedRateCounts = rateCounters
+                .map(c -> c.purgeEndedBefore(now.minus(RATE_COUNT_GRACE)))
+                .orElse(0);
+        return new HousekeepingReport(
+                endedSessions,
+                spentRefreshTokens,
+                deadCodes,
+                staleLoginAttempts,
+                unusedDevices,
+                oldEvents,
+                endedRateCounts);
     }
 }

@@ -24,13 +24,26 @@ final class AccountMail {
     }
 
     Notification passwordChanged(User user, Instant changedAt) {
-        return new Notification(NotificationKind.PASSWORD_CHANGED, user.email().value(),
-                Map.of(Notification.FIRST_NAME, user.firstName().value(), Notification.CHANGED_AT, changedAt.toString()));
+        return new Notification(
+                NotificationKind.PASSWORD_CHANGED,
+                user.email().value(),
+                Map.of(
+                        Notification.FIRST_NAME,
+                        user.firstName().value(),
+                        Notification.CHANGED_AT,
+                        changedAt.toString()));
     }
 
     private Notification codeMail(NotificationKind kind, User user, String code) {
-        return new Notification(kind, user.email().value(), Map.of(Notification.FIRST_NAME, user.firstName().value(),
-                Notification.CODE, code,
-                Notification.EXPIRES_IN_MINUTES, Long.toString(policy.codeLifetime().toMinutes())));
+        return new Notification(
+                kind,
+                user.email().value(),
+                Map.of(
+                        Notification.FIRST_NAME,
+                        user.firstName().value(),
+                        Notification.CODE,
+                        code,
+                        Notification.EXPIRES_IN_MINUTES,
+                        Long.toString(policy.codeLifetime().toMinutes())));
     }
 }

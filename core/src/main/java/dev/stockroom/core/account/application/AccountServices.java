@@ -33,22 +33,53 @@ public final class AccountServices {
     private final Administration administration;
     private final AccountHousekeeping housekeeping;
 
-    public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
-            LoginAttempts loginAttempts, TrustedDevices devices, AuditLog auditLog, Outbox outbox,
-            Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
             SecureRandom random) {
-        this(users, sessionStore, codeStore, loginAttempts, devices, auditLog, outbox, transactions, hasher, policy,
-                clock, random, Optional.empty());
+        this(
+                users,
+                sessionStore,
+                codeStore,
+                loginAttempts,
+                devices,
+                auditLog,
+                outbox,
+                transactions,
+                hasher,
+                policy,
+                clock,
+                random,
+                Optional.empty());
     }
 
     /**
      * As above, and housekeeping also forgets the ended windows of {@code rateCounters} (the limits
      * per client and email address), when given.
      */
-    public AccountServices(UserRepository users, SessionRepository sessionStore, OneTimeCodeRepository codeStore,
-            LoginAttempts loginAttempts, TrustedDevices devices, AuditLog auditLog, Outbox outbox,
-            Transactions transactions, PasswordHasher hasher, AccountPolicy policy, Clock clock,
-            SecureRandom random, Optional<RateCounters> rateCounters) {
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
+            SecureRandom random,
+            Optional<RateCounters> rateCounters) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -67,18 +98,27 @@ public final class AccountServices {
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
         AccountMail mail = new AccountMail(policy);
         Audit audit = new Audit(auditLog);
-        this.registration = new RegistrationService(users, sessionStore, sessions, codes, outbox, mail, transactions,
-                hasher, passwordPolicy, clock, audit);
-        this.authentication = new AuthenticationService(users, sessionStore, sessions, loginAttempts, devices, audit,
-                policy, transactions, hasher, clock, random);
-        this.passwordRecovery = new PasswordRecoveryService(users, sessionStore, sessions, codes, outbox, mail,
-                transactions, hasher, passwordPolicy, clock, audit);
+        this.registration = new RegistrationService(
+                users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
+        this.authentication = new AuthenticationService(
+                users,
+                sessionStore,
+                sessions,
+                loginAttempts,
+                devices,
+                audit,
+                policy,
+                transactions,
+                hasher,
+                clock,
+                random);
+        this.passwordRecovery = new PasswordRecoveryService(
+                users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
         this.profiles = new ProfileService(users, transactions, audit, clock);
-        this.administration = new AdministrationService(users, sessionStore, loginAttempts, devices, auditLog, audit,
-                transactions, clock);
-        this.housekeeping = new AccountHousekeeping(sessionStore, codeStore, loginAttempts, devices, auditLog,
-                rateCounters, policy,
-                clock);
+        this.administration = new AdministrationService(
+                users, sessionStore, loginAttempts, devices, auditLog, audit, transactions, clock);
+        this.housekeeping = new AccountHousekeeping(
+                sessionStore, codeStore, loginAttempts, devices, auditLog, rateCounters, policy, clock);
     }
 
     public Registration registration() {

@@ -38,8 +38,15 @@ final class AdministrationService implements Administration {
     private final Transactions transactions;
     private final Clock clock;
 
-    AdministrationService(UserRepository users, SessionRepository sessions, LoginAttempts loginAttempts,
-            TrustedDevices devices, AuditLog auditLog, Audit audit, Transactions transactions, Clock clock) {
+    AdministrationService(
+            UserRepository users,
+            SessionRepository sessions,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Audit audit,
+            Transactions transactions,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.loginAttempts = loginAttempts;
@@ -65,8 +72,11 @@ final class AdministrationService implements Administration {
                 .map(key -> loginAttempts.blockedUntil(key, now))
                 .flatMap(Optional::stream)
                 .max(Instant::compareTo);
-        return new UserDetail(user, sessions.findActiveOf(id, SessionKind.LOGIN, now),
-                auditLog.latestOf(id, RECENT_EVENTS), throttledUntil);
+        return new UserDetail(
+                user,
+                sessions.findActiveOf(id, SessionKind.LOGIN, now),
+                auditLog.latestOf(id, RECENT_EVENTS),
+                throttledUntil);
     }
 
     @Override
@@ -87,7 +97,13 @@ final class AdministrationService implements Administration {
             int ended = sessions.revokeAllOf(id, now);
             devices.removeAllOf(id);
             if (!user.isDisabled()) {
-                audit.byAdmin(AuditKind.DISABLED, id, user.username(), admin.userId(), origin, now,
+                audit.byAdmin(
+                        AuditKind.DISABLED,
+                        id,
+                        user.username(),
+                        admin.userId(),
+                        origin,
+                        now,
                         ended + " sessions ended");
             }
             return disabled;
@@ -119,8 +135,8 @@ final class AdministrationService implements Administration {
             List<String> keys = new ArrayList<>(AuthenticationService.nameKeys(user));
             devices.hashesOf(id).forEach(hash -> keys.add(AuthenticationService.deviceKey(hash)));
             loginAttempts.forget(keys);
-            audit.byAdmin(AuditKind.UNLOCKED, id, user.username(), admin.userId(), origin, now,
-                    "login throttling cleared");
+            audit.byAdmin(
+                    AuditKind.UNLOCKED, id, user.username(), admin.userId(), origin, now, "login throttling cleared");
             return user;
         });
     }
@@ -132,7 +148,13 @@ final class AdministrationService implements Administration {
         return transactions.inTransaction(() -> {
             User user = find(id);
             int ended = sessions.revokeAllOf(id, now);
-            audit.byAdmin(AuditKind.SESSION_ENDED, id, user.username(), admin.userId(), origin, now,
+            audit.byAdmin(
+                    AuditKind.SESSION_ENDED,
+                    id,
+                    user.username(),
+                    admin.userId(),
+                    origin,
+                    now,
                     ended + " sessions ended by an admin");
             return ended;
         });
@@ -155,7 +177,13 @@ final class AdministrationService implements Administration {
             }
             User changed = user.withRole(role, now);
             users.update(changed);
-            audit.byAdmin(AuditKind.ROLE_CHANGED, id, user.username(), admin.userId(), origin, now,
+            audit.byAdmin(
+                    AuditKind.ROLE_CHANGED,
+                    id,
+                    user.username(),
+                    admin.userId(),
+                    origin,
+                    now,
                     "role " + user.role() + " to " + role);
             return changed;
         });

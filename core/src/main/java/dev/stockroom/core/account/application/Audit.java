@@ -24,15 +24,28 @@ final class Audit {
     }
 
     /** An event about a user, in one of their sessions or none. */
-    void record(AuditKind kind, UserId user, Username username, Optional<SessionId> session, Origin origin,
-            Instant at, String detail) {
+    void record(
+            AuditKind kind,
+            UserId user,
+            Username username,
+            Optional<SessionId> session,
+            Origin origin,
+            Instant at,
+            String detail) {
         append(kind, Optional.of(user), Optional.of(username), Optional.empty(), session, origin, at, detail);
     }
 
     /** An admin's action on a user. */
-    void byAdmin(AuditKind kind, UserId user, Username username, UserId admin, Origin origin, Instant at,
-            String detail) {
-        append(kind, Optional.of(user), Optional.of(username), Optional.of(admin), Optional.empty(), origin, at,
+    void byAdmin(
+            AuditKind kind, UserId user, Username username, UserId admin, Origin origin, Instant at, String detail) {
+        append(
+                kind,
+                Optional.of(user),
+                Optional.of(username),
+                Optional.of(admin),
+                Optional.empty(),
+                origin,
+                at,
                 detail);
     }
 
@@ -41,9 +54,16 @@ final class Audit {
         append(kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), origin, at, detail);
     }
 
-    private void append(AuditKind kind, Optional<UserId> user, Optional<Username> username, Optional<UserId> actor,
-            Optional<SessionId> session, Origin origin, Instant at, String detail) {
-        log.append(new AuditEvent(UUID.randomUUID(), at, kind, user, username, actor, origin, session,
-                Optional.ofNullable(detail)));
+    private void append(
+            AuditKind kind,
+            Optional<UserId> user,
+            Optional<Username> username,
+            Optional<UserId> actor,
+            Optional<SessionId> session,
+            Origin origin,
+            Instant at,
+            String detail) {
+        log.append(new AuditEvent(
+                UUID.randomUUID(), at, kind, user, username, actor, origin, session, Optional.ofNullable(detail)));
     }
 }

@@ -3,9 +3,9 @@ package dev.stockroom.core.account.application;
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.AuditKind;
-import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.EmailAddress;
 import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
@@ -60,9 +60,18 @@ final class AuthenticationService implements Authentication {
     // as long as wrong passwords. Made on first need: Argon2 is too slow for every start-up.
     private volatile String dummyHash;
 
-    AuthenticationService(UserRepository users, SessionRepository sessionStore, Sessions sessions,
-            LoginAttempts loginAttempts, TrustedDevices devices, Audit audit, AccountPolicy policy,
-            Transactions transactions, PasswordHasher hasher, Clock clock, SecureRandom random) {
+    AuthenticationService(
+            UserRepository users,
+            SessionRepository sessionStore,
+            Sessions sessions,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            Audit audit,
+            AccountPolicy policy,
+            Transactions transactions,
+            PasswordHasher hasher,
+            Clock clock,
+            SecureRandom random) {
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
@@ -92,10 +101,12 @@ final class AuthenticationService implements Authentication {
     public SessionGrant logIn(LogInCommand command) {
         Optional<User> found = findByLogin(command);
         Instant started = clock.instant();
-        Optional<String> device = command.deviceToken().map(Sessions::hashOf)
-                .filter(hash -> found.isPresent() && devices
-                        .ownerOf(hash, started.minus(policy.deviceTokenLifetime()))
-                        .filter(found.get().id()::equals).isPresent());
+        Optional<String> device = command.deviceToken()
+                .map(Sessions::hashOf)
+                .filter(hash -> found.isPresent()
+                        && devices.ownerOf(hash, started.minus(policy.deviceTokenLifetime()))
+                                .filter(found.get().id()::equals)
+                                .isPresent());
         String key = device.map(AuthenticationService::deviceKey).orElseGet(() -> nameKey(command));
         awaitCheck(key);
         boolean right;
@@ -119,8 +130,14 @@ final class AuthenticationService implements Authentication {
         if (user.isDisabled()) {
             // Checked after the password, so that neither the answer nor its timing says the account is disabled.
             abandon(key, null);
-            transactions.run(() -> audit.record(AuditKind.LOGIN_FAILED, user.id(), user.username(), Optional.empty(),
-                    command.origin(), now, "account disabled"));
+            transactions.run(() -> audit.record(
+                    AuditKind.LOGIN_FAILED,
+                    user.id(),
+                    user.username(),
+                    Optional.empty(),
+                    command.origin(),
+                    now,
+                    "account disabled"));
             throw new AccountFailure.InvalidCredentials();
         }
         // One commit for the verdict, the session and the event. The count's row stays locked until
@@ -135,8 +152,14 @@ final class AuthenticationService implements Authentication {
             String deviceToken = sessions.newSecret();
             devices.add(Sessions.hashOf(deviceToken), user.id(), now);
             devices.keepNewest(user.id(), MAX_DEVICES_PER_USER);
-            audit.record(AuditKind.LOGIN_SUCCEEDED, user.id(), user.username(), Optional.of(session.id()),
-                    command.origin(), now, device.isPresent() ? "known device" : null);
+            audit.record(
+                    AuditKind.LOGIN_SUCCEEDED,
+                    user.id(),
+                    user.username(),
+                    Optional.of(session.id()),
+                    command.origin(),
+                    now,
+                    device.isPresent() ? "known device" : null);
             return sessions.grant(user, session, Optional.of(refreshToken), now).withDeviceToken(deviceToken);
         });
     }
@@ -146,8 +169,7 @@ final class AuthenticationService implements Authentication {
      * free ones is also recorded as THROTTLED; refusals during a delay are not recorded, or a
      * stranger could fill the trail with them.
      */
-    private void recordFailure(String key, Optional<User> found, boolean byDevice, LogInCommand command,
-            Instant now) {
+    private void recordFailure(String key, Optional<User> found, boolean byDevice, LogInCommand command, Instant now) {
         transactions.run(() -> {
             LoginAttempts.Failures failures = loginAttempts.failed(key, now, throttle);
             String what = byDevice ? "wrong password from a known device" : "wrong password";
@@ -156,10 +178,16 @@ final class AuthenticationService implements Authentication {
                 return;
             }
             User user = found.get();
-            audit.record(AuditKind.LOGIN_FAILED, user.id(), user.username(), Optional.empty(), command.origin(), now,
-                    what);
+            audit.record(
+                    AuditKind.LOGIN_FAILED, user.id(), user.username(), Optional.empty(), command.origin(), now, what);
             if (failures.count() == throttle.freeFailures()) {
-                audit.record(AuditKind.THROTTLED, user.id(), user.username(), Optional.empty(), command.origin(), now,
+                audit.record(
+                        AuditKind.THROTTLED,
+                        user.id(),
+                        user.username(),
+                        Optional.empty(),
+                        command.origin(),
+                        now,
                         (byDevice ? "device: " : "account: ") + failures.count()
                                 + " wrong passwords in a row; later logins wait");
             }
@@ -189,8 +217,8 @@ final class AuthenticationService implements Authentication {
                     break;
             }
             if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) - deadline > 0) {
-                throw new Overloaded("Too many logins for this account at once; try again shortly.",
-                        Duration.ofSeconds(1));
+                throw new Overloaded(
+                        "Too many logins for this account at once; try again shortly.", Duration.ofSeconds(1));
             }
             try {
                 Thread.sleep(pauseMillis);
@@ -223,7 +251,8 @@ final class AuthenticationService implements Authentication {
         String hash = Sessions.hashOf(refreshToken.strip());
         Instant now = clock.instant();
         // No exception inside: a reuse must commit its revocation before the caller hears "no".
-        return transactions.inTransaction(() -> rotate(hash, now, origin))
+        return transactions
+                .inTransaction(() -> rotate(hash, now, origin))
                 .orElseThrow(AccountFailure.InvalidCredentials::new);
     }
 
@@ -237,9 +266,17 @@ final class AuthenticationService implements Authentication {
         if (!spentNow && !withinReuseInterval(stored.get(), now)) {
             // A spent token came back: someone else may hold the family, so the whole session ends.
             if (sessionStore.revoke(sessionId, now)) {
-                sessionStore.findById(sessionId).flatMap(s -> users.findById(s.userId())).ifPresent(user ->
-                        audit.record(AuditKind.REFRESH_REUSED, user.id(), user.username(), Optional.of(sessionId),
-                                origin, now, "a spent refresh token came back; the session was ended"));
+                sessionStore
+                        .findById(sessionId)
+                        .flatMap(s -> users.findById(s.userId()))
+                        .ifPresent(user -> audit.record(
+                                AuditKind.REFRESH_REUSED,
+                                user.id(),
+                                user.username(),
+                                Optional.of(sessionId),
+                                origin,
+                                now,
+                                "a spent refresh token came back; the session was ended"));
             }
             return Optional.empty();
         }
@@ -274,8 +311,14 @@ final class AuthenticationService implements Authentication {
         transactions.run(() -> {
             if (command.all()) {
                 sessionStore.revokeAllOf(caller.userId(), now);
-                audit.record(AuditKind.LOGGED_OUT, caller.userId(), caller.username(),
-                        Optional.of(caller.sessionId()), origin, now, "every session");
+                audit.record(
+                        AuditKind.LOGGED_OUT,
+                        caller.userId(),
+                        caller.username(),
+                        Optional.of(caller.sessionId()),
+                        origin,
+                        now,
+                        "every session");
                 return;
             }
             sessionStore.revoke(caller.sessionId(), now);
@@ -285,8 +328,14 @@ final class AuthenticationService implements Authentication {
                     .flatMap(token -> sessionStore.findById(token.sessionId()))
                     .filter(session -> session.userId().equals(caller.userId()))
                     .ifPresent(session -> sessionStore.revoke(session.id(), now));
-            audit.record(AuditKind.LOGGED_OUT, caller.userId(), caller.username(), Optional.of(caller.sessionId()),
-                    origin, now, null);
+            audit.record(
+                    AuditKind.LOGGED_OUT,
+                    caller.userId(),
+                    caller.username(),
+                    Optional.of(caller.sessionId()),
+                    origin,
+                    now,
+                    null);
         });
     }
 
@@ -301,12 +350,19 @@ final class AuthenticationService implements Authentication {
         Callers.requireKind(caller, SessionKind.LOGIN);
         Instant now = clock.instant();
         transactions.run(() -> {
-            Session session = sessionStore.findById(id)
+            Session session = sessionStore
+                    .findById(id)
                     .filter(s -> s.userId().equals(caller.userId()) && s.kind() == SessionKind.LOGIN && s.isActive(now))
                     .orElseThrow(AccountFailure.SessionNotFound::new);
             if (sessionStore.revoke(session.id(), now)) {
-                audit.record(AuditKind.SESSION_ENDED, caller.userId(), caller.username(), Optional.of(session.id()),
-                        origin, now, "ended by its user");
+                audit.record(
+                        AuditKind.SESSION_ENDED,
+                        caller.userId(),
+                        caller.username(),
+                        Optional.of(session.id()),
+                        origin,
+                        now,
+                        "ended by its user");
             }
         });
     }
@@ -314,13 +370,15 @@ final class AuthenticationService implements Authentication {
     @Override
     public AuthenticatedUser authenticate(UserId userId, SessionId sessionId) {
         Instant now = clock.instant();
-        SessionRepository.SessionOwner owner = sessionStore.findWithOwner(sessionId, users)
-                .filter(o -> o.session().userId().equals(userId) && o.session().isActive(now)
+        SessionRepository.SessionOwner owner = sessionStore
+                .findWithOwner(sessionId, users)
+                .filter(o -> o.session().userId().equals(userId)
+                        && o.session().isActive(now)
                         && !o.user().isDisabled())
                 .orElseThrow(AccountFailure.SessionEnded::new);
         User user = owner.user();
-        return new AuthenticatedUser(user.id(), sessionId, owner.session().kind(), user.username(), user.status(),
-                user.role());
+        return new AuthenticatedUser(
+                user.id(), sessionId, owner.session().kind(), user.username(), user.status(), user.role());
     }
 
     private Optional<User> findByLogin(LogInCommand command) {
@@ -335,8 +393,8 @@ final class AuthenticationService implements Authentication {
     }
 
     private static AccountFailure throttled(Instant now, Instant blockedUntil) {
-        return new AccountFailure.Throttled("Too many failed logins; try again later.",
-                Duration.between(now, blockedUntil));
+        return new AccountFailure.Throttled(
+                "Too many failed logins; try again later.", Duration.between(now, blockedUntil));
     }
 
     /**

@@ -8,8 +8,7 @@ import dev.stockroom.core.account.port.out.UserRepository;
 
 /** Token-scope checks and the caller's stored account, shared by the use cases that take a caller. */
 final class Callers {
-    private Callers() {
-    }
+    private Callers() {}
 
     static void requireKind(AuthenticatedUser caller, SessionKind kind) {
         if (caller.kind() != kind) {

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** SHA-256 in lower-case hex: how refresh tokens and one-time codes are stored. */
 final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     static String sha256Hex(String text) {
         return HexFormat.of().formatHex(sha256(text));
@@ -16,7 +15,8 @@ final class Digests {
 
     /** Compares two digests in constant time. */
     static boolean sameDigest(String hexA, String hexB) {
-        return MessageDigest.isEqual(hexA.getBytes(StandardCharsets.US_ASCII), hexB.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hexA.getBytes(StandardCharsets.US_ASCII), hexB.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] sha256(String text) {

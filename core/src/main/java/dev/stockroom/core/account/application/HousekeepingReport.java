@@ -11,19 +11,30 @@ package dev.stockroom.core.account.application;
  * @param auditEvents        audit events past their retention
  * @param rateCounts         counts of ended windows of the limits per client and email address
  */
-public record HousekeepingReport(int sessions, int spentRefreshTokens, int oneTimeCodes, int loginAttempts,
-        int deviceTokens, int auditEvents, int rateCounts) {
+public record HousekeepingReport(
+        int sessions,
+        int spentRefreshTokens,
+        int oneTimeCodes,
+        int loginAttempts,
+        int deviceTokens,
+        int auditEvents,
+        int rateCounts) {
 
     public HousekeepingReport {
-        if (sessions < 0 || spentRefreshTokens < 0 || oneTimeCodes < 0 || loginAttempts < 0 || deviceTokens < 0
-                || auditEvents < 0 || rateCounts < 0) {
+        if (sessions < 0
+                || spentRefreshTokens < 0
+                || oneTimeCodes < 0
+                || loginAttempts < 0
+                || deviceTokens < 0
+                || auditEvents < 0
+                || rateCounts < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
 
     /** True when nothing was deleted. */
     public boolean isEmpty() {
-        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts + deviceTokens + auditEvents
-                + rateCounts == 0;
+        return sessions + spentRefreshTokens + oneTimeCodes + loginAttempts + deviceTokens + auditEvents + rateCounts
+                == 0;
     }
 }

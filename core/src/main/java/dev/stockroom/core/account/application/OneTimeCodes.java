@@ -32,8 +32,15 @@ final class OneTimeCodes {
     /** Stores a fresh code (the previous one of this purpose stops working) and returns it in clear, for the mail. */
     String issue(UserId userId, CodePurpose purpose, Instant now) {
         String code = String.format("%06d", random.nextInt(CODE_SPACE));
-        codes.replace(new OneTimeCode(UUID.randomUUID(), userId, purpose, hash(userId, purpose, code), now,
-                now.plus(policy.codeLifetime()), 0, null));
+        codes.replace(new OneTimeCode(
+                UUID.randomUUID(),
+                userId,
+                purpose,
+                hash(userId, purpose, code),
+                now,
+                now.plus(policy.codeLifetime()),
+                0,
+                null));
         return code;
     }
 

@@ -52,14 +52,16 @@ public final class PasswordPolicy {
         if (CommonPasswords.SET.contains(folded)) {
             problems.add(TOO_COMMON);
         }
-        if (containsPart(folded, username.key()) || containsPart(folded, email.localPart().toLowerCase(Locale.ROOT))) {
+        if (containsPart(folded, username.key())
+                || containsPart(folded, email.localPart().toLowerCase(Locale.ROOT))) {
             problems.add(RESEMBLES_ACCOUNT);
         }
         return List.copyOf(problems);
     }
 
     private static boolean containsPart(String foldedPassword, String foldedPart) {
-        return foldedPart.codePointCount(0, foldedPart.length()) >= MIN_PART_LENGTH && foldedPassword.contains(foldedPart);
+        return foldedPart.codePointCount(0, foldedPart.length()) >= MIN_PART_LENGTH
+                && foldedPassword.contains(foldedPart);
     }
 
     /** The shipped list, read on first use (initialisation-on-demand holder: once, thread-safe). */

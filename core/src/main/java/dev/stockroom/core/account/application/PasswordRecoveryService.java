@@ -2,11 +2,11 @@ package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuditKind;
-import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.EmailAddress;
 import dev.stockroom.core.account.domain.OneTimeCode;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.domain.User;
@@ -42,9 +42,18 @@ final class PasswordRecoveryService implements PasswordRecovery {
     private final Clock clock;
     private final Audit audit;
 
-    PasswordRecoveryService(UserRepository users, SessionRepository sessionStore, Sessions sessions,
-            OneTimeCodes codes, Outbox outbox, AccountMail mail, Transactions transactions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, Clock clock, Audit audit) {
+    PasswordRecoveryService(
+            UserRepository users,
+            SessionRepository sessionStore,
+            Sessions sessions,
+            OneTimeCodes codes,
+            Outbox outbox,
+            AccountMail mail,
+            Transactions transactions,
+            PasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            Clock clock,
+            Audit audit) {
         this.audit = audit;
         this.users = users;
         this.sessionStore = sessionStore;
@@ -111,8 +120,12 @@ final class PasswordRecoveryService implements PasswordRecovery {
         Instant now = clock.instant();
         User changed = user.withPasswordHash(newHash, now);
         // Completing a reset proves the address, as a verification code would have.
-        replacePassword(caller, changed.status() == AuthStatus.NEW ? changed.verified(now) : changed, now,
-                AuditKind.PASSWORD_RESET, origin);
+        replacePassword(
+                caller,
+                changed.status() == AuthStatus.NEW ? changed.verified(now) : changed,
+                now,
+                AuditKind.PASSWORD_RESET,
+                origin);
     }
 
     @Override
@@ -146,8 +159,7 @@ final class PasswordRecoveryService implements PasswordRecovery {
      * Stores the new password and ends every session of the user. The caller's own session is
      * revoked first, conditionally: of two requests with one reset token, only one gets past it.
      */
-    private void replacePassword(AuthenticatedUser caller, User changed, Instant now, AuditKind kind,
-            Origin origin) {
+    private void replacePassword(AuthenticatedUser caller, User changed, Instant now, AuditKind kind, Origin origin) {
         transactions.run(() -> {
             if (!sessionStore.revoke(caller.sessionId(), now)) {
                 throw new AccountFailure.SessionEnded();
@@ -155,7 +167,13 @@ final class PasswordRecoveryService implements PasswordRecovery {
             users.update(changed);
             sessionStore.revokeAllOf(changed.id(), now);
             outbox.enqueue(mail.passwordChanged(changed, now), now);
-            audit.record(kind, changed.id(), changed.username(), Optional.of(caller.sessionId()), origin, now,
+            audit.record(
+                    kind,
+                    changed.id(),
+                    changed.username(),
+                    Optional.of(caller.sessionId()),
+                    origin,
+                    now,
                     "every session ended");
         });
     }

@@ -44,12 +44,20 @@ final class ProfileService implements Profiles {
             if (user.role() == role) {
                 return Profile.from(user);
             }
-            if (user.role() == Role.ADMIN && !user.isDisabled() && users.countEnabledWithRoleForUpdate(Role.ADMIN) <= 1) {
+            if (user.role() == Role.ADMIN
+                    && !user.isDisabled()
+                    && users.countEnabledWithRoleForUpdate(Role.ADMIN) <= 1) {
                 throw new AccountFailure.LastAdmin();
             }
             User changed = user.withRole(role, now);
             users.update(changed);
-            audit.record(AuditKind.ROLE_CHANGED, user.id(), user.username(), Optional.empty(), Origin.UNKNOWN, now,
+            audit.record(
+                    AuditKind.ROLE_CHANGED,
+                    user.id(),
+                    user.username(),
+                    Optional.empty(),
+                    Origin.UNKNOWN,
+                    now,
                     "role " + role + " by the make-admin command");
             return Profile.from(changed);
         });

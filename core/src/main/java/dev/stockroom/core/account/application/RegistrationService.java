@@ -2,10 +2,10 @@ package dev.stockroom.core.account.application;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuditKind;
-import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.CodePurpose;
 import dev.stockroom.core.account.domain.OneTimeCode;
+import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.domain.User;
@@ -45,9 +45,18 @@ final class RegistrationService implements Registration {
     private final Clock clock;
     private final Audit audit;
 
-    RegistrationService(UserRepository users, SessionRepository sessionStore, Sessions sessions, OneTimeCodes codes,
-            Outbox outbox, AccountMail mail, Transactions transactions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, Clock clock, Audit audit) {
+    RegistrationService(
+            UserRepository users,
+            SessionRepository sessionStore,
+            Sessions sessions,
+            OneTimeCodes codes,
+            Outbox outbox,
+            AccountMail mail,
+            Transactions transactions,
+            PasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            Clock clock,
+            Audit audit) {
         this.audit = audit;
         this.users = users;
         this.sessionStore = sessionStore;
@@ -72,22 +81,28 @@ final class RegistrationService implements Registration {
         if (users.findByEmail(command.email()).isPresent()) {
             v.add("email", EMAIL_TAKEN);
         }
-        passwordPolicy.problems(command.password(), command.username(), command.email())
+        passwordPolicy
+                .problems(command.password(), command.username(), command.email())
                 .forEach(problem -> v.add("password", problem));
         v.throwIfAny(AccountFailure.InvalidInput::new);
 
         // Argon2 is slow on purpose: keep it out of the transaction.
         String passwordHash = hasher.hash(command.password());
         Instant now = clock.instant();
-        User user = User.register(UserId.random(), command.firstName(), command.lastName(), command.username(),
-                command.email(), passwordHash, now);
+        User user = User.register(
+                UserId.random(),
+                command.firstName(),
+                command.lastName(),
+                command.username(),
+                command.email(),
+                passwordHash,
+                now);
         Session session = transactions.inTransaction(() -> {
             users.add(user);
             Session opened = sessions.openLogin(user.id(), now, origin);
             String code = codes.issue(user.id(), CodePurpose.VERIFY_EMAIL, now);
             outbox.enqueue(mail.verificationCode(user, code), now);
-            audit.record(AuditKind.REGISTERED, user.id(), user.username(), Optional.of(opened.id()), origin, now,
-                    null);
+            audit.record(AuditKind.REGISTERED, user.id(), user.username(), Optional.of(opened.id()), origin, now, null);
             return opened;
         });
         return new Registered(Profile.from(user), sessions.grant(user, session, Optional.empty(), now));
@@ -101,7 +116,8 @@ final class RegistrationService implements Registration {
         OneTimeCode matched = codes.check(user.id(), CodePurpose.VERIFY_EMAIL, code.code(), now);
         return transactions.inTransaction(() -> {
             codes.consume(matched, now);
-            Session session = sessionStore.findById(caller.sessionId())
+            Session session = sessionStore
+                    .findById(caller.sessionId())
                     .filter(s -> s.isActive(now))
                     .orElseThrow(AccountFailure.SessionEnded::new);
             User verified = user.verified(now);

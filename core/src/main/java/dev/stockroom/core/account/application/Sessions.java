@@ -37,8 +37,8 @@ final class Sessions {
     }
 
     Session openPasswordReset(UserId userId, Instant now, Origin origin) {
-        Session session = Session.open(userId, SessionKind.PASSWORD_RESET, now, now.plus(policy.resetTokenLifetime()),
-                origin);
+        Session session =
+                Session.open(userId, SessionKind.PASSWORD_RESET, now, now.plus(policy.resetTokenLifetime()), origin);
         sessions.add(session);
         return session;
     }
@@ -65,7 +65,7 @@ final class Sessions {
     SessionGrant grant(User user, Session session, Optional<String> refreshToken, Instant now) {
         Instant accessEnd = now.plus(policy.accessTokenLifetime());
         Instant tokenExpiresAt = accessEnd.isBefore(session.expiresAt()) ? accessEnd : session.expiresAt();
-        return new SessionGrant(user.id(), session.id(), session.kind(), user.status(), user.role(), refreshToken,
-                tokenExpiresAt);
+        return new SessionGrant(
+                user.id(), session.id(), session.kind(), user.status(), user.role(), refreshToken, tokenExpiresAt);
     }
 }

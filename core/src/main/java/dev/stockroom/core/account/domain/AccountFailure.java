@@ -67,7 +67,10 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public UsernameTaken() {
-            super(Kind.USERNAME_TAKEN, "That username is already taken.", Map.of("username", List.of("A user with that username already exists.")));
+            super(
+                    Kind.USERNAME_TAKEN,
+                    "That username is already taken.",
+                    Map.of("username", List.of("A user with that username already exists.")));
         }
     }
 
@@ -75,7 +78,10 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public EmailTaken() {
-            super(Kind.EMAIL_TAKEN, "That email address is already registered.", Map.of("email", List.of("A user with that email already exists.")));
+            super(
+                    Kind.EMAIL_TAKEN,
+                    "That email address is already registered.",
+                    Map.of("email", List.of("A user with that email already exists.")));
         }
     }
 
@@ -109,7 +115,10 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public CodeExpired() {
-            super(Kind.CODE_EXPIRED, "The code has expired; request a new one.", Map.of("code", List.of("The code has expired.")));
+            super(
+                    Kind.CODE_EXPIRED,
+                    "The code has expired; request a new one.",
+                    Map.of("code", List.of("The code has expired.")));
         }
     }
 
@@ -118,7 +127,10 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public TooManyAttempts() {
-            super(Kind.TOO_MANY_ATTEMPTS, "Too many wrong codes; request a new one.", Map.of("code", List.of("Too many wrong attempts.")));
+            super(
+                    Kind.TOO_MANY_ATTEMPTS,
+                    "Too many wrong codes; request a new one.",
+                    Map.of("code", List.of("Too many wrong attempts.")));
         }
     }
 
@@ -172,7 +184,10 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public WrongPassword() {
-            super(Kind.WRONG_PASSWORD, "The current password is not correct.", Map.of("old_password", List.of("Wrong password.")));
+            super(
+                    Kind.WRONG_PASSWORD,
+                    "The current password is not correct.",
+                    Map.of("old_password", List.of("Wrong password.")));
         }
     }
 

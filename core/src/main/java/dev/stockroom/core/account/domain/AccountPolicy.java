@@ -23,10 +23,19 @@ import java.util.Objects;
  * @param deviceTokenLifetime how long a device token counts after its last login
  * @param auditRetention      how long security events are kept
  */
-public record AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration resendCooldown,
-        Duration accessTokenLifetime, Duration resetTokenLifetime, Duration sessionLifetime,
-        int passwordMinLength, int passwordMaxLength, LoginThrottle loginThrottle, Duration refreshReuseInterval,
-        Duration deviceTokenLifetime, Duration auditRetention) {
+public record AccountPolicy(
+        Duration codeLifetime,
+        int maxCodeAttempts,
+        Duration resendCooldown,
+        Duration accessTokenLifetime,
+        Duration resetTokenLifetime,
+        Duration sessionLifetime,
+        int passwordMinLength,
+        int passwordMaxLength,
+        LoginThrottle loginThrottle,
+        Duration refreshReuseInterval,
+        Duration deviceTokenLifetime,
+        Duration auditRetention) {
 
     public static final Duration DEFAULT_DEVICE_TOKEN_LIFETIME = Duration.ofDays(365);
     public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
@@ -61,76 +70,196 @@ public record AccountPolicy(Duration codeLifetime, int maxCodeAttempts, Duration
     }
 
     public static AccountPolicy defaults() {
-        return new AccountPolicy(Duration.ofMinutes(10), 5, Duration.ofSeconds(60), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), Duration.ofDays(30), 12, 128, LoginThrottle.defaults(), Duration.ZERO,
-                DEFAULT_DEVICE_TOKEN_LIFETIME, DEFAULT_AUDIT_RETENTION);
+        return new AccountPolicy(
+                Duration.ofMinutes(10),
+                5,
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(10),
+                Duration.ofDays(30),
+                12,
+                128,
+                LoginThrottle.defaults(),
+                Duration.ZERO,
+                DEFAULT_DEVICE_TOKEN_LIFETIME,
+                DEFAULT_AUDIT_RETENTION);
     }
 
     public AccountPolicy withCodeLifetime(Duration lifetime) {
-        return new AccountPolicy(lifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime, resetTokenLifetime,
-                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                lifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withMaxCodeAttempts(int attempts) {
-        return new AccountPolicy(codeLifetime, attempts, resendCooldown, accessTokenLifetime, resetTokenLifetime,
-                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                attempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withResendCooldown(Duration cooldown) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, cooldown, accessTokenLifetime, resetTokenLifetime,
-                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                cooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withAccessTokenLifetime(Duration lifetime) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, lifetime, resetTokenLifetime,
-                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                lifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withResetTokenLifetime(Duration lifetime) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime, lifetime,
-                sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, refreshReuseInterval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                lifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withSessionLifetime(Duration lifetime) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
-                resetTokenLifetime, lifetime, passwordMinLength, passwordMaxLength, loginThrottle,
-                refreshReuseInterval, deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                lifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     /** Both bounds at once: the maximum is checked against the minimum, so one at a time could fail midway. */
     public AccountPolicy withPasswordLength(int minLength, int maxLength) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
-                resetTokenLifetime, sessionLifetime, minLength, maxLength, loginThrottle, refreshReuseInterval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                minLength,
+                maxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withLoginThrottle(LoginThrottle throttle) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
-                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, throttle,
-                refreshReuseInterval, deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                throttle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withRefreshReuseInterval(Duration interval) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
-                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle, interval,
-                deviceTokenLifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                interval,
+                deviceTokenLifetime,
+                auditRetention);
     }
 
     public AccountPolicy withDeviceTokenLifetime(Duration lifetime) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
-                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle,
-                refreshReuseInterval, lifetime, auditRetention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                lifetime,
+                auditRetention);
     }
 
     public AccountPolicy withAuditRetention(Duration retention) {
-        return new AccountPolicy(codeLifetime, maxCodeAttempts, resendCooldown, accessTokenLifetime,
-                resetTokenLifetime, sessionLifetime, passwordMinLength, passwordMaxLength, loginThrottle,
-                refreshReuseInterval, deviceTokenLifetime, retention);
+        return new AccountPolicy(
+                codeLifetime,
+                maxCodeAttempts,
+                resendCooldown,
+                accessTokenLifetime,
+                resetTokenLifetime,
+                sessionLifetime,
+                passwordMinLength,
+                passwordMaxLength,
+                loginThrottle,
+                refreshReuseInterval,
+                deviceTokenLifetime,
+                retention);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -16,8 +16,16 @@ import java.util.UUID;
  * @param actor     who did it when that is someone else (an admin), empty otherwise
  * @param sessionId the session the event happened in or to
  */
-public record AuditEvent(UUID id, Instant at, AuditKind kind, Optional<UserId> userId, Optional<Username> username,
-        Optional<UserId> actor, Origin origin, Optional<SessionId> sessionId, Optional<String> detail) {
+public record AuditEvent(
+        UUID id,
+        Instant at,
+        AuditKind kind,
+        Optional<UserId> userId,
+        Optional<Username> username,
+        Optional<UserId> actor,
+        Origin origin,
+        Optional<SessionId> sessionId,
+        Optional<String> detail) {
     public static final int MAX_DETAIL_LENGTH = 200;
 
     public AuditEvent {

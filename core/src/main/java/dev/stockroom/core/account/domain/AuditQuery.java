@@ -17,8 +17,12 @@ import java.util.UUID;
  * @param since inclusive
  * @param until exclusive
  */
-public record AuditQuery(Optional<UserId> user, Optional<AuditKind> kind, Optional<Instant> since,
-        Optional<Instant> until, PageRequest page) {
+public record AuditQuery(
+        Optional<UserId> user,
+        Optional<AuditKind> kind,
+        Optional<Instant> since,
+        Optional<Instant> until,
+        PageRequest page) {
 
     public AuditQuery {
         Objects.requireNonNull(user, "user");
@@ -29,8 +33,8 @@ public record AuditQuery(Optional<UserId> user, Optional<AuditKind> kind, Option
     }
 
     public static AuditQuery all() {
-        return new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                PageRequest.first());
+        return new AuditQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), PageRequest.first());
     }
 
     public static AuditQuery of(UserId user) {
@@ -51,8 +55,7 @@ public record AuditQuery(Optional<UserId> user, Optional<AuditKind> kind, Option
      *
      * @throws AccountFailure.InvalidInput naming every parameter that is wrong
      */
-    public static AuditQuery parse(String user, String kind, String since, String until, String page,
-            String pageSize) {
+    public static AuditQuery parse(String user, String kind, String since, String until, String page, String pageSize) {
         Violations v = new Violations();
         Optional<UserId> who = QueryParameters.given(user).map(u -> v.field("user", () -> userId(u)));
         Optional<AuditKind> what = QueryParameters.given(kind)

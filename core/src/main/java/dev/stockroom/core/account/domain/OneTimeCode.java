@@ -9,8 +9,15 @@ import java.util.UUID;
  * stored. {@code attempts} counts every try (right or wrong); a code accepts at most the policy's
  * number of tries, is single use ({@code usedAt}) and expires at {@code expiresAt}.
  */
-public record OneTimeCode(UUID id, UserId userId, CodePurpose purpose, String codeHash, Instant createdAt,
-        Instant expiresAt, int attempts, Instant usedAt) {
+public record OneTimeCode(
+        UUID id,
+        UserId userId,
+        CodePurpose purpose,
+        String codeHash,
+        Instant createdAt,
+        Instant expiresAt,
+        int attempts,
+        Instant usedAt) {
 
     public OneTimeCode {
         Objects.requireNonNull(id, "id");

@@ -26,7 +26,8 @@ public record Origin(Optional<String> address, Optional<String> userAgent) {
     private static String clean(String value, int maxLength) {
         StringBuilder out = new StringBuilder(Math.min(value.length(), maxLength));
         value.codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                .filter(c -> !Character.isISOControl(c)
+                        && Character.getType(c) != Character.FORMAT
                         && Character.getType(c) != Character.SURROGATE)
                 .forEach(c -> {
                     if (out.length() + Character.charCount(c) <= maxLength) {

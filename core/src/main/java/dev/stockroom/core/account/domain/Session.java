@@ -10,8 +10,15 @@ import java.util.Objects;
  * tokens are checked on every request, but writing there on every request would cost a write per
  * read; an access token lives minutes, so the refresh is a close enough measure).
  */
-public record Session(SessionId id, UserId userId, SessionKind kind, Instant createdAt, Instant expiresAt,
-        Instant revokedAt, Origin origin, Instant lastUsedAt) {
+public record Session(
+        SessionId id,
+        UserId userId,
+        SessionKind kind,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        Origin origin,
+        Instant lastUsedAt) {
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -27,8 +34,8 @@ public record Session(SessionId id, UserId userId, SessionKind kind, Instant cre
     }
 
     /** A session with no known origin, last used when it was opened. */
-    public Session(SessionId id, UserId userId, SessionKind kind, Instant createdAt, Instant expiresAt,
-            Instant revokedAt) {
+    public Session(
+            SessionId id, UserId userId, SessionKind kind, Instant createdAt, Instant expiresAt, Instant revokedAt) {
         this(id, userId, kind, createdAt, expiresAt, revokedAt, Origin.UNKNOWN, createdAt);
     }
 

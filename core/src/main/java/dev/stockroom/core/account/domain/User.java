@@ -21,8 +21,18 @@ public final class User {
     private final boolean disabled;
     private final Instant lastLoginAt;
 
-    private User(UserId id, PersonName firstName, PersonName lastName, Username username, EmailAddress email,
-            String passwordHash, AuthStatus status, Role role, Instant createdAt, Instant updatedAt, boolean disabled,
+    private User(
+            UserId id,
+            PersonName firstName,
+            PersonName lastName,
+            Username username,
+            EmailAddress email,
+            String passwordHash,
+            AuthStatus status,
+            Role role,
+            Instant createdAt,
+            Instant updatedAt,
+            boolean disabled,
             Instant lastLoginAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.firstName = Objects.requireNonNull(firstName, "firstName");
@@ -42,18 +52,54 @@ public final class User {
     }
 
     /** A freshly registered account: NEW, role USER. */
-    public static User register(UserId id, PersonName firstName, PersonName lastName, Username username,
-            EmailAddress email, String passwordHash, Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, AuthStatus.NEW, Role.USER, now, now,
-                false, null);
+    public static User register(
+            UserId id,
+            PersonName firstName,
+            PersonName lastName,
+            Username username,
+            EmailAddress email,
+            String passwordHash,
+            Instant now) {
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                AuthStatus.NEW,
+                Role.USER,
+                now,
+                now,
+                false,
+                null);
     }
 
     /** An enabled account that never logged in, read back from storage; every invariant is checked again. */
-    public static User rehydrate(UserId id, PersonName firstName, PersonName lastName, Username username,
-            EmailAddress email, String passwordHash, AuthStatus status, Role role, Instant createdAt,
+    public static User rehydrate(
+            UserId id,
+            PersonName firstName,
+            PersonName lastName,
+            Username username,
+            EmailAddress email,
+            String passwordHash,
+            AuthStatus status,
+            Role role,
+            Instant createdAt,
             Instant updatedAt) {
-        return rehydrate(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt,
-                false, null);
+        return rehydrate(
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                updatedAt,
+                false,
+                null);
     }
 
     /**
@@ -61,52 +107,140 @@ public final class User {
      *
      * @param lastLoginAt null when it never logged in
      */
-    public static User rehydrate(UserId id, PersonName firstName, PersonName lastName, Username username,
-            EmailAddress email, String passwordHash, AuthStatus status, Role role, Instant createdAt,
-            Instant updatedAt, boolean disabled, Instant lastLoginAt) {
-        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt,
-                disabled, lastLoginAt);
-    }
-
-    public User verified(Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, AuthStatus.VERIFIED, role, createdAt,
-                now, disabled, lastLoginAt);
-    }
-
-    public User withPasswordHash(String newHash, Instant now) {
-        return new User(id, firstName, lastName, username, email, newHash, status, role, createdAt, now, disabled,
+    public static User rehydrate(
+            UserId id,
+            PersonName firstName,
+            PersonName lastName,
+            Username username,
+            EmailAddress email,
+            String passwordHash,
+            AuthStatus status,
+            Role role,
+            Instant createdAt,
+            Instant updatedAt,
+            boolean disabled,
+            Instant lastLoginAt) {
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                updatedAt,
+                disabled,
                 lastLoginAt);
     }
 
+    public User verified(Instant now) {
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                AuthStatus.VERIFIED,
+                role,
+                createdAt,
+                now,
+                disabled,
+                lastLoginAt);
+    }
+
+    public User withPasswordHash(String newHash, Instant now) {
+        return new User(
+                id, firstName, lastName, username, email, newHash, status, role, createdAt, now, disabled, lastLoginAt);
+    }
+
     public User withRole(Role newRole, Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, status, newRole, createdAt, now,
-                disabled, lastLoginAt);
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                status,
+                newRole,
+                createdAt,
+                now,
+                disabled,
+                lastLoginAt);
     }
 
     /** Disabled: cannot log in, refresh or use a token; an admin enables it again. */
     public User withDisabled(boolean off, Instant now) {
-        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, now, off,
-                lastLoginAt);
+        return new User(
+                id, firstName, lastName, username, email, passwordHash, status, role, createdAt, now, off, lastLoginAt);
     }
 
     public User loggedIn(Instant at) {
-        return new User(id, firstName, lastName, username, email, passwordHash, status, role, createdAt, updatedAt,
-                disabled, at);
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                updatedAt,
+                disabled,
+                at);
     }
 
-    public UserId id() { return id; }
-    public PersonName firstName() { return firstName; }
-    public PersonName lastName() { return lastName; }
-    public Username username() { return username; }
-    public EmailAddress email() { return email; }
-    public String passwordHash() { return passwordHash; }
-    public AuthStatus status() { return status; }
-    public Role role() { return role; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public boolean isDisabled() { return disabled; }
+    public UserId id() {
+        return id;
+    }
+
+    public PersonName firstName() {
+        return firstName;
+    }
+
+    public PersonName lastName() {
+        return lastName;
+    }
+
+    public Username username() {
+        return username;
+    }
+
+    public EmailAddress email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public AuthStatus status() {
+        return status;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
     /** Empty when it never logged in. */
-    public java.util.Optional<Instant> lastLoginAt() { return java.util.Optional.ofNullable(lastLoginAt); }
+    public java.util.Optional<Instant> lastLoginAt() {
+        return java.util.Optional.ofNullable(lastLoginAt);
+    }
 
     public boolean isVerified() {
         return status == AuthStatus.VERIFIED;
@@ -114,10 +248,18 @@ public final class User {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof User other && id.equals(other.id) && firstName.equals(other.firstName)
-                && lastName.equals(other.lastName) && username.equals(other.username) && email.equals(other.email)
-                && passwordHash.equals(other.passwordHash) && status == other.status && role == other.role
-                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt) && disabled == other.disabled
+        return o instanceof User other
+                && id.equals(other.id)
+                && firstName.equals(other.firstName)
+                && lastName.equals(other.lastName)
+                && username.equals(other.username)
+                && email.equals(other.email)
+                && passwordHash.equals(other.passwordHash)
+                && status == other.status
+                && role == other.role
+                && createdAt.equals(other.createdAt)
+                && updatedAt.equals(other.updatedAt)
+                && disabled == other.disabled
                 && Objects.equals(lastLoginAt, other.lastLoginAt);
     }
 

@@ -16,8 +16,12 @@ import java.util.Optional;
  *                 and {@code _} match literally
  * @param disabled true lists disabled accounts only, false enabled ones only
  */
-public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Optional<Role> role,
-        Optional<Boolean> disabled, PageRequest page) {
+public record UserQuery(
+        Optional<String> search,
+        Optional<AuthStatus> status,
+        Optional<Role> role,
+        Optional<Boolean> disabled,
+        PageRequest page) {
     public static final int MAX_SEARCH_LENGTH = 200;
 
     public UserQuery {
@@ -36,8 +40,8 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
     }
 
     public static UserQuery all() {
-        return new UserQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                PageRequest.first());
+        return new UserQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), PageRequest.first());
     }
 
     /**
@@ -45,8 +49,8 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
      *
      * @throws AccountFailure.InvalidInput naming every parameter that is wrong
      */
-    public static UserQuery parse(String search, String status, String role, String disabled, String page,
-            String pageSize) {
+    public static UserQuery parse(
+            String search, String status, String role, String disabled, String page, String pageSize) {
         Violations v = new Violations();
         Optional<String> text = QueryParameters.given(search);
         text.ifPresent(s -> v.field("search", () -> {
@@ -59,8 +63,8 @@ public record UserQuery(Optional<String> search, Optional<AuthStatus> status, Op
                 .map(s -> v.field("status", () -> QueryParameters.enumValue(AuthStatus.class, s, "NEW or VERIFIED")));
         Optional<Role> r = QueryParameters.given(role)
                 .map(s -> v.field("role", () -> QueryParameters.enumValue(Role.class, s, "ADMIN or USER")));
-        Optional<Boolean> off = QueryParameters.given(disabled)
-                .map(s -> v.field("disabled", () -> QueryParameters.parseBoolean(s)));
+        Optional<Boolean> off =
+                QueryParameters.given(disabled).map(s -> v.field("disabled", () -> QueryParameters.parseBoolean(s)));
         PageRequest paging = PageRequest.parse(v, page, pageSize);
         v.throwIfAny(AccountFailure.InvalidInput::new);
         return new UserQuery(text, state, r, off, paging);

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
     /** The OWASP minimum for new hashes: 19 MiB, 2 iterations, 1 lane. */
     public static final int MEMORY_KIB = 19 * 1024;
+
     public static final int ITERATIONS = 2;
     public static final int PARALLELISM = 1;
     public static final int SALT_BYTES = 16;
@@ -47,13 +48,19 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
     public Argon2idHash {
         Objects.requireNonNull(salt, "salt");
         Objects.requireNonNull(hash, "hash");
-        if (parallelism < 1 || parallelism > MAX_PARALLELISM || iterations < 1 || iterations > MAX_ITERATIONS
-                || memoryKib < 8 * parallelism || memoryKib > MAX_MEMORY_KIB) {
-            throw new IllegalArgumentException("Argon2id parameters out of bounds: m=" + memoryKib + ",t="
-                    + iterations + ",p=" + parallelism);
+        if (parallelism < 1
+                || parallelism > MAX_PARALLELISM
+                || iterations < 1
+                || iterations > MAX_ITERATIONS
+                || memoryKib < 8 * parallelism
+                || memoryKib > MAX_MEMORY_KIB) {
+            throw new IllegalArgumentException(
+                    "Argon2id parameters out of bounds: m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism);
         }
-        if (salt.length < MIN_SALT_BYTES || salt.length > MAX_BYTES
-                || hash.length < MIN_HASH_BYTES || hash.length > MAX_BYTES) {
+        if (salt.length < MIN_SALT_BYTES
+                || salt.length > MAX_BYTES
+                || hash.length < MIN_HASH_BYTES
+                || hash.length > MAX_BYTES) {
             throw new IllegalArgumentException("Argon2id salt or hash length out of bounds");
         }
         salt = salt.clone();
@@ -75,8 +82,12 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
             return Optional.empty();
         }
         try {
-            return Optional.of(new Argon2idHash(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), B64_DECODER.decode(m.group(4)), B64_DECODER.decode(m.group(5))));
+            return Optional.of(new Argon2idHash(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    B64_DECODER.decode(m.group(4)),
+                    B64_DECODER.decode(m.group(5))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -99,8 +110,12 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Argon2idHash other && memoryKib == other.memoryKib && iterations == other.iterations
-                && parallelism == other.parallelism && Arrays.equals(salt, other.salt) && Arrays.equals(hash, other.hash);
+        return o instanceof Argon2idHash other
+                && memoryKib == other.memoryKib
+                && iterations == other.iterations
+                && parallelism == other.parallelism
+                && Arrays.equals(salt, other.salt)
+                && Arrays.equals(hash, other.hash);
     }
 
     @Override

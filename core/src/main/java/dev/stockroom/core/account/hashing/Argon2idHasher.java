@@ -26,8 +26,13 @@ public abstract class Argon2idHasher implements PasswordHasher {
         Objects.requireNonNull(password, "password");
         byte[] salt = new byte[Argon2idHash.SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, Argon2idHash.MEMORY_KIB, Argon2idHash.ITERATIONS,
-                Argon2idHash.PARALLELISM, Argon2idHash.HASH_BYTES);
+        byte[] hash = derive(
+                password,
+                salt,
+                Argon2idHash.MEMORY_KIB,
+                Argon2idHash.ITERATIONS,
+                Argon2idHash.PARALLELISM,
+                Argon2idHash.HASH_BYTES);
         return Argon2idHash.withDefaults(salt, hash).encode();
     }
 
@@ -57,6 +62,6 @@ public abstract class Argon2idHasher implements PasswordHasher {
      * these parameters, {@code length} bytes long. The parameters are within {@link Argon2idHash}'s
      * limits.
      */
-    protected abstract byte[] argon2id(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
-            int length);
+    protected abstract byte[] argon2id(
+            byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length);
 }

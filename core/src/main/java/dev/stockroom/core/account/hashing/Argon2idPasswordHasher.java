@@ -22,8 +22,8 @@ public final class Argon2idPasswordHasher extends Argon2idHasher {
     }
 
     @Override
-    protected byte[] argon2id(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
-            int length) {
+    protected byte[] argon2id(
+            byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)
@@ -40,7 +40,7 @@ public final class Argon2idPasswordHasher extends Argon2idHasher {
 
     @Override
     public String toString() {
-        return "Argon2idPasswordHasher[m=" + Argon2idHash.MEMORY_KIB + ",t=" + Argon2idHash.ITERATIONS
-                + ",p=" + Argon2idHash.PARALLELISM + "]";
+        return "Argon2idPasswordHasher[m=" + Argon2idHash.MEMORY_KIB + ",t=" + Argon2idHash.ITERATIONS + ",p="
+                + Argon2idHash.PARALLELISM + "]";
     }
 }

@@ -47,8 +47,14 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
         }
         this.threads = threads;
         this.maxWaiting = maxWaiting;
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(maxWaiting), factory, new ThreadPoolExecutor.AbortPolicy());
+        this.executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(maxWaiting),
+                factory,
+                new ThreadPoolExecutor.AbortPolicy());
         this.executor.prestartAllCoreThreads();
     }
 

@@ -57,7 +57,11 @@ public final class CatalogService implements Catalog {
     private final Clock clock;
     private final CatalogPolicy policy;
 
-    public CatalogService(ProductRepository products, PhotoStore photos, Transactions transactions, Clock clock,
+    public CatalogService(
+            ProductRepository products,
+            PhotoStore photos,
+            Transactions transactions,
+            Clock clock,
             CatalogPolicy policy) {
         this.products = Objects.requireNonNull(products, "products");
         this.photos = Objects.requireNonNull(photos, "photos");
@@ -80,8 +84,10 @@ public final class CatalogService implements Catalog {
             throw CatalogFailure.InvalidInput.of("photo", URL_AND_FILE);
         }
         PhotoKey key = store(photo.get());
-        return discardingPhotoOnFailure(key, () -> transactions.inTransaction(
-                () -> products.add(newProduct(caller, details.withPhoto(Optional.of(Photo.stored(key)))))));
+        return discardingPhotoOnFailure(
+                key,
+                () -> transactions.inTransaction(
+                        () -> products.add(newProduct(caller, details.withPhoto(Optional.of(Photo.stored(key)))))));
     }
 
     @Override
@@ -97,14 +103,16 @@ public final class CatalogService implements Catalog {
     @Override
     public void delete(AuthenticatedUser caller, ProductId id) {
         requireWriter(caller);
-        Product deleted = retryingLostRaces(OptionalLong.empty(), () -> transactions.inTransaction(() -> {
-            Product current = loadForUpdate(id);
-            requireMayChange(caller, current, OptionalLong.empty());
-            if (!products.delete(id, current.version())) {
-                throw conflictOn(id);
-            }
-            return current;
-        }));
+        Product deleted = retryingLostRaces(
+                OptionalLong.empty(),
+                () -> transactions.inTransaction(() -> {
+                    Product current = loadForUpdate(id);
+                    requireMayChange(caller, current, OptionalLong.empty());
+                    if (!products.delete(id, current.version())) {
+                        throw conflictOn(id);
+                    }
+                    return current;
+                }));
         deleteAfterCommit(deleted.photo());
     }
 
@@ -119,23 +127,26 @@ public final class CatalogService implements Catalog {
     }
 
     @Override
-    public Product attachPhoto(AuthenticatedUser caller, ProductId id, PhotoUpload photo,
-            OptionalLong expectedVersion) {
+    public Product attachPhoto(
+            AuthenticatedUser caller, ProductId id, PhotoUpload photo, OptionalLong expectedVersion) {
         requireWriter(caller);
         PhotoType type = inspect(photo);
         // Refuse before writing a file; the conditional update below catches what changes meanwhile.
         requireMayChange(caller, load(id), expectedVersion);
         PhotoKey key = photos.store(photo.content(), type);
-        Change change = discardingPhotoOnFailure(key, () -> retryingLostRaces(expectedVersion,
-                () -> transactions.inTransaction(() -> {
-                    Product current = loadForUpdate(id);
-                    requireMayChange(caller, current, expectedVersion);
-                    Product next = current.withPhoto(Optional.of(Photo.stored(key)), clock.instant());
-                    if (!products.update(next, current.version())) {
-                        throw conflictOn(id);
-                    }
-                    return new Change(current, next);
-                })));
+        Change change = discardingPhotoOnFailure(
+                key,
+                () -> retryingLostRaces(
+                        expectedVersion,
+                        () -> transactions.inTransaction(() -> {
+                            Product current = loadForUpdate(id);
+                            requireMayChange(caller, current, expectedVersion);
+                            Product next = current.withPhoto(Optional.of(Photo.stored(key)), clock.instant());
+                            if (!products.update(next, current.version())) {
+                                throw conflictOn(id);
+                            }
+                            return new Change(current, next);
+                        })));
         deleteAfterCommit(change.before().photo());
         return change.after();
     }
@@ -146,24 +157,29 @@ public final class CatalogService implements Catalog {
     }
 
     /** Replace and patch: load, check, write conditionally on the version read, then tidy photos. */
-    private Product change(AuthenticatedUser caller, ProductId id, OptionalLong expectedVersion,
+    private Product change(
+            AuthenticatedUser caller,
+            ProductId id,
+            OptionalLong expectedVersion,
             Function<Product, ProductDetails> edit) {
         requireWriter(caller);
-        Change change = retryingLostRaces(expectedVersion, () -> transactions.inTransaction(() -> {
-            Product current = loadForUpdate(id);
-            requireMayChange(caller, current, expectedVersion);
-            ProductDetails next = edit.apply(current);
-            requireOwnPhoto(current, next.photo());
-            if (next.equals(current.details())) {
-                // Nothing changes, so nothing is written and the version (the ETag) stays valid.
-                return new Change(current, current);
-            }
-            Product changed = current.withDetails(next, clock.instant());
-            if (!products.update(changed, current.version())) {
-                throw conflictOn(id);
-            }
-            return new Change(current, changed);
-        }));
+        Change change = retryingLostRaces(
+                expectedVersion,
+                () -> transactions.inTransaction(() -> {
+                    Product current = loadForUpdate(id);
+                    requireMayChange(caller, current, expectedVersion);
+                    ProductDetails next = edit.apply(current);
+                    requireOwnPhoto(current, next.photo());
+                    if (next.equals(current.details())) {
+                        // Nothing changes, so nothing is written and the version (the ETag) stays valid.
+                        return new Change(current, current);
+                    }
+                    Product changed = current.withDetails(next, clock.instant());
+                    if (!products.update(changed, current.version())) {
+                        throw conflictOn(id);
+                    }
+                    return new Change(current, changed);
+                }));
         if (!change.after().photo().equals(change.before().photo())) {
             deleteAfterCommit(change.before().photo());
         }
@@ -188,8 +204,7 @@ public final class CatalogService implements Catalog {
         }
     }
 
-    private record Change(Product before, Product after) {
-    }
+    private record Change(Product before, Product after) {}
 
     private static void requireWriter(AuthenticatedUser caller) {
         if (caller.kind() != SessionKind.LOGIN) {

@@ -82,7 +82,10 @@ public abstract sealed class CatalogFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public VerificationRequired() {
-            super(Kind.VERIFICATION_REQUIRED, "Verify your email address before adding or changing products.", Map.of());
+            super(
+                    Kind.VERIFICATION_REQUIRED,
+                    "Verify your email address before adding or changing products.",
+                    Map.of());
         }
     }
 
@@ -116,7 +119,10 @@ public abstract sealed class CatalogFailure extends Failure {
         private final long maxBytes;
 
         public PhotoTooLarge(long maxBytes) {
-            super(Kind.PHOTO_TOO_LARGE, "The photo is too large.", Map.of("photo", List.of("Must be at most " + readable(maxBytes) + ".")));
+            super(
+                    Kind.PHOTO_TOO_LARGE,
+                    "The photo is too large.",
+                    Map.of("photo", List.of("Must be at most " + readable(maxBytes) + ".")));
             this.maxBytes = maxBytes;
         }
 
@@ -140,7 +146,9 @@ public abstract sealed class CatalogFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public UnsupportedPhoto() {
-            super(Kind.UNSUPPORTED_PHOTO, "The photo is not a supported image.",
+            super(
+                    Kind.UNSUPPORTED_PHOTO,
+                    "The photo is not a supported image.",
                     Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
         }
     }

@@ -59,7 +59,9 @@ public enum PhotoType {
 
     /** The type whose {@link #extension()} is {@code extension}, if any. */
     public static Optional<PhotoType> ofExtension(String extension) {
-        return Arrays.stream(values()).filter(t -> t.extension.equals(extension)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.extension.equals(extension))
+                .findFirst();
     }
 
     private static boolean startsWith(byte[] bytes, int offset, byte[] magic) {

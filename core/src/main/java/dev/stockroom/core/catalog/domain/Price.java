@@ -13,6 +13,7 @@ public record Price(BigDecimal amount) implements Comparable<Price> {
     public static final int SCALE = 2;
     /** Exclusive upper bound; fits a SQL {@code DECIMAL(12, 2)}. */
     public static final BigDecimal LIMIT = BigDecimal.TEN.pow(10);
+
     public static final Price ZERO = new Price(BigDecimal.ZERO);
     // Plain decimal notation only: no exponent, no grouping, no leading '+' or '.'. A sign is let
     // through so that "-1" hears "must not be negative" rather than "not a number".
@@ -42,7 +43,8 @@ public record Price(BigDecimal amount) implements Comparable<Price> {
             throw new InvalidValue("This field is required.");
         }
         String trimmed = text.strip();
-        if (trimmed.length() > MAX_TEXT_LENGTH || !PLAIN_DECIMAL.matcher(trimmed).matches()) {
+        if (trimmed.length() > MAX_TEXT_LENGTH
+                || !PLAIN_DECIMAL.matcher(trimmed).matches()) {
             throw new InvalidValue("Enter a number such as 12.50.");
         }
         return new Price(new BigDecimal(trimmed));

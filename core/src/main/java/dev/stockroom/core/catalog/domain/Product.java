@@ -21,8 +21,8 @@ public final class Product {
     private final Instant createdAt;
     private final Instant updatedAt;
 
-    private Product(ProductId id, UserId owner, ProductDetails details, long version, Instant createdAt,
-            Instant updatedAt) {
+    private Product(
+            ProductId id, UserId owner, ProductDetails details, long version, Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.details = Objects.requireNonNull(details, "details");
@@ -39,16 +39,29 @@ public final class Product {
 
     /** The product a store has just given {@code id}: first version, never updated. */
     public static Product created(ProductId id, NewProduct product) {
-        return new Product(id, product.owner(), product.details(), FIRST_VERSION, product.createdAt(),
-                product.createdAt());
+        return new Product(
+                id, product.owner(), product.details(), FIRST_VERSION, product.createdAt(), product.createdAt());
     }
 
     /** A product read back from storage; every invariant is checked again. */
-    public static Product rehydrate(ProductId id, UserId owner, ProductName name, Price price,
-            Description description, Quantity quantity, Optional<Photo> photo, long version, Instant createdAt,
+    public static Product rehydrate(
+            ProductId id,
+            UserId owner,
+            ProductName name,
+            Price price,
+            Description description,
+            Quantity quantity,
+            Optional<Photo> photo,
+            long version,
+            Instant createdAt,
             Instant updatedAt) {
-        return new Product(id, owner, new ProductDetails(name, price, description, quantity, photo), version,
-                createdAt, updatedAt);
+        return new Product(
+                id,
+                owner,
+                new ProductDetails(name, price, description, quantity, photo),
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** This product with its editable fields replaced, as the next version. */
@@ -69,22 +82,58 @@ public final class Product {
         return owner.equals(user);
     }
 
-    public ProductId id() { return id; }
-    public UserId owner() { return owner; }
-    public ProductDetails details() { return details; }
-    public ProductName name() { return details.name(); }
-    public Price price() { return details.price(); }
-    public Description description() { return details.description(); }
-    public Quantity quantity() { return details.quantity(); }
-    public Optional<Photo> photo() { return details.photo(); }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public ProductId id() {
+        return id;
+    }
+
+    public UserId owner() {
+        return owner;
+    }
+
+    public ProductDetails details() {
+        return details;
+    }
+
+    public ProductName name() {
+        return details.name();
+    }
+
+    public Price price() {
+        return details.price();
+    }
+
+    public Description description() {
+        return details.description();
+    }
+
+    public Quantity quantity() {
+        return details.quantity();
+    }
+
+    public Optional<Photo> photo() {
+        return details.photo();
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Product other && id.equals(other.id) && owner.equals(other.owner)
-                && details.equals(other.details) && version == other.version && createdAt.equals(other.createdAt)
+        return o instanceof Product other
+                && id.equals(other.id)
+                && owner.equals(other.owner)
+                && details.equals(other.details)
+                && version == other.version
+                && createdAt.equals(other.createdAt)
                 && updatedAt.equals(other.updatedAt);
     }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The part of a product its owner edits; everything else (id, owner, version, times) the service keeps. */
-public record ProductDetails(ProductName name, Price price, Description description, Quantity quantity,
-        Optional<Photo> photo) {
+public record ProductDetails(
+        ProductName name, Price price, Description description, Quantity quantity, Optional<Photo> photo) {
 
     public ProductDetails {
         Objects.requireNonNull(name, "name");

@@ -27,8 +27,15 @@ import java.util.regex.Pattern;
  * <p>The constructor throws {@link CatalogFailure.InvalidInput} naming every parameter that is out
  * of range.
  */
-public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Optional<Price> maxPrice,
-        Optional<Boolean> inStock, Optional<UserId> owner, ProductOrdering ordering, int page, int pageSize) {
+public record ProductQuery(
+        Optional<String> search,
+        Optional<Price> minPrice,
+        Optional<Price> maxPrice,
+        Optional<Boolean> inStock,
+        Optional<UserId> owner,
+        ProductOrdering ordering,
+        int page,
+        int pageSize) {
 
     public static final int MAX_SEARCH_LENGTH = 200;
     public static final int DEFAULT_PAGE_SIZE = 20;
@@ -57,8 +64,15 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
 
     /** Every product, newest first, first page of the default size. */
     public static ProductQuery all() {
-        return new ProductQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), ProductOrdering.DEFAULT, 1, DEFAULT_PAGE_SIZE);
+        return new ProductQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                ProductOrdering.DEFAULT,
+                1,
+                DEFAULT_PAGE_SIZE);
     }
 
     /**
@@ -67,17 +81,25 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
      *
      * @throws CatalogFailure.InvalidInput keyed by the API's parameter names
      */
-    public static ProductQuery parse(String search, String minPrice, String maxPrice, String inStock,
-            String ordering, String page, String pageSize) {
+    public static ProductQuery parse(
+            String search,
+            String minPrice,
+            String maxPrice,
+            String inStock,
+            String ordering,
+            String page,
+            String pageSize) {
         Violations v = new Violations();
         Optional<String> text = given(search);
         text.ifPresent(s -> v.field("search", () -> checkSearch(s.strip())));
         Optional<Price> min = given(minPrice).map(p -> v.field("min_price", () -> Price.parse(p)));
         Optional<Price> max = given(maxPrice).map(p -> v.field("max_price", () -> Price.parse(p)));
         Optional<Boolean> stock = given(inStock).map(s -> v.field("in_stock", () -> QueryParameters.parseBoolean(s)));
-        ProductOrdering order = given(ordering).map(o -> v.field("ordering", () -> ProductOrdering.parse(o)))
+        ProductOrdering order = given(ordering)
+                .map(o -> v.field("ordering", () -> ProductOrdering.parse(o)))
                 .orElse(ProductOrdering.DEFAULT);
-        Integer pageNumber = given(page).map(p -> v.field("page", () -> checkPage(parseWhole(p, PAGE_RULE))))
+        Integer pageNumber = given(page)
+                .map(p -> v.field("page", () -> checkPage(parseWhole(p, PAGE_RULE))))
                 .orElse(1);
         Integer size = given(pageSize)
                 .map(p -> v.field("page_size", () -> checkPageSize(parseWhole(p, PAGE_SIZE_RULE))))
@@ -87,8 +109,8 @@ public record ProductQuery(Optional<String> search, Optional<Price> minPrice, Op
     }
 
     public ProductQuery withSearch(String text) {
-        return new ProductQuery(Optional.ofNullable(text), minPrice, maxPrice, inStock, owner, ordering, page,
-                pageSize);
+        return new ProductQuery(
+                Optional.ofNullable(text), minPrice, maxPrice, inStock, owner, ordering, page, pageSize);
     }
 
     public ProductQuery withPriceRange(Optional<Price> min, Optional<Price> max) {

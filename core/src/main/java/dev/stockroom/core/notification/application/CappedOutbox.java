@@ -29,6 +29,7 @@ import java.util.UUID;
 public final class CappedOutbox implements Outbox {
     /** DESIGN.md's cap: five mails of one kind to one address an hour. */
     public static final int DEFAULT_MAILS_OF_ONE_KIND = 5;
+
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
     private static final System.Logger LOG = System.getLogger(CappedOutbox.class.getName());
@@ -58,15 +59,18 @@ public final class CappedOutbox implements Outbox {
             outbox.enqueue(notification, now);
         } else if (status.hits() == policy.limit() + 1) {
             // Once per recipient and window, not per dropped mail: a flood must not become a log flood.
-            LOG.log(Level.INFO, "Mail cap reached: further " + notification.kind() + " mail to one recipient is "
-                    + "dropped for " + status.resetAfter().toSeconds() + " s (" + policy.limit() + " per "
-                    + policy.window().toSeconds() + " s)");
+            LOG.log(
+                    Level.INFO,
+                    "Mail cap reached: further " + notification.kind() + " mail to one recipient is "
+                            + "dropped for " + status.resetAfter().toSeconds() + " s (" + policy.limit() + " per "
+                            + policy.window().toSeconds() + " s)");
         }
     }
 
     @Override
     public boolean accepts(NotificationKind kind, String recipient) {
-        return outbox.accepts(kind, recipient) && limiter.peek(policies.get(kind), subject(recipient)).allowed();
+        return outbox.accepts(kind, recipient)
+                && limiter.peek(policies.get(kind), subject(recipient)).allowed();
     }
 
     private static String subject(String recipient) {

@@ -83,16 +83,18 @@ public final class MailRelay {
         }
         this.parallelism = parallelism;
         this.batchSize = Math.max(BATCH_SIZE, parallelism * 4);
-        this.senders = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
+        this.senders = parallelism == 1
+                ? null
+                : Executors.newFixedThreadPool(parallelism, new ThreadFactory() {
+                    private final AtomicInteger count = new AtomicInteger();
 
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "stockroom-mail-sender-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+                    @Override
+                    public Thread newThread(Runnable r) {
+                        Thread t = new Thread(r, "stockroom-mail-sender-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    }
+                });
     }
 
     /**
@@ -120,15 +122,17 @@ public final class MailRelay {
         // still on its way must not arrive first, or its reader would type the one that no longer works.
         Map<String, List<OutboxMessage>> byRecipient = new LinkedHashMap<>();
         for (OutboxMessage message : due) {
-            byRecipient.computeIfAbsent(message.notification().recipient().toLowerCase(Locale.ROOT),
-                    r -> new ArrayList<>()).add(message);
+            byRecipient
+                    .computeIfAbsent(
+                            message.notification().recipient().toLowerCase(Locale.ROOT), r -> new ArrayList<>())
+                    .add(message);
         }
         List<Future<?>> sends = new ArrayList<>(byRecipient.size());
         for (List<OutboxMessage> inOrder : byRecipient.values()) {
             try {
                 sends.add(senders.submit(() -> inOrder.forEach(message -> handle(message, abandon, delivered))));
             } catch (RejectedExecutionException stopping) {
-                inOrder.forEach(message -> handle(message, abandon, delivered));   // stopped: gives them back
+                inOrder.forEach(message -> handle(message, abandon, delivered)); // stopped: gives them back
             }
         }
         boolean interrupted = false;
@@ -233,14 +237,25 @@ public final class MailRelay {
         Instant now = clock.instant();
         if (attempts >= MAX_ATTEMPTS) {
             outbox.markFailed(message.id(), claimer, attempts, error, now);
-            LOG.log(Level.ERROR, "Gave up on {0} mail {1} after {2} attempts: {3}",
-                    message.notification().kind(), message.id(), attempts, error);
+            LOG.log(
+                    Level.ERROR,
+                    "Gave up on {0} mail {1} after {2} attempts: {3}",
+                    message.notification().kind(),
+                    message.id(),
+                    attempts,
+                    error);
             return;
         }
         Duration wait = backoff(attempts);
         outbox.markRetry(message.id(), claimer, attempts, error, now.plus(wait));
-        LOG.log(Level.WARNING, "Could not send {0} mail {1} (attempt {2}); retrying in {3} s: {4}",
-                message.notification().kind(), message.id(), attempts, wait.toSeconds(), error);
+        LOG.log(
+                Level.WARNING,
+                "Could not send {0} mail {1} (attempt {2}); retrying in {3} s: {4}",
+                message.notification().kind(),
+                message.id(),
+                attempts,
+                wait.toSeconds(),
+                error);
     }
 
     /** 10 s, 20 s, 40 s… after the first, second, third failure, never more than 15 minutes. */

@@ -8,8 +8,8 @@ import java.util.UUID;
  * A notification waiting in the outbox. {@code attempts} counts failed sends so far;
  * {@code lastError} is the last failure's message (no secrets: the sender's error text only).
  */
-public record OutboxMessage(UUID id, Notification notification, Instant createdAt, int attempts,
-        Instant nextAttemptAt, String lastError) {
+public record OutboxMessage(
+        UUID id, Notification notification, Instant createdAt, int attempts, Instant nextAttemptAt, String lastError) {
     public OutboxMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(notification, "notification");

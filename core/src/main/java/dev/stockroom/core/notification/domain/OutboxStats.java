@@ -7,5 +7,4 @@ import java.util.Optional;
  * What the health check shows of the outbox: messages waiting, messages given up on, and when the
  * oldest waiting one was enqueued.
  */
-public record OutboxStats(long pending, long failed, Optional<Instant> oldestPendingSince) {
-}
+public record OutboxStats(long pending, long failed, Optional<Instant> oldestPendingSince) {}

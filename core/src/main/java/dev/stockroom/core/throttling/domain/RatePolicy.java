@@ -39,7 +39,8 @@ public record RatePolicy(String name, int limit, Duration window) {
     static void requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a policy name is 1 to 64 of a-z, 0-9, '.', '_' and '-', not '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a policy name is 1 to 64 of a-z, 0-9, '.', '_' and '-', not '" + name + "'");
         }
     }
 }

@@ -41,8 +41,19 @@ final class AccountFixture {
 
     /** Services on this fixture's stores but with other users or outbox (to stage a race or a failure). */
     AccountServices services(UserRepository users, Outbox outbox) {
-        return new AccountServices(users, store.sessions(), store.codes(), store.loginAttempts(), store.devices(),
-                store.audit(), outbox, store.transactions(), hasher, policy, clock, new DistinctCodes());
+        return new AccountServices(
+                users,
+                store.sessions(),
+                store.codes(),
+                store.loginAttempts(),
+                store.devices(),
+                store.audit(),
+                outbox,
+                store.transactions(),
+                hasher,
+                policy,
+                clock,
+                new DistinctCodes());
     }
 
     Registration registration() {

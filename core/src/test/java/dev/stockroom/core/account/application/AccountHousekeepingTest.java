@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AccountPolicy;
-import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.domain.CodePurpose;
+import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
@@ -79,7 +79,9 @@ class AccountHousekeepingTest {
         f.clock.advance(SECOND);
         assertThat(purge().sessions()).isEqualTo(1);
         assertThat(f.store.sessions().findById(grant.sessionId())).isEmpty();
-        assertThat(f.store.sessions().findRefreshToken(Sessions.hashOf(grant.refreshToken().orElseThrow())))
+        assertThat(f.store
+                        .sessions()
+                        .findRefreshToken(Sessions.hashOf(grant.refreshToken().orElseThrow())))
                 .isEmpty();
     }
 
@@ -98,7 +100,10 @@ class AccountHousekeepingTest {
     @Test
     void a_live_session_stays_however_old_its_spent_tokens() {
         SessionGrant grant = f.registerVerified("ada");
-        String current = f.authentication().refresh(grant.refreshToken().orElseThrow()).refreshToken().orElseThrow();
+        String current = f.authentication()
+                .refresh(grant.refreshToken().orElseThrow())
+                .refreshToken()
+                .orElseThrow();
 
         f.clock.advance(f.policy.sessionLifetime().minus(SECOND));
         assertThat(purge()).isEqualTo(new HousekeepingReport(0, 1, 1, 0, 0, 0, 0));
@@ -133,8 +138,14 @@ class AccountHousekeepingTest {
     @Test
     void a_code_stays_for_the_whole_resend_cooldown_when_that_is_longer_than_the_retention() {
         AccountPolicy longCooldown = AccountPolicy.defaults().withResendCooldown(Duration.ofDays(3));
-        AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
-                f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.empty(), longCooldown,
+        AccountHousekeeping housekeeping = new AccountHousekeeping(
+                f.store.sessions(),
+                f.store.codes(),
+                f.store.loginAttempts(),
+                f.store.devices(),
+                f.store.audit(),
+                Optional.empty(),
+                longCooldown,
                 f.clock);
         UserId ada = f.register("ada").grant().userId();
 
@@ -181,7 +192,9 @@ class AccountHousekeepingTest {
         f.clock.advance(SECOND.plus(SECOND));
         HousekeepingReport report = purge();
         assertThat(report.deviceTokens()).isEqualTo(1);
-        assertThat(report.auditEvents()).as("retention is a year, as the device lifetime").isEqualTo(events);
+        assertThat(report.auditEvents())
+                .as("retention is a year, as the device lifetime")
+                .isEqualTo(events);
         assertThat(f.store.audit().all()).isEmpty();
     }
 
@@ -195,9 +208,15 @@ class AccountHousekeepingTest {
 
     @Test
     void ended_rate_limit_windows_go_after_a_few_minutes_of_grace_and_the_current_ones_stay() {
-        AccountHousekeeping housekeeping = new AccountHousekeeping(f.store.sessions(), f.store.codes(),
-                f.store.loginAttempts(), f.store.devices(), f.store.audit(), Optional.of(f.store.rateCounters()),
-                f.policy, f.clock);
+        AccountHousekeeping housekeeping = new AccountHousekeeping(
+                f.store.sessions(),
+                f.store.codes(),
+                f.store.loginAttempts(),
+                f.store.devices(),
+                f.store.audit(),
+                Optional.of(f.store.rateCounters()),
+                f.policy,
+                f.clock);
         FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(f.store.rateCounters(), f.clock);
         RatePolicy tenMinutes = new RatePolicy("refresh", 1000, Duration.ofMinutes(10));
         RatePolicy hour = new RatePolicy("register", 20, Duration.ofHours(1));
@@ -205,7 +224,8 @@ class AccountHousekeepingTest {
         limiter.hit(hour, "203.0.113.7");
         limiter.hit(hour, "203.0.113.8");
 
-        f.clock.advance(tenMinutes.window().plus(AccountHousekeeping.RATE_COUNT_GRACE).minus(SECOND));
+        f.clock.advance(
+                tenMinutes.window().plus(AccountHousekeeping.RATE_COUNT_GRACE).minus(SECOND));
         assertThat(housekeeping.purge().rateCounts()).isZero();
         f.clock.advance(SECOND);
         assertThat(housekeeping.purge()).isEqualTo(new HousekeepingReport(0, 0, 0, 0, 0, 0, 1));

@@ -52,14 +52,15 @@ class AdministrationServiceTest {
     @Test
     void lists_and_searches_users_and_shows_one_with_its_sessions_and_events() {
         f.registerVerified("bob");
-        Page<dev.stockroom.core.account.domain.User> found = admin.users(root,
-                UserQuery.parse("AD", null, null, null, null, null));
+        Page<dev.stockroom.core.account.domain.User> found =
+                admin.users(root, UserQuery.parse("AD", null, null, null, null, null));
 
         assertThat(found.items()).extracting(u -> u.username().value()).containsExactly("ada");
         assertThat(admin.users(root, UserQuery.all()).total()).isEqualTo(3);
         UserDetail detail = admin.user(root, ada.userId());
         assertThat(detail.sessions()).extracting(s -> s.id()).containsExactly(ada.sessionId());
-        assertThat(detail.recentEvents()).extracting(AuditEvent::kind)
+        assertThat(detail.recentEvents())
+                .extracting(AuditEvent::kind)
                 .containsExactlyInAnyOrder(AuditKind.VERIFIED, AuditKind.REGISTERED);
         assertThat(detail.throttledUntil()).isEmpty();
         assertThatThrownBy(() -> admin.user(root, UserId.random())).isInstanceOf(AccountFailure.UserNotFound.class);
@@ -72,14 +73,17 @@ class AdministrationServiceTest {
         assertThat(admin.disable(root, ada.userId(), DESK).isDisabled()).isTrue();
 
         assertThatThrownBy(() -> f.caller(second)).isInstanceOf(AccountFailure.SessionEnded.class);
-        assertThatThrownBy(() -> f.authentication().refresh(second.refreshToken().orElseThrow()))
+        assertThatThrownBy(
+                        () -> f.authentication().refresh(second.refreshToken().orElseThrow()))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
         assertThatThrownBy(() -> f.logIn("ada", PASSWORD)).isInstanceOf(AccountFailure.InvalidCredentials.class);
 
         admin.enable(root, ada.userId(), DESK);
         assertThat(f.logIn("ada", PASSWORD).refreshToken()).isPresent();
-        assertThat(admin.events(root, AuditQuery.of(ada.userId()).withKind(AuditKind.DISABLED)).items())
-                .singleElement().satisfies(e -> {
+        assertThat(admin.events(root, AuditQuery.of(ada.userId()).withKind(AuditKind.DISABLED))
+                        .items())
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.actor()).contains(root.userId());
                     assertThat(e.origin()).isEqualTo(DESK);
                 });
@@ -119,16 +123,20 @@ class AdministrationServiceTest {
                 .isInstanceOf(AccountFailure.LastAdmin.class);
         assertThatThrownBy(() -> admin.disable(root, root.userId(), DESK)).isInstanceOf(AccountFailure.LastAdmin.class);
 
-        assertThat(admin.changeRole(root, ada.userId(), Role.ADMIN, DESK).role()).isEqualTo(Role.ADMIN);
-        assertThat(admin.changeRole(root, root.userId(), Role.USER, DESK).role()).isEqualTo(Role.USER);
+        assertThat(admin.changeRole(root, ada.userId(), Role.ADMIN, DESK).role())
+                .isEqualTo(Role.ADMIN);
+        assertThat(admin.changeRole(root, root.userId(), Role.USER, DESK).role())
+                .isEqualTo(Role.USER);
 
         AuthenticatedUser demoted = f.caller(f.logIn("root", PASSWORD));
         assertThatThrownBy(() -> admin.users(demoted, UserQuery.all())).isInstanceOf(AccountFailure.NotAdmin.class);
-        assertThat(admin.events(f.caller(f.logIn("ada", PASSWORD)),
-                AuditQuery.all().withKind(AuditKind.ROLE_CHANGED)).items())
+        assertThat(admin.events(
+                                f.caller(f.logIn("ada", PASSWORD)),
+                                AuditQuery.all().withKind(AuditKind.ROLE_CHANGED))
+                        .items())
                 .extracting(e -> e.detail().orElseThrow())
-                .containsExactlyInAnyOrder("role ADMIN to USER", "role USER to ADMIN",
-                        "role ADMIN by the make-admin command");
+                .containsExactlyInAnyOrder(
+                        "role ADMIN to USER", "role USER to ADMIN", "role ADMIN by the make-admin command");
     }
 
     @Test
@@ -136,9 +144,18 @@ class AdministrationServiceTest {
         f.logIn("ada", PASSWORD);
         f.authentication().refresh(ada.refreshToken().orElseThrow(), DESK);
 
-        for (AuditEvent event : admin.events(root, new AuditQuery(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), new dev.stockroom.core.shared.PageRequest(1, 100))).items()) {
-            assertThat(event.toString()).doesNotContain(PASSWORD).doesNotContain(ada.refreshToken().orElseThrow());
+        for (AuditEvent event : admin.events(
+                        root,
+                        new AuditQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                new dev.stockroom.core.shared.PageRequest(1, 100)))
+                .items()) {
+            assertThat(event.toString())
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(ada.refreshToken().orElseThrow());
         }
     }
 }

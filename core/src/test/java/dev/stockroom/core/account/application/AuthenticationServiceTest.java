@@ -84,7 +84,9 @@ class AuthenticationServiceTest {
         assertThat(second.sessionId()).isEqualTo(first.sessionId());
         assertThat(second.refreshToken()).isPresent().isNotEqualTo(first.refreshToken());
         assertThat(second.tokenExpiresAt()).isEqualTo(f.clock.instant().plus(f.policy.accessTokenLifetime()));
-        assertThat(f.authentication().refresh(second.refreshToken().orElseThrow()).sessionId())
+        assertThat(f.authentication()
+                        .refresh(second.refreshToken().orElseThrow())
+                        .sessionId())
                 .isEqualTo(first.sessionId());
     }
 
@@ -97,7 +99,8 @@ class AuthenticationServiceTest {
         assertThatThrownBy(() -> f.authentication().refresh(spent))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
 
-        assertThatThrownBy(() -> f.authentication().refresh(second.refreshToken().orElseThrow()))
+        assertThatThrownBy(
+                        () -> f.authentication().refresh(second.refreshToken().orElseThrow()))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
         assertThatThrownBy(() -> f.caller(second)).isInstanceOf(AccountFailure.SessionEnded.class);
     }
@@ -108,10 +111,13 @@ class AuthenticationServiceTest {
         SessionGrant elsewhere = f.logIn("ada", PASSWORD);
         f.authentication().refresh(stolen.refreshToken().orElseThrow());
 
-        assertThatThrownBy(() -> f.authentication().refresh(stolen.refreshToken().orElseThrow()))
+        assertThatThrownBy(
+                        () -> f.authentication().refresh(stolen.refreshToken().orElseThrow()))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
 
-        assertThat(f.authentication().refresh(elsewhere.refreshToken().orElseThrow()).sessionId())
+        assertThat(f.authentication()
+                        .refresh(elsewhere.refreshToken().orElseThrow())
+                        .sessionId())
                 .isEqualTo(elsewhere.sessionId());
     }
 
@@ -120,7 +126,8 @@ class AuthenticationServiceTest {
         SessionGrant grant = f.registerVerified("ada");
 
         assertThatThrownBy(() -> f.authentication().refresh("")).isInstanceOf(AccountFailure.InvalidCredentials.class);
-        assertThatThrownBy(() -> f.authentication().refresh(null)).isInstanceOf(AccountFailure.InvalidCredentials.class);
+        assertThatThrownBy(() -> f.authentication().refresh(null))
+                .isInstanceOf(AccountFailure.InvalidCredentials.class);
         assertThatThrownBy(() -> f.authentication().refresh("made-up-token"))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
 
@@ -136,15 +143,20 @@ class AuthenticationServiceTest {
 
         SessionGrant late = f.authentication().refresh(grant.refreshToken().orElseThrow());
 
-        assertThat(late.tokenExpiresAt()).isEqualTo(f.store.sessions().findById(grant.sessionId()).orElseThrow()
-                .expiresAt());
+        assertThat(late.tokenExpiresAt())
+                .isEqualTo(f.store
+                        .sessions()
+                        .findById(grant.sessionId())
+                        .orElseThrow()
+                        .expiresAt());
     }
 
     @Test
     void of_concurrent_refreshes_with_one_token_exactly_one_wins() throws Exception {
         String token = f.registerVerified("ada").refreshToken().orElseThrow();
         int racers = 8;
-        List<Future<SessionGrant>> results = Race.settle(racers, () -> f.authentication().refresh(token));
+        List<Future<SessionGrant>> results =
+                Race.settle(racers, () -> f.authentication().refresh(token));
 
         int won = 0;
         int refused = 0;
@@ -169,7 +181,8 @@ class AuthenticationServiceTest {
         f.authentication().logOut(f.caller(current), LogOutCommand.current());
 
         assertThatThrownBy(() -> f.caller(current)).isInstanceOf(AccountFailure.SessionEnded.class);
-        assertThatThrownBy(() -> f.authentication().refresh(current.refreshToken().orElseThrow()))
+        assertThatThrownBy(
+                        () -> f.authentication().refresh(current.refreshToken().orElseThrow()))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
         assertThat(f.caller(other).sessionId()).isEqualTo(other.sessionId());
     }
@@ -196,7 +209,8 @@ class AuthenticationServiceTest {
 
         assertThatThrownBy(() -> f.caller(ada)).isInstanceOf(AccountFailure.SessionEnded.class);
         assertThat(f.caller(bob).sessionId()).isEqualTo(bob.sessionId());
-        assertThat(f.authentication().refresh(bob.refreshToken().orElseThrow()).userId()).isEqualTo(bob.userId());
+        assertThat(f.authentication().refresh(bob.refreshToken().orElseThrow()).userId())
+                .isEqualTo(bob.userId());
     }
 
     @Test
@@ -216,8 +230,13 @@ class AuthenticationServiceTest {
     void a_new_account_may_log_out_but_a_reset_token_may_not() {
         Registered registered = f.register("ada");
         AuthenticatedUser caller = f.caller(registered.grant());
-        AuthenticatedUser resetCaller = new AuthenticatedUser(caller.userId(), caller.sessionId(),
-                SessionKind.PASSWORD_RESET, caller.username(), caller.status(), caller.role());
+        AuthenticatedUser resetCaller = new AuthenticatedUser(
+                caller.userId(),
+                caller.sessionId(),
+                SessionKind.PASSWORD_RESET,
+                caller.username(),
+                caller.status(),
+                caller.role());
 
         assertThatThrownBy(() -> f.authentication().logOut(resetCaller, LogOutCommand.current()))
                 .isInstanceOf(AccountFailure.WrongTokenKind.class);

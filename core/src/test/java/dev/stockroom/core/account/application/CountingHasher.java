@@ -20,7 +20,8 @@ final class CountingHasher implements PasswordHasher {
     @Override
     public boolean matches(String password, String encodedHash) {
         verifications.incrementAndGet();
-        return encodedHash.startsWith(PREFIX) && encodedHash.equals(PREFIX
-                + Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
+        return encodedHash.startsWith(PREFIX)
+                && encodedHash.equals(
+                        PREFIX + Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
     }
 }

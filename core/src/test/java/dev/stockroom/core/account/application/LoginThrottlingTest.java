@@ -42,7 +42,8 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void the_failure_that_uses_up_the_free_ones_makes_the_next_check_wait_a_second_and_then_the_right_password_logs_in() {
+    void
+            the_failure_that_uses_up_the_free_ones_makes_the_next_check_wait_a_second_and_then_the_right_password_logs_in() {
         f.registerVerified("ada");
         failTimes("ada", free);
 
@@ -67,7 +68,8 @@ class LoginThrottlingTest {
             failTimes("ada", 1);
         }
 
-        assertThat(delays.subList(0, 11)).extracting(Duration::getSeconds)
+        assertThat(delays.subList(0, 11))
+                .extracting(Duration::getSeconds)
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 900L);
         assertThat(delays.subList(11, 14)).containsOnly(Duration.ofMinutes(15));
     }
@@ -176,9 +178,13 @@ class LoginThrottlingTest {
                     .isInstanceOf(AccountFailure.InvalidCredentials.class);
         }
 
-        assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
-                () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(device), Origin.UNKNOWN)))).isNotNull();
-        assertThat(f.logIn("ada", PASSWORD).refreshToken()).as("the account's own count is untouched").isPresent();
+        assertThat(catchThrowableOfType(
+                        AccountFailure.Throttled.class,
+                        () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(device), Origin.UNKNOWN))))
+                .isNotNull();
+        assertThat(f.logIn("ada", PASSWORD).refreshToken())
+                .as("the account's own count is untouched")
+                .isPresent();
     }
 
     @Test
@@ -187,20 +193,25 @@ class LoginThrottlingTest {
         f.registerVerified("bob");
         String adas = f.logIn("ada", PASSWORD).deviceToken().orElseThrow();
         String adasNext = f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(adas), Origin.UNKNOWN))
-                .deviceToken().orElseThrow();
+                .deviceToken()
+                .orElseThrow();
         String bobs = f.logIn("bob", PASSWORD).deviceToken().orElseThrow();
         failTimes("ada", free);
 
         for (String notAdas : List.of(adas, bobs, "made-up")) {
-            assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
-                    () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(notAdas), Origin.UNKNOWN))))
-                    .as("device token %s", notAdas).isNotNull();
+            assertThat(catchThrowableOfType(
+                            AccountFailure.Throttled.class,
+                            () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(notAdas), Origin.UNKNOWN))))
+                    .as("device token %s", notAdas)
+                    .isNotNull();
         }
         f.clock.advance(f.policy.deviceTokenLifetime().plusSeconds(1));
         failTimes("ada", free);
-        assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
-                () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(adasNext), Origin.UNKNOWN))))
-                .as("an expired device token").isNotNull();
+        assertThat(catchThrowableOfType(
+                        AccountFailure.Throttled.class,
+                        () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(adasNext), Origin.UNKNOWN))))
+                .as("an expired device token")
+                .isNotNull();
     }
 
     @Test
@@ -214,15 +225,19 @@ class LoginThrottlingTest {
 
         assertThat(f.store.devices().hashesOf(ada.userId())).hasSize(AuthenticationService.MAX_DEVICES_PER_USER);
         failTimes("ada", free);
-        assertThat(catchThrowableOfType(AccountFailure.Throttled.class,
-                () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(first), Origin.UNKNOWN))))
-                .as("the oldest token was forgotten").isNotNull();
+        assertThat(catchThrowableOfType(
+                        AccountFailure.Throttled.class,
+                        () -> f.logIn(new LogInCommand("ada", PASSWORD, Optional.of(first), Origin.UNKNOWN))))
+                .as("the oldest token was forgotten")
+                .isNotNull();
     }
 
     @Test
     void a_disabled_account_with_the_right_password_gets_the_generic_answer_and_is_recorded() {
         SessionGrant ada = f.registerVerified("ada");
-        f.store.users().update(f.store.users().findById(ada.userId()).orElseThrow().withDisabled(true, f.clock.instant()));
+        f.store
+                .users()
+                .update(f.store.users().findById(ada.userId()).orElseThrow().withDisabled(true, f.clock.instant()));
 
         assertThatThrownBy(() -> f.logIn("ada", PASSWORD)).isInstanceOf(AccountFailure.InvalidCredentials.class);
         assertThat(f.store.audit().all()).last().satisfies(e -> {
@@ -238,8 +253,11 @@ class LoginThrottlingTest {
         failTimes("nobody", 1);
 
         List<AuditEvent> events = f.store.audit().all();
-        assertThat(events).filteredOn(e -> e.kind() == AuditKind.LOGIN_FAILED && e.userId().isPresent())
-                .hasSize(free).allMatch(e -> e.userId().equals(Optional.of(ada.userId())));
+        assertThat(events)
+                .filteredOn(
+                        e -> e.kind() == AuditKind.LOGIN_FAILED && e.userId().isPresent())
+                .hasSize(free)
+                .allMatch(e -> e.userId().equals(Optional.of(ada.userId())));
         assertThat(events).filteredOn(e -> e.kind() == AuditKind.THROTTLED).hasSize(1);
         assertThat(events).last().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(AuditKind.LOGIN_FAILED);
@@ -265,8 +283,12 @@ class LoginThrottlingTest {
 
         List<AccountFailure> failures = concurrentLogIns("ada", WRONG, 2 * free);
 
-        assertThat(failures).filteredOn(AccountFailure.InvalidCredentials.class::isInstance).hasSize(free);
-        assertThat(failures).filteredOn(AccountFailure.Throttled.class::isInstance).hasSize(free);
+        assertThat(failures)
+                .filteredOn(AccountFailure.InvalidCredentials.class::isInstance)
+                .hasSize(free);
+        assertThat(failures)
+                .filteredOn(AccountFailure.Throttled.class::isInstance)
+                .hasSize(free);
         assertThat(f.hasher.verifications.get() - hashed).isEqualTo(free);
     }
 
@@ -293,14 +315,15 @@ class LoginThrottlingTest {
 
     private void failTimes(String login, int times) {
         for (int i = 0; i < times; i++) {
-            assertThatThrownBy(() -> f.logIn(login, WRONG)).as("failure %d of %s", i + 1, login)
+            assertThatThrownBy(() -> f.logIn(login, WRONG))
+                    .as("failure %d of %s", i + 1, login)
                     .isInstanceOf(AccountFailure.InvalidCredentials.class);
         }
     }
 
     private AccountFailure.Throttled throttledLogIn(String login, String password) {
-        AccountFailure.Throttled throttled = catchThrowableOfType(AccountFailure.Throttled.class,
-                () -> f.logIn(login, password));
+        AccountFailure.Throttled throttled =
+                catchThrowableOfType(AccountFailure.Throttled.class, () -> f.logIn(login, password));
         assertThat(throttled).as("%s is throttled", login).isNotNull();
         return throttled;
     }

@@ -24,8 +24,13 @@ class MailCapTest {
     private static final Duration PAST_COOLDOWN = Duration.ofSeconds(61);
 
     private final AccountFixture f = new AccountFixture();
-    private final AccountServices capped = f.services(f.store.users(), new CappedOutbox(f.store.outbox(),
-            new FixedWindowRateLimiter(f.store.rateCounters(), f.clock), 5, Duration.ofHours(1)));
+    private final AccountServices capped = f.services(
+            f.store.users(),
+            new CappedOutbox(
+                    f.store.outbox(),
+                    new FixedWindowRateLimiter(f.store.rateCounters(), f.clock),
+                    5,
+                    Duration.ofHours(1)));
 
     @Test
     void the_sixth_reset_code_within_the_hour_is_not_sent_and_the_fifth_still_works() {
@@ -36,8 +41,8 @@ class MailCapTest {
         }
 
         assertThat(f.mails(NotificationKind.PASSWORD_RESET_CODE, ADA)).hasSize(5);
-        SessionGrant reset = capped.passwordRecovery().verifyCode(VerifyResetCodeCommand.of(ADA,
-                f.lastCode(NotificationKind.PASSWORD_RESET_CODE, ADA)));
+        SessionGrant reset = capped.passwordRecovery()
+                .verifyCode(VerifyResetCodeCommand.of(ADA, f.lastCode(NotificationKind.PASSWORD_RESET_CODE, ADA)));
         assertThat(reset.kind()).isEqualTo(SessionKind.PASSWORD_RESET);
     }
 
@@ -65,8 +70,8 @@ class MailCapTest {
         }
 
         assertThat(f.mails(NotificationKind.VERIFICATION_CODE, ADA)).hasSize(5);
-        SessionGrant verified = capped.registration().verify(caller,
-                new CodeCommand(f.lastCode(NotificationKind.VERIFICATION_CODE, ADA)));
+        SessionGrant verified = capped.registration()
+                .verify(caller, new CodeCommand(f.lastCode(NotificationKind.VERIFICATION_CODE, ADA)));
         assertThat(verified.status()).isEqualTo(AuthStatus.VERIFIED);
     }
 

@@ -31,7 +31,8 @@ class OwnSessionsTest {
 
         assertThat(f.authentication().sessionsOf(f.caller(registered)))
                 .extracting(Session::id, Session::origin)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(phone.sessionId(), PHONE),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(phone.sessionId(), PHONE),
                         org.assertj.core.groups.Tuple.tuple(registered.sessionId(), Origin.UNKNOWN));
     }
 
@@ -52,8 +53,11 @@ class OwnSessionsTest {
         assertThat(f.caller(laptop).userId()).isEqualTo(laptop.userId());
         assertThat(f.caller(bob).userId()).isEqualTo(bob.userId());
         assertThatThrownBy(() -> f.authentication().endSession(ada, phone.sessionId(), PHONE))
-                .as("already ended").isInstanceOf(AccountFailure.SessionNotFound.class);
-        assertThat(f.store.audit().all()).filteredOn(e -> e.kind() == AuditKind.SESSION_ENDED).singleElement()
+                .as("already ended")
+                .isInstanceOf(AccountFailure.SessionNotFound.class);
+        assertThat(f.store.audit().all())
+                .filteredOn(e -> e.kind() == AuditKind.SESSION_ENDED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.sessionId()).contains(phone.sessionId()));
     }
 
@@ -64,7 +68,8 @@ class OwnSessionsTest {
 
         f.authentication().refresh(ada.refreshToken().orElseThrow());
 
-        assertThat(f.store.sessions().findById(ada.sessionId()).orElseThrow().lastUsedAt()).isEqualTo(f.clock.instant());
+        assertThat(f.store.sessions().findById(ada.sessionId()).orElseThrow().lastUsedAt())
+                .isEqualTo(f.clock.instant());
     }
 
     @Test
@@ -73,17 +78,29 @@ class OwnSessionsTest {
         String first = ada.refreshToken().orElseThrow();
         f.authentication().refresh(first);
 
-        assertThatThrownBy(() -> f.authentication().refresh(first)).isInstanceOf(AccountFailure.InvalidCredentials.class);
+        assertThatThrownBy(() -> f.authentication().refresh(first))
+                .isInstanceOf(AccountFailure.InvalidCredentials.class);
 
         assertThatThrownBy(() -> f.caller(ada)).isInstanceOf(AccountFailure.SessionEnded.class);
-        assertThat(f.store.audit().all()).filteredOn(e -> e.kind() == AuditKind.REFRESH_REUSED).hasSize(1);
+        assertThat(f.store.audit().all())
+                .filteredOn(e -> e.kind() == AuditKind.REFRESH_REUSED)
+                .hasSize(1);
     }
 
     @Test
     void within_the_reuse_interval_a_replay_gets_a_fresh_token_and_the_session_stays() {
-        AccountServices lenient = new AccountServices(f.store.users(), f.store.sessions(), f.store.codes(),
-                f.store.loginAttempts(), f.store.devices(), f.store.audit(), f.store.outbox(), f.store.transactions(),
-                f.hasher, AccountPolicy.defaults().withRefreshReuseInterval(Duration.ofSeconds(10)), f.clock,
+        AccountServices lenient = new AccountServices(
+                f.store.users(),
+                f.store.sessions(),
+                f.store.codes(),
+                f.store.loginAttempts(),
+                f.store.devices(),
+                f.store.audit(),
+                f.store.outbox(),
+                f.store.transactions(),
+                f.hasher,
+                AccountPolicy.defaults().withRefreshReuseInterval(Duration.ofSeconds(10)),
+                f.clock,
                 new java.security.SecureRandom());
         SessionGrant ada = f.registerVerified("ada");
         String first = ada.refreshToken().orElseThrow();
@@ -96,18 +113,24 @@ class OwnSessionsTest {
         assertThat(lenient.authentication().refresh(second).sessionId()).isEqualTo(ada.sessionId());
         f.clock.advance(Duration.ofSeconds(11));
         assertThatThrownBy(() -> lenient.authentication().refresh(first))
-                .as("past the interval").isInstanceOf(AccountFailure.InvalidCredentials.class);
+                .as("past the interval")
+                .isInstanceOf(AccountFailure.InvalidCredentials.class);
         assertThatThrownBy(() -> f.caller(ada)).isInstanceOf(AccountFailure.SessionEnded.class);
     }
 
     @Test
     void account_changes_are_recorded_with_their_origin() {
         SessionGrant ada = f.registerVerified("ada");
-        f.authentication().logOut(f.caller(f.logIn("ada", PASSWORD)),
-                dev.stockroom.core.account.port.in.LogOutCommand.current(), PHONE);
+        f.authentication()
+                .logOut(
+                        f.caller(f.logIn("ada", PASSWORD)),
+                        dev.stockroom.core.account.port.in.LogOutCommand.current(),
+                        PHONE);
 
-        assertThat(f.store.audit().all()).extracting(e -> e.kind()).containsExactly(AuditKind.REGISTERED,
-                AuditKind.VERIFIED, AuditKind.LOGIN_SUCCEEDED, AuditKind.LOGGED_OUT);
+        assertThat(f.store.audit().all())
+                .extracting(e -> e.kind())
+                .containsExactly(
+                        AuditKind.REGISTERED, AuditKind.VERIFIED, AuditKind.LOGIN_SUCCEEDED, AuditKind.LOGGED_OUT);
         assertThat(f.store.audit().all()).last().satisfies(e -> {
             assertThat(e.origin()).isEqualTo(PHONE);
             assertThat(e.userId()).contains(ada.userId());

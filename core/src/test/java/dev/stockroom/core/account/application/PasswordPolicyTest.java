@@ -37,8 +37,8 @@ class PasswordPolicyTest {
 
     @Test
     void the_bounds_come_from_the_account_policy() {
-        PasswordPolicy custom = PasswordPolicy.from(AccountPolicy.defaults().withSessionLifetime(Duration.ofDays(1))
-                .withPasswordLength(16, 20));
+        PasswordPolicy custom = PasswordPolicy.from(
+                AccountPolicy.defaults().withSessionLifetime(Duration.ofDays(1)).withPasswordLength(16, 20));
 
         assertThat(custom.problems("x".repeat(15), USERNAME, EMAIL)).containsExactly("Must be at least 16 characters.");
         assertThat(custom.problems("x".repeat(21), USERNAME, EMAIL)).containsExactly("Must be at most 20 characters.");
@@ -68,7 +68,10 @@ class PasswordPolicyTest {
 
     @Test
     void every_problem_is_reported_at_once() {
-        assertThat(problems("countess")).containsExactly("Must be at least 12 characters.",
-                "This password is too common.", "Must not contain your username or email.");
+        assertThat(problems("countess"))
+                .containsExactly(
+                        "Must be at least 12 characters.",
+                        "This password is too common.",
+                        "Must not contain your username or email.");
     }
 }

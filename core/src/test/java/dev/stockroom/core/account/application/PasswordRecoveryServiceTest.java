@@ -32,11 +32,13 @@ class PasswordRecoveryServiceTest {
 
         f.recovery().forget("ADA@example.com");
 
-        assertThat(f.mails(NotificationKind.PASSWORD_RESET_CODE, ADA)).singleElement().satisfies(mail -> {
-            assertThat(mail.value(Notification.FIRST_NAME)).isEqualTo("Ada");
-            assertThat(mail.value(Notification.CODE)).matches("[0-9]{6}");
-            assertThat(mail.value(Notification.EXPIRES_IN_MINUTES)).isEqualTo("10");
-        });
+        assertThat(f.mails(NotificationKind.PASSWORD_RESET_CODE, ADA))
+                .singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.value(Notification.FIRST_NAME)).isEqualTo("Ada");
+                    assertThat(mail.value(Notification.CODE)).matches("[0-9]{6}");
+                    assertThat(mail.value(Notification.EXPIRES_IN_MINUTES)).isEqualTo("10");
+                });
     }
 
     @Test
@@ -120,11 +122,14 @@ class PasswordRecoveryServiceTest {
         assertThatThrownBy(() -> f.caller(login)).isInstanceOf(AccountFailure.SessionEnded.class);
         assertThatThrownBy(() -> f.authentication().refresh(login.refreshToken().orElseThrow()))
                 .isInstanceOf(AccountFailure.InvalidCredentials.class);
-        assertThat(f.mails(NotificationKind.PASSWORD_CHANGED, ADA)).singleElement().satisfies(mail -> {
-            assertThat(mail.values()).containsOnlyKeys(Notification.FIRST_NAME, Notification.CHANGED_AT);
-            assertThat(mail.value(Notification.CHANGED_AT)).isEqualTo(f.clock.instant().toString());
-            assertThat(mail.values().values()).doesNotContain(NEW_PASSWORD);
-        });
+        assertThat(f.mails(NotificationKind.PASSWORD_CHANGED, ADA))
+                .singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.values()).containsOnlyKeys(Notification.FIRST_NAME, Notification.CHANGED_AT);
+                    assertThat(mail.value(Notification.CHANGED_AT))
+                            .isEqualTo(f.clock.instant().toString());
+                    assertThat(mail.values().values()).doesNotContain(NEW_PASSWORD);
+                });
     }
 
     @Test
@@ -157,11 +162,13 @@ class PasswordRecoveryServiceTest {
         SessionGrant login = f.registerVerified("ada");
         AuthenticatedUser resetCaller = resetCaller();
 
-        assertThatThrownBy(() -> f.recovery().reset(resetCaller, NewPasswordCommand.of("my name is ada!", "my name is ada!", null)))
+        assertThatThrownBy(() -> f.recovery()
+                        .reset(resetCaller, NewPasswordCommand.of("my name is ada!", "my name is ada!", null)))
                 .asInstanceOf(type(AccountFailure.InvalidInput.class))
                 .extracting(AccountFailure::fieldErrors)
                 .isEqualTo(Map.of("password", List.of("Must not contain your username or email.")));
-        assertThatThrownBy(() -> f.recovery().reset(f.caller(login), NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, null)))
+        assertThatThrownBy(() ->
+                        f.recovery().reset(f.caller(login), NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, null)))
                 .isInstanceOf(AccountFailure.WrongTokenKind.class);
         // Refused attempts change nothing: the old password and the sessions still stand.
         assertThat(f.caller(login).sessionId()).isEqualTo(login.sessionId());
@@ -190,13 +197,16 @@ class PasswordRecoveryServiceTest {
                 .asInstanceOf(type(AccountFailure.InvalidInput.class))
                 .extracting(AccountFailure::fieldErrors)
                 .isEqualTo(Map.of("old_password", List.of("This field is required.")));
-        assertThatThrownBy(() -> f.recovery().change(caller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, "wrong")))
+        assertThatThrownBy(
+                        () -> f.recovery().change(caller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, "wrong")))
                 .isInstanceOf(AccountFailure.WrongPassword.class);
         assertThatThrownBy(() -> f.recovery().change(caller, NewPasswordCommand.of("short", "short", PASSWORD)))
                 .asInstanceOf(type(AccountFailure.InvalidInput.class))
                 .extracting(AccountFailure::fieldErrors)
                 .isEqualTo(Map.of("password", List.of("Must be at least 12 characters.")));
-        assertThat(f.authentication().authenticate(caller.userId(), caller.sessionId()).sessionId())
+        assertThat(f.authentication()
+                        .authenticate(caller.userId(), caller.sessionId())
+                        .sessionId())
                 .isEqualTo(caller.sessionId());
         assertThat(f.logIn("ada", PASSWORD).userId()).isEqualTo(caller.userId());
     }
@@ -204,12 +214,14 @@ class PasswordRecoveryServiceTest {
     @Test
     void a_change_needs_a_verified_login() {
         AuthenticatedUser newCaller = f.caller(f.register("ada").grant());
-        assertThatThrownBy(() -> f.recovery().change(newCaller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, PASSWORD)))
+        assertThatThrownBy(() ->
+                        f.recovery().change(newCaller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, PASSWORD)))
                 .isInstanceOf(AccountFailure.NotVerified.class);
 
         f.recovery().forget(ADA);
         AuthenticatedUser resetCaller = resetCaller();
-        assertThatThrownBy(() -> f.recovery().change(resetCaller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, PASSWORD)))
+        assertThatThrownBy(() ->
+                        f.recovery().change(resetCaller, NewPasswordCommand.of(NEW_PASSWORD, NEW_PASSWORD, PASSWORD)))
                 .isInstanceOf(AccountFailure.WrongTokenKind.class);
     }
 

@@ -35,8 +35,13 @@ class ProfileServiceTest {
     @Test
     void me_refuses_a_reset_token() {
         AuthenticatedUser caller = f.caller(f.register("ada").grant());
-        AuthenticatedUser resetCaller = new AuthenticatedUser(caller.userId(), caller.sessionId(),
-                SessionKind.PASSWORD_RESET, caller.username(), caller.status(), caller.role());
+        AuthenticatedUser resetCaller = new AuthenticatedUser(
+                caller.userId(),
+                caller.sessionId(),
+                SessionKind.PASSWORD_RESET,
+                caller.username(),
+                caller.status(),
+                caller.role());
 
         assertThatThrownBy(() -> f.profiles().me(resetCaller)).isInstanceOf(AccountFailure.WrongTokenKind.class);
     }
@@ -48,13 +53,22 @@ class ProfileServiceTest {
         Profile admin = f.profiles().assignRole(new Username("ADA"), Role.ADMIN);
 
         assertThat(admin.role()).isEqualTo(Role.ADMIN);
-        assertThat(f.store.users().findByUsername(new Username("ada")).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        assertThat(f.store
+                        .users()
+                        .findByUsername(new Username("ada"))
+                        .orElseThrow()
+                        .role())
+                .isEqualTo(Role.ADMIN);
         assertThatThrownBy(() -> f.profiles().assignRole(new Username("ada"), Role.USER))
-                .as("the last admin").isInstanceOf(AccountFailure.LastAdmin.class);
+                .as("the last admin")
+                .isInstanceOf(AccountFailure.LastAdmin.class);
         f.register("bob");
         f.profiles().assignRole(new Username("bob"), Role.ADMIN);
-        assertThat(f.profiles().assignRole(new Username("ada"), Role.USER).role()).isEqualTo(Role.USER);
-        assertThat(f.store.audit().all()).filteredOn(e -> e.kind() == AuditKind.ROLE_CHANGED).hasSize(3);
+        assertThat(f.profiles().assignRole(new Username("ada"), Role.USER).role())
+                .isEqualTo(Role.USER);
+        assertThat(f.store.audit().all())
+                .filteredOn(e -> e.kind() == AuditKind.ROLE_CHANGED)
+                .hasSize(3);
     }
 
     @Test

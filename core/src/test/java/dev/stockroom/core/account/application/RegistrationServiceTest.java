@@ -65,15 +65,19 @@ class RegistrationServiceTest {
 
         List<Notification> mails = f.mails(NotificationKind.VERIFICATION_CODE, "ada@example.com");
         assertThat(mails).singleElement().satisfies(mail -> {
-            assertThat(mail.values()).containsOnlyKeys(Notification.FIRST_NAME, Notification.CODE,
-                    Notification.EXPIRES_IN_MINUTES);
+            assertThat(mail.values())
+                    .containsOnlyKeys(Notification.FIRST_NAME, Notification.CODE, Notification.EXPIRES_IN_MINUTES);
             assertThat(mail.value(Notification.FIRST_NAME)).isEqualTo("Ada");
             assertThat(mail.value(Notification.CODE)).matches("[0-9]{6}");
             assertThat(mail.value(Notification.EXPIRES_IN_MINUTES)).isEqualTo("10");
         });
-        OneTimeCode stored = f.store.codes().findCurrent(registered.grant().userId(), CodePurpose.VERIFY_EMAIL)
+        OneTimeCode stored = f.store
+                .codes()
+                .findCurrent(registered.grant().userId(), CodePurpose.VERIFY_EMAIL)
                 .orElseThrow();
-        assertThat(stored.codeHash()).doesNotContain(mails.get(0).value(Notification.CODE)).hasSize(64);
+        assertThat(stored.codeHash())
+                .doesNotContain(mails.get(0).value(Notification.CODE))
+                .hasSize(64);
         assertThat(stored.expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
     }
 
@@ -85,15 +89,18 @@ class RegistrationServiceTest {
         assertThatThrownBy(() -> f.registration().register(again))
                 .asInstanceOf(type(AccountFailure.InvalidInput.class))
                 .extracting(AccountFailure::fieldErrors)
-                .isEqualTo(Map.of("username", List.of("A user with that username already exists."),
-                        "email", List.of("A user with that email already exists.")));
+                .isEqualTo(Map.of(
+                        "username",
+                        List.of("A user with that username already exists."),
+                        "email",
+                        List.of("A user with that email already exists.")));
         assertThat(f.store.outbox().pending()).hasSize(1);
     }
 
     @Test
     void a_password_against_the_policy_is_refused_and_nothing_is_stored() {
-        RegisterCommand command = RegisterCommand.of("Ada", "Lovelace", "ada", "ada@example.com",
-                "correcthorsebatterystaple", "correcthorsebatterystaple");
+        RegisterCommand command = RegisterCommand.of(
+                "Ada", "Lovelace", "ada", "ada@example.com", "correcthorsebatterystaple", "correcthorsebatterystaple");
 
         assertThatThrownBy(() -> f.registration().register(command))
                 .asInstanceOf(type(AccountFailure.InvalidInput.class))
@@ -109,21 +116,26 @@ class RegistrationServiceTest {
         // A registration that checked before the other committed: its look-ups saw nothing.
         AccountServices services = f.services(blindLookups(f.store.users()), f.store.outbox());
 
-        RegisterCommand sameName = RegisterCommand.of("Other", "Person", "Ada", "other@example.com", PASSWORD, PASSWORD);
+        RegisterCommand sameName =
+                RegisterCommand.of("Other", "Person", "Ada", "other@example.com", PASSWORD, PASSWORD);
         assertThatThrownBy(() -> services.registration().register(sameName))
                 .isInstanceOf(AccountFailure.UsernameTaken.class);
-        RegisterCommand sameMail = RegisterCommand.of("Other", "Person", "other", "ADA@example.com", PASSWORD, PASSWORD);
+        RegisterCommand sameMail =
+                RegisterCommand.of("Other", "Person", "other", "ADA@example.com", PASSWORD, PASSWORD);
         assertThatThrownBy(() -> services.registration().register(sameMail))
                 .isInstanceOf(AccountFailure.EmailTaken.class);
 
         assertThat(f.store.outbox().pending()).hasSize(1);
-        assertThat(f.store.users().findByEmail(new EmailAddress("other@example.com"))).isEmpty();
+        assertThat(f.store.users().findByEmail(new EmailAddress("other@example.com")))
+                .isEmpty();
     }
 
     @Test
     void when_enqueueing_the_mail_fails_the_account_is_rolled_back_with_it() {
         Outbox broken = mock(Outbox.class);
-        doThrow(new StorageUnavailable("outbox table unreachable", null)).when(broken).enqueue(any(), any());
+        doThrow(new StorageUnavailable("outbox table unreachable", null))
+                .when(broken)
+                .enqueue(any(), any());
         AccountServices services = f.services(f.store.users(), broken);
 
         assertThatThrownBy(() -> services.registration().register(AccountFixture.registerCommand("ada")))
@@ -144,8 +156,11 @@ class RegistrationServiceTest {
         assertThat(grant.status()).isEqualTo(AuthStatus.VERIFIED);
         assertThat(grant.sessionId()).isEqualTo(registered.grant().sessionId());
         assertThat(grant.refreshToken()).hasValueSatisfying(t -> assertThat(t).matches("[A-Za-z0-9_-]{43}"));
-        assertThat(f.store.users().findById(grant.userId()).orElseThrow().status()).isEqualTo(AuthStatus.VERIFIED);
-        assertThat(f.authentication().refresh(grant.refreshToken().orElseThrow()).status())
+        assertThat(f.store.users().findById(grant.userId()).orElseThrow().status())
+                .isEqualTo(AuthStatus.VERIFIED);
+        assertThat(f.authentication()
+                        .refresh(grant.refreshToken().orElseThrow())
+                        .status())
                 .isEqualTo(AuthStatus.VERIFIED);
     }
 
@@ -158,7 +173,9 @@ class RegistrationServiceTest {
         assertThatThrownBy(() -> f.registration().verify(f.caller(registered.grant()), new CodeCommand(code)))
                 .isInstanceOf(AccountFailure.CodeExpired.class);
         f.clock.advance(Duration.ofSeconds(-1));
-        assertThat(f.registration().verify(f.caller(registered.grant()), new CodeCommand(code)).status())
+        assertThat(f.registration()
+                        .verify(f.caller(registered.grant()), new CodeCommand(code))
+                        .status())
                 .isEqualTo(AuthStatus.VERIFIED);
     }
 
@@ -174,7 +191,8 @@ class RegistrationServiceTest {
 
         assertThatThrownBy(() -> f.registration().verify(caller, new CodeCommand(code)))
                 .isInstanceOf(AccountFailure.TooManyAttempts.class);
-        assertThat(f.store.users().findById(caller.userId()).orElseThrow().status()).isEqualTo(AuthStatus.NEW);
+        assertThat(f.store.users().findById(caller.userId()).orElseThrow().status())
+                .isEqualTo(AuthStatus.NEW);
     }
 
     @Test
@@ -187,7 +205,8 @@ class RegistrationServiceTest {
                     .isInstanceOf(AccountFailure.WrongCode.class);
         }
 
-        assertThat(f.registration().verify(caller, new CodeCommand(code)).status()).isEqualTo(AuthStatus.VERIFIED);
+        assertThat(f.registration().verify(caller, new CodeCommand(code)).status())
+                .isEqualTo(AuthStatus.VERIFIED);
     }
 
     @Test
@@ -199,8 +218,13 @@ class RegistrationServiceTest {
         assertThatThrownBy(() -> f.registration().resendCode(caller))
                 .isInstanceOf(AccountFailure.AlreadyVerified.class);
 
-        AuthenticatedUser resetCaller = new AuthenticatedUser(caller.userId(), caller.sessionId(),
-                SessionKind.PASSWORD_RESET, caller.username(), AuthStatus.NEW, Role.USER);
+        AuthenticatedUser resetCaller = new AuthenticatedUser(
+                caller.userId(),
+                caller.sessionId(),
+                SessionKind.PASSWORD_RESET,
+                caller.username(),
+                AuthStatus.NEW,
+                Role.USER);
         assertThatThrownBy(() -> f.registration().verify(resetCaller, new CodeCommand("123456")))
                 .isInstanceOf(AccountFailure.WrongTokenKind.class);
         assertThatThrownBy(() -> f.registration().resendCode(resetCaller))
@@ -216,7 +240,8 @@ class RegistrationServiceTest {
                 .asInstanceOf(type(AccountFailure.Throttled.class))
                 .extracting(AccountFailure.Throttled::retryAfter)
                 .isEqualTo(Duration.ofSeconds(31));
-        assertThat(f.mails(NotificationKind.VERIFICATION_CODE, "ada@example.com")).hasSize(1);
+        assertThat(f.mails(NotificationKind.VERIFICATION_CODE, "ada@example.com"))
+                .hasSize(1);
     }
 
     @Test
@@ -233,9 +258,14 @@ class RegistrationServiceTest {
         String second = mails.get(1).value(Notification.CODE);
         assertThatThrownBy(() -> f.registration().verify(caller, new CodeCommand(first)))
                 .isInstanceOf(AccountFailure.WrongCode.class);
-        assertThat(f.store.codes().findCurrent(caller.userId(), CodePurpose.VERIFY_EMAIL).orElseThrow().createdAt())
+        assertThat(f.store
+                        .codes()
+                        .findCurrent(caller.userId(), CodePurpose.VERIFY_EMAIL)
+                        .orElseThrow()
+                        .createdAt())
                 .isEqualTo(START.plusSeconds(60));
-        assertThat(f.registration().verify(caller, new CodeCommand(second)).status()).isEqualTo(AuthStatus.VERIFIED);
+        assertThat(f.registration().verify(caller, new CodeCommand(second)).status())
+                .isEqualTo(AuthStatus.VERIFIED);
     }
 
     /** A user store whose look-ups find nobody, as if another registration had not committed yet. */

@@ -12,8 +12,10 @@ class UserQueryTest {
     void refuses_control_characters_in_the_search() {
         for (String search : new String[] {"ad\u0000a", "\u0000", "ad\u0007a"}) {
             assertThatThrownBy(() -> UserQuery.parse(search, null, null, null, null, null))
-                    .as(search).isInstanceOf(AccountFailure.InvalidInput.class);
+                    .as(search)
+                    .isInstanceOf(AccountFailure.InvalidInput.class);
         }
-        assertThat(UserQuery.parse(" ada ", null, null, null, null, null).search()).contains("ada");
+        assertThat(UserQuery.parse(" ada ", null, null, null, null, null).search())
+                .contains("ada");
     }
 }

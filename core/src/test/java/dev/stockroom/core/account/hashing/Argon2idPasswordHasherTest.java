@@ -41,7 +41,8 @@ class Argon2idPasswordHasherTest {
         String hash = HASHER.hash(password);
 
         assertThat(HASHER.matches(password, hash)).isTrue();
-        assertThat(HASHER.matches(password.substring(0, password.length() - 1), hash)).isFalse();
+        assertThat(HASHER.matches(password.substring(0, password.length() - 1), hash))
+                .isFalse();
     }
 
     /** The reference implementation's output: {@code echo -n password | argon2 somesalt -id -t 2 -m 16 -p 4 -l 32 -e}. */
@@ -54,13 +55,19 @@ class Argon2idPasswordHasherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain text", "$argon2id$", "$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=16$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0",
-            "$argon2id$v=19$m=19456,t=0,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iim!PqxwCo",
-            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$a"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain text",
+                "$argon2id$",
+                "$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=16$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0",
+                "$argon2id$v=19$m=19456,t=0,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434Iim!PqxwCo",
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzYWx0$a"
+            })
     void a_malformed_hash_never_matches_and_never_throws(String malformed) {
         assertThat(HASHER.matches(PASSWORD, malformed)).isFalse();
     }

@@ -75,8 +75,8 @@ class HashingPoolTest {
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> pool.matches("pw", "hash"))
-                    .isInstanceOfSatisfying(Overloaded.class,
-                            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+                    .isInstanceOfSatisfying(
+                            Overloaded.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 
             gate.open();
@@ -101,7 +101,8 @@ class HashingPoolTest {
             }
         };
         try (HashingPool pool = new HashingPool(broken, 1, 1)) {
-            assertThatThrownBy(() -> pool.hash("pw")).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> pool.hash("pw"))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("no memory for Argon2");
         }
     }

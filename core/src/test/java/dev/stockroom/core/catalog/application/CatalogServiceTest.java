@@ -105,10 +105,12 @@ class CatalogServiceTest {
 
         @Test
         void refuses_a_photo_url_and_a_photo_file_together() {
-            CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
-                    () -> catalog.add(alice,
-                    draft("Kettle", "1", "https://example.test/k.png"),
-                    Optional.of(PhotoUpload.of(SampleImages.png()))));
+            CatalogFailure.InvalidInput failure = catchThrowableOfType(
+                    CatalogFailure.InvalidInput.class,
+                    () -> catalog.add(
+                            alice,
+                            draft("Kettle", "1", "https://example.test/k.png"),
+                            Optional.of(PhotoUpload.of(SampleImages.png()))));
 
             assertThat(failure.fieldErrors()).containsOnlyKeys("photo");
             assertThat(photos.keys()).isEmpty();
@@ -128,22 +130,28 @@ class CatalogServiceTest {
         @Test
         void deletes_the_uploaded_file_when_the_product_cannot_be_stored() {
             ProductRepository failing = mock(ProductRepository.class);
-            doThrow(new StorageUnavailable("The database is down.", null)).when(failing).add(any());
+            doThrow(new StorageUnavailable("The database is down.", null))
+                    .when(failing)
+                    .add(any());
             Catalog broken = catalogWith(failing, photos);
 
-            assertThatThrownBy(() -> broken.add(alice, draft("Kettle", "1", null),
-                    Optional.of(PhotoUpload.of(SampleImages.png())))).isInstanceOf(StorageUnavailable.class);
+            assertThatThrownBy(() -> broken.add(
+                            alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png()))))
+                    .isInstanceOf(StorageUnavailable.class);
             assertThat(photos.keys()).as("nothing orphaned").isEmpty();
         }
 
         @Test
         void adds_nothing_when_the_photo_cannot_be_stored() {
             PhotoStore failing = mock(PhotoStore.class);
-            doThrow(new StorageUnavailable("The disk is full.", null)).when(failing).store(any(), any());
+            doThrow(new StorageUnavailable("The disk is full.", null))
+                    .when(failing)
+                    .store(any(), any());
             Catalog broken = catalogWith(products, failing);
 
-            assertThatThrownBy(() -> broken.add(alice, draft("Kettle", "1", null),
-                    Optional.of(PhotoUpload.of(SampleImages.png())))).isInstanceOf(StorageUnavailable.class);
+            assertThatThrownBy(() -> broken.add(
+                            alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png()))))
+                    .isInstanceOf(StorageUnavailable.class);
             assertThat(listAll()).isEmpty();
         }
     }
@@ -152,13 +160,24 @@ class CatalogServiceTest {
     class Writers {
         static Stream<Arguments> writes() {
             return Stream.<Consumer<Fixture>>of(
-                    f -> f.catalog().add(f.caller(), draft("Kettle", "1", null), Optional.empty()),
-                    f -> f.catalog().replace(f.caller(), f.product().id(), draft("Teapot", "2", null), ANY_VERSION),
-                    f -> f.catalog().patch(f.caller(), f.product().id(), ProductPatch.builder().name("Teapot").build(),
-                            ANY_VERSION),
-                    f -> f.catalog().delete(f.caller(), f.product().id()),
-                    f -> f.catalog().attachPhoto(f.caller(), f.product().id(), PhotoUpload.of(SampleImages.png()),
-                            ANY_VERSION))
+                            f -> f.catalog().add(f.caller(), draft("Kettle", "1", null), Optional.empty()),
+                            f -> f.catalog()
+                                    .replace(f.caller(), f.product().id(), draft("Teapot", "2", null), ANY_VERSION),
+                            f -> f.catalog()
+                                    .patch(
+                                            f.caller(),
+                                            f.product().id(),
+                                            ProductPatch.builder()
+                                                    .name("Teapot")
+                                                    .build(),
+                                            ANY_VERSION),
+                            f -> f.catalog().delete(f.caller(), f.product().id()),
+                            f -> f.catalog()
+                                    .attachPhoto(
+                                            f.caller(),
+                                            f.product().id(),
+                                            PhotoUpload.of(SampleImages.png()),
+                                            ANY_VERSION))
                     .map(write -> Arguments.of(write));
         }
 
@@ -166,8 +185,8 @@ class CatalogServiceTest {
         @MethodSource("writes")
         void refuses_a_new_account(Consumer<Fixture> write) {
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            AuthenticatedUser unverified = new AuthenticatedUser(alice.userId(), SessionId.random(), SessionKind.LOGIN,
-                    alice.username(), AuthStatus.NEW, Role.USER);
+            AuthenticatedUser unverified = new AuthenticatedUser(
+                    alice.userId(), SessionId.random(), SessionKind.LOGIN, alice.username(), AuthStatus.NEW, Role.USER);
 
             assertThatThrownBy(() -> write.accept(new Fixture(catalog, unverified, product)))
                     .isInstanceOf(CatalogFailure.VerificationRequired.class)
@@ -180,8 +199,13 @@ class CatalogServiceTest {
         @MethodSource("writes")
         void refuses_a_password_reset_session(Consumer<Fixture> write) {
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            AuthenticatedUser resetting = new AuthenticatedUser(alice.userId(), SessionId.random(),
-                    SessionKind.PASSWORD_RESET, alice.username(), AuthStatus.VERIFIED, Role.USER);
+            AuthenticatedUser resetting = new AuthenticatedUser(
+                    alice.userId(),
+                    SessionId.random(),
+                    SessionKind.PASSWORD_RESET,
+                    alice.username(),
+                    AuthStatus.VERIFIED,
+                    Role.USER);
 
             assertThatThrownBy(() -> write.accept(new Fixture(catalog, resetting, product)))
                     .isInstanceOf(CatalogFailure.NotAllowed.class);
@@ -193,7 +217,9 @@ class CatalogServiceTest {
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
 
             assertThat(catalog.get(product.id())).isEqualTo(product);
-            assertThat(catalog.list(ProductQuery.all().withOwner(alice.userId())).items()).containsExactly(product);
+            assertThat(catalog.list(ProductQuery.all().withOwner(alice.userId()))
+                            .items())
+                    .containsExactly(product);
         }
     }
 
@@ -201,12 +227,21 @@ class CatalogServiceTest {
     class Ownership {
         static Stream<Arguments> changes() {
             return Stream.<Consumer<Fixture>>of(
-                    f -> f.catalog().replace(f.caller(), f.product().id(), draft("Teapot", "2", null), ANY_VERSION),
-                    f -> f.catalog().patch(f.caller(), f.product().id(), ProductPatch.builder().quantity("0").build(),
-                            ANY_VERSION),
-                    f -> f.catalog().delete(f.caller(), f.product().id()),
-                    f -> f.catalog().attachPhoto(f.caller(), f.product().id(), PhotoUpload.of(SampleImages.gif()),
-                            ANY_VERSION))
+                            f -> f.catalog()
+                                    .replace(f.caller(), f.product().id(), draft("Teapot", "2", null), ANY_VERSION),
+                            f -> f.catalog()
+                                    .patch(
+                                            f.caller(),
+                                            f.product().id(),
+                                            ProductPatch.builder().quantity("0").build(),
+                                            ANY_VERSION),
+                            f -> f.catalog().delete(f.caller(), f.product().id()),
+                            f -> f.catalog()
+                                    .attachPhoto(
+                                            f.caller(),
+                                            f.product().id(),
+                                            PhotoUpload.of(SampleImages.gif()),
+                                            ANY_VERSION))
                     .map(change -> Arguments.of(change));
         }
 
@@ -247,15 +282,18 @@ class CatalogServiceTest {
         void answers_not_found_for_an_unknown_product() {
             ProductId unknown = new ProductId(404);
 
-            assertThatThrownBy(() -> catalog.get(unknown)).isInstanceOf(CatalogFailure.ProductNotFound.class)
+            assertThatThrownBy(() -> catalog.get(unknown))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class)
                     .hasMessage("No product with id 404.");
             assertThatThrownBy(() -> catalog.replace(alice, unknown, draft("x", "1", null), ANY_VERSION))
                     .isInstanceOf(CatalogFailure.ProductNotFound.class);
-            assertThatThrownBy(() -> catalog.patch(alice, unknown, ProductPatch.builder().build(), ANY_VERSION))
+            assertThatThrownBy(() ->
+                            catalog.patch(alice, unknown, ProductPatch.builder().build(), ANY_VERSION))
                     .isInstanceOf(CatalogFailure.ProductNotFound.class);
             assertThatThrownBy(() -> catalog.delete(alice, unknown)).isInstanceOf(CatalogFailure.ProductNotFound.class);
-            assertThatThrownBy(() -> catalog.attachPhoto(alice, unknown, PhotoUpload.of(SampleImages.png()),
-                    ANY_VERSION)).isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThatThrownBy(
+                            () -> catalog.attachPhoto(alice, unknown, PhotoUpload.of(SampleImages.png()), ANY_VERSION))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
             assertThat(photos.keys()).isEmpty();
         }
     }
@@ -267,8 +305,8 @@ class CatalogServiceTest {
             Product product = catalog.add(alice, draft("Kettle", "1", "https://example.test/k.png"), Optional.empty());
             clock.advance(Duration.ofMinutes(5));
 
-            Product replaced = catalog.replace(alice, product.id(), draft("Teapot", "2.5", null),
-                    OptionalLong.of(product.version()));
+            Product replaced = catalog.replace(
+                    alice, product.id(), draft("Teapot", "2.5", null), OptionalLong.of(product.version()));
 
             assertThat(replaced.name().value()).isEqualTo("Teapot");
             assertThat(replaced.price()).isEqualTo(Price.parse("2.50"));
@@ -283,11 +321,12 @@ class CatalogServiceTest {
         void patches_only_the_fields_given() {
             Product product = catalog.add(alice, draft("Kettle", "1", "https://example.test/k.png"), Optional.empty());
 
-            Product patched = catalog.patch(alice, product.id(), ProductPatch.builder().quantity("0").build(),
-                    OptionalLong.of(1));
+            Product patched = catalog.patch(
+                    alice, product.id(), ProductPatch.builder().quantity("0").build(), OptionalLong.of(1));
 
-            assertThat(patched.details()).isEqualTo(new ProductDetails(product.name(), product.price(),
-                    product.description(), new Quantity(0), product.photo()));
+            assertThat(patched.details())
+                    .isEqualTo(new ProductDetails(
+                            product.name(), product.price(), product.description(), new Quantity(0), product.photo()));
             assertThat(patched.version()).isEqualTo(2);
         }
 
@@ -297,7 +336,8 @@ class CatalogServiceTest {
             clock.advance(Duration.ofMinutes(1));
 
             Product same = catalog.replace(alice, product.id(), draft("Kettle", "1.00", ""), OptionalLong.of(1));
-            Product patched = catalog.patch(alice, product.id(), ProductPatch.builder().build(), OptionalLong.of(1));
+            Product patched =
+                    catalog.patch(alice, product.id(), ProductPatch.builder().build(), OptionalLong.of(1));
 
             assertThat(same).isEqualTo(product);
             assertThat(patched).isEqualTo(product);
@@ -305,12 +345,26 @@ class CatalogServiceTest {
 
         static Stream<Arguments> versionedChanges() {
             return Stream.<Consumer<Fixture>>of(
-                    f -> f.catalog().replace(f.caller(), f.product().id(), draft("Teapot", "2", null),
-                            OptionalLong.of(f.product().version())),
-                    f -> f.catalog().patch(f.caller(), f.product().id(), ProductPatch.builder().name("Teapot").build(),
-                            OptionalLong.of(f.product().version())),
-                    f -> f.catalog().attachPhoto(f.caller(), f.product().id(), PhotoUpload.of(SampleImages.webp()),
-                            OptionalLong.of(f.product().version())))
+                            f -> f.catalog()
+                                    .replace(
+                                            f.caller(),
+                                            f.product().id(),
+                                            draft("Teapot", "2", null),
+                                            OptionalLong.of(f.product().version())),
+                            f -> f.catalog()
+                                    .patch(
+                                            f.caller(),
+                                            f.product().id(),
+                                            ProductPatch.builder()
+                                                    .name("Teapot")
+                                                    .build(),
+                                            OptionalLong.of(f.product().version())),
+                            f -> f.catalog()
+                                    .attachPhoto(
+                                            f.caller(),
+                                            f.product().id(),
+                                            PhotoUpload.of(SampleImages.webp()),
+                                            OptionalLong.of(f.product().version())))
                     .map(change -> Arguments.of(change));
         }
 
@@ -318,8 +372,8 @@ class CatalogServiceTest {
         @MethodSource("versionedChanges")
         void refuses_a_change_based_on_a_stale_version(Consumer<Fixture> change) {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            Product current = catalog.patch(admin, original.id(),
-                    ProductPatch.builder().price("3").build(), ANY_VERSION);
+            Product current = catalog.patch(
+                    admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
 
             assertThatThrownBy(() -> change.accept(new Fixture(catalog, alice, original)))
                     .isInstanceOf(CatalogFailure.StaleVersion.class)
@@ -332,8 +386,8 @@ class CatalogServiceTest {
         @MethodSource("versionedChanges")
         void refuses_a_change_that_loses_a_race_with_another_writer(Consumer<Fixture> change) {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            Product current = catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(),
-                    ANY_VERSION);
+            Product current = catalog.patch(
+                    admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
             // The other writer commits between this one's read and its conditional write.
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
             doReturn(Optional.of(original)).when(racing).findById(original.id());
@@ -348,15 +402,21 @@ class CatalogServiceTest {
         @Test
         void a_change_with_no_expected_version_that_loses_a_race_is_made_again_on_the_winners_product() {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            Product winner = catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(),
-                    ANY_VERSION);
+            Product winner = catalog.patch(
+                    admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
             // The first read is from before the other writer committed; the second sees its product.
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
-            doReturn(Optional.of(original)).doAnswer(call -> products.findById(original.id())).when(racing)
+            doReturn(Optional.of(original))
+                    .doAnswer(call -> products.findById(original.id()))
+                    .when(racing)
                     .findByIdForUpdate(original.id());
 
-            Product patched = catalogWith(racing, photos).patch(alice, original.id(),
-                    ProductPatch.builder().name("Teapot").build(), ANY_VERSION);
+            Product patched = catalogWith(racing, photos)
+                    .patch(
+                            alice,
+                            original.id(),
+                            ProductPatch.builder().name("Teapot").build(),
+                            ANY_VERSION);
 
             assertThat(patched.details().name().value()).isEqualTo("Teapot");
             assertThat(patched.details().price()).isEqualTo(winner.details().price());
@@ -367,9 +427,12 @@ class CatalogServiceTest {
         @Test
         void a_delete_that_loses_a_race_is_made_again() {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            catalog.patch(admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
+            catalog.patch(
+                    admin, original.id(), ProductPatch.builder().price("3").build(), ANY_VERSION);
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
-            doReturn(Optional.of(original)).doAnswer(call -> products.findById(original.id())).when(racing)
+            doReturn(Optional.of(original))
+                    .doAnswer(call -> products.findById(original.id()))
+                    .when(racing)
                     .findByIdForUpdate(original.id());
 
             catalogWith(racing, photos).delete(alice, original.id());
@@ -380,8 +443,8 @@ class CatalogServiceTest {
         @Test
         void refuses_to_delete_a_product_changed_since_it_was_read() {
             Product original = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
-            Product current = catalog.attachPhoto(admin, original.id(), PhotoUpload.of(SampleImages.png()),
-                    ANY_VERSION);
+            Product current =
+                    catalog.attachPhoto(admin, original.id(), PhotoUpload.of(SampleImages.png()), ANY_VERSION);
             ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
             doReturn(Optional.of(original)).when(racing).findById(original.id());
             doReturn(Optional.of(original)).when(racing).findByIdForUpdate(original.id());
@@ -400,8 +463,9 @@ class CatalogServiceTest {
             doReturn(Optional.empty()).when(racing).findById(original.id());
             catalog.delete(alice, original.id());
 
-            assertThatThrownBy(() -> catalogWith(racing, photos).replace(alice, original.id(), draft("x", "1", null),
-                    ANY_VERSION)).isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThatThrownBy(() -> catalogWith(racing, photos)
+                            .replace(alice, original.id(), draft("x", "1", null), ANY_VERSION))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
         }
     }
 
@@ -412,36 +476,43 @@ class CatalogServiceTest {
         @Test
         void an_upload_whose_transaction_is_repeated_after_a_conflict_stores_its_file_once() {
             ProductRepository conflicting = mock(ProductRepository.class, delegatesTo(products));
-            doThrow(new Conflict("lost to a concurrent transaction", null)).doAnswer(delegatesTo(products))
-                    .when(conflicting).add(any());
+            doThrow(new Conflict("lost to a concurrent transaction", null))
+                    .doAnswer(delegatesTo(products))
+                    .when(conflicting)
+                    .add(any());
             PhotoStore counting = mock(PhotoStore.class, delegatesTo(photos));
 
-            Product added = catalogWith(conflicting, counting).add(alice, draft("Kettle", "1", null),
-                    Optional.of(PhotoUpload.of(SampleImages.png())));
+            Product added = catalogWith(conflicting, counting)
+                    .add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
 
             verify(conflicting, times(2)).add(any());
             verify(counting, times(1)).store(any(), any());
             verify(counting, never()).delete(any());
-            assertThat(photos.keys()).containsExactly(added.photo().flatMap(Photo::storedKey).orElseThrow());
+            assertThat(photos.keys())
+                    .containsExactly(added.photo().flatMap(Photo::storedKey).orElseThrow());
             assertThat(listAll()).containsExactly(added);
         }
 
         @Test
         void a_photo_change_whose_transaction_is_repeated_after_a_conflict_stores_and_deletes_once() {
-            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
+            Product product =
+                    catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
             PhotoKey old = product.photo().flatMap(Photo::storedKey).orElseThrow();
             ProductRepository conflicting = mock(ProductRepository.class, delegatesTo(products));
-            doThrow(new Conflict("lost to a concurrent transaction", null)).doAnswer(delegatesTo(products))
-                    .when(conflicting).update(any(), anyLong());
+            doThrow(new Conflict("lost to a concurrent transaction", null))
+                    .doAnswer(delegatesTo(products))
+                    .when(conflicting)
+                    .update(any(), anyLong());
             PhotoStore counting = mock(PhotoStore.class, delegatesTo(photos));
 
-            Product changed = catalogWith(conflicting, counting).attachPhoto(alice, product.id(),
-                    PhotoUpload.of(SampleImages.gif()), ANY_VERSION);
+            Product changed = catalogWith(conflicting, counting)
+                    .attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.gif()), ANY_VERSION);
 
             verify(conflicting, times(2)).update(any(), anyLong());
             verify(counting, times(1)).store(any(), any());
             verify(counting, times(1)).delete(old);
-            assertThat(photos.keys()).containsExactly(changed.photo().flatMap(Photo::storedKey).orElseThrow());
+            assertThat(photos.keys())
+                    .containsExactly(changed.photo().flatMap(Photo::storedKey).orElseThrow());
             assertThat(changed.version()).isEqualTo(2);
         }
 
@@ -472,9 +543,9 @@ class CatalogServiceTest {
         void refuses_html_whatever_the_file_is_called() {
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
 
-            CatalogFailure.UnsupportedPhoto failure = catchThrowableOfType(CatalogFailure.UnsupportedPhoto.class,
-                    () -> catalog.attachPhoto(alice,
-                    product.id(), PhotoUpload.of(SampleImages.html()), ANY_VERSION));
+            CatalogFailure.UnsupportedPhoto failure = catchThrowableOfType(
+                    CatalogFailure.UnsupportedPhoto.class,
+                    () -> catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.html()), ANY_VERSION));
 
             assertThat(failure.fieldErrors())
                     .isEqualTo(Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
@@ -484,8 +555,9 @@ class CatalogServiceTest {
 
         @Test
         void refuses_an_empty_upload() {
-            assertThatThrownBy(() -> catalog.add(alice, draft("Kettle", "1", null),
-                    Optional.of(PhotoUpload.of(new byte[0])))).isInstanceOf(CatalogFailure.UnsupportedPhoto.class);
+            assertThatThrownBy(() ->
+                            catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(new byte[0]))))
+                    .isInstanceOf(CatalogFailure.UnsupportedPhoto.class);
         }
 
         @Test
@@ -493,11 +565,12 @@ class CatalogServiceTest {
             int limit = 5 * 1024 * 1024;
             Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
 
-            CatalogFailure.PhotoTooLarge failure = catchThrowableOfType(CatalogFailure.PhotoTooLarge.class,
-                    () -> catalog.attachPhoto(alice, product.id(),
-                    PhotoUpload.of(SampleImages.png(limit + 1)), ANY_VERSION));
-            Product withPhoto = catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.png(limit)),
-                    ANY_VERSION);
+            CatalogFailure.PhotoTooLarge failure = catchThrowableOfType(
+                    CatalogFailure.PhotoTooLarge.class,
+                    () -> catalog.attachPhoto(
+                            alice, product.id(), PhotoUpload.of(SampleImages.png(limit + 1)), ANY_VERSION));
+            Product withPhoto =
+                    catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.png(limit)), ANY_VERSION);
 
             assertThat(failure.fieldErrors()).isEqualTo(Map.of("photo", List.of("Must be at most 5 MiB.")));
             assertThat(failure.maxBytes()).isEqualTo(limit);
@@ -509,10 +582,12 @@ class CatalogServiceTest {
         void takes_its_limit_from_the_policy() {
             Catalog strict = new CatalogService(products, photos, transactions, clock, new CatalogPolicy(100));
 
-            assertThatThrownBy(() -> strict.add(alice, draft("Kettle", "1", null),
-                    Optional.of(PhotoUpload.of(SampleImages.png(101)))))
-                    .isInstanceOfSatisfying(CatalogFailure.PhotoTooLarge.class, f -> assertThat(f.fieldErrors())
-                            .isEqualTo(Map.of("photo", List.of("Must be at most 100 bytes."))));
+            assertThatThrownBy(() -> strict.add(
+                            alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png(101)))))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.PhotoTooLarge.class,
+                            f -> assertThat(f.fieldErrors())
+                                    .isEqualTo(Map.of("photo", List.of("Must be at most 100 bytes."))));
         }
 
         @Test
@@ -520,8 +595,8 @@ class CatalogServiceTest {
             Product product = withStoredPhoto();
             PhotoKey old = storedKey(product);
 
-            Product replaced = catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.jpeg()),
-                    ANY_VERSION);
+            Product replaced =
+                    catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.jpeg()), ANY_VERSION);
 
             assertThat(photos.keys()).containsExactly(storedKey(replaced)).doesNotContain(old);
         }
@@ -539,8 +614,8 @@ class CatalogServiceTest {
         void deletes_the_file_when_a_patch_removes_the_photo() {
             Product product = withStoredPhoto();
 
-            Product patched = catalog.patch(alice, product.id(), ProductPatch.builder().photoUrl(null).build(),
-                    ANY_VERSION);
+            Product patched = catalog.patch(
+                    alice, product.id(), ProductPatch.builder().photoUrl(null).build(), ANY_VERSION);
 
             assertThat(patched.photo()).isEmpty();
             assertThat(photos.keys()).isEmpty();
@@ -550,8 +625,8 @@ class CatalogServiceTest {
         void keeps_the_file_when_a_patch_leaves_the_photo_alone() {
             Product product = withStoredPhoto();
 
-            Product patched = catalog.patch(alice, product.id(), ProductPatch.builder().name("Teapot").build(),
-                    ANY_VERSION);
+            Product patched = catalog.patch(
+                    alice, product.id(), ProductPatch.builder().name("Teapot").build(), ANY_VERSION);
 
             assertThat(patched.photo()).isEqualTo(product.photo());
             assertThat(photos.keys()).containsExactly(storedKey(product));
@@ -572,13 +647,14 @@ class CatalogServiceTest {
         @Test
         void refuses_to_link_another_products_stored_photo() {
             Product mine = withStoredPhoto();
-            Product theirs = catalog.add(alice, draft("Mug", "1", null),
-                    Optional.of(PhotoUpload.of(SampleImages.gif())));
+            Product theirs =
+                    catalog.add(alice, draft("Mug", "1", null), Optional.of(PhotoUpload.of(SampleImages.gif())));
 
             ProductPatch linking = ProductPatch.builder().photo(theirs.photo()).build();
 
             assertThatThrownBy(() -> catalog.patch(alice, mine.id(), linking, ANY_VERSION))
-                    .isInstanceOfSatisfying(CatalogFailure.InvalidInput.class,
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.InvalidInput.class,
                             f -> assertThat(f.fieldErrors()).containsOnlyKeys("photo"));
             assertThat(catalog.get(mine.id())).isEqualTo(mine);
             assertThat(photos.keys()).containsExactlyInAnyOrder(storedKey(mine), storedKey(theirs));
@@ -598,10 +674,13 @@ class CatalogServiceTest {
         void keeps_the_old_file_and_deletes_the_new_one_when_the_update_fails() {
             Product product = withStoredPhoto();
             ProductRepository failing = mock(ProductRepository.class, delegatesTo(products));
-            doThrow(new StorageUnavailable("The database is down.", null)).when(failing).update(any(), anyLong());
+            doThrow(new StorageUnavailable("The database is down.", null))
+                    .when(failing)
+                    .update(any(), anyLong());
 
-            assertThatThrownBy(() -> catalogWith(failing, photos).attachPhoto(alice, product.id(),
-                    PhotoUpload.of(SampleImages.jpeg()), ANY_VERSION)).isInstanceOf(StorageUnavailable.class);
+            assertThatThrownBy(() -> catalogWith(failing, photos)
+                            .attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.jpeg()), ANY_VERSION))
+                    .isInstanceOf(StorageUnavailable.class);
             assertThat(photos.keys()).containsExactly(storedKey(product));
             assertThat(catalog.get(product.id())).isEqualTo(product);
         }
@@ -610,7 +689,9 @@ class CatalogServiceTest {
         void keeps_the_file_when_deleting_the_product_fails() {
             Product product = withStoredPhoto();
             ProductRepository failing = mock(ProductRepository.class, delegatesTo(products));
-            doThrow(new StorageUnavailable("The database is down.", null)).when(failing).delete(any(), anyLong());
+            doThrow(new StorageUnavailable("The database is down.", null))
+                    .when(failing)
+                    .delete(any(), anyLong());
 
             assertThatThrownBy(() -> catalogWith(failing, photos).delete(alice, product.id()))
                     .isInstanceOf(StorageUnavailable.class);
@@ -621,7 +702,9 @@ class CatalogServiceTest {
         void stands_by_a_committed_change_when_the_old_file_cannot_be_deleted() {
             Product product = withStoredPhoto();
             PhotoStore stubborn = mock(PhotoStore.class, delegatesTo(photos));
-            doThrow(new StorageUnavailable("The disk is read-only.", null)).when(stubborn).delete(any());
+            doThrow(new StorageUnavailable("The disk is read-only.", null))
+                    .when(stubborn)
+                    .delete(any());
 
             catalogWith(products, stubborn).delete(alice, product.id());
 
@@ -630,12 +713,13 @@ class CatalogServiceTest {
 
         @Test
         void opens_nothing_for_an_unknown_key() {
-            assertThat(catalog.openPhoto(new PhotoKey("0123456789abcdef0123456789abcdef.png"))).isEmpty();
+            assertThat(catalog.openPhoto(new PhotoKey("0123456789abcdef0123456789abcdef.png")))
+                    .isEmpty();
         }
 
         private Product withStoredPhoto() {
-            Product product = catalog.add(alice, draft("Kettle", "1", null),
-                    Optional.of(PhotoUpload.of(SampleImages.png())));
+            Product product =
+                    catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
             assertThat(photos.keys()).containsExactly(storedKey(product));
             return product;
         }
@@ -646,23 +730,23 @@ class CatalogServiceTest {
         Product cheap = catalog.add(alice, draft("Cheap kettle", "1", null), Optional.empty());
         catalog.add(alice, draft("Dear kettle", "100", null), Optional.empty());
 
-        ProductPage page = catalog.list(ProductQuery.parse("kettle", null, "10", null, null, null, null)
-                .withOwner(alice.userId()));
+        ProductPage page = catalog.list(
+                ProductQuery.parse("kettle", null, "10", null, null, null, null).withOwner(alice.userId()));
 
         assertThat(page.items()).containsExactly(cheap);
         assertThat(page.total()).isEqualTo(1);
     }
 
     /** What a parameterised write needs: the service, who calls, and the product it concerns. */
-    record Fixture(Catalog catalog, AuthenticatedUser caller, Product product) {
-    }
+    record Fixture(Catalog catalog, AuthenticatedUser caller, Product product) {}
 
     private Catalog catalogWith(ProductRepository productRepository, PhotoStore photoStore) {
         return new CatalogService(productRepository, photoStore, transactions, clock, CatalogPolicy.defaults());
     }
 
     private List<Product> listAll() {
-        return products.search(ProductQuery.all().withPage(1, ProductQuery.MAX_PAGE_SIZE)).items();
+        return products.search(ProductQuery.all().withPage(1, ProductQuery.MAX_PAGE_SIZE))
+                .items();
     }
 
     private static ProductDraft draft(String name, String price, String photoUrl) {

@@ -20,13 +20,14 @@ class PhotoTest {
     @Nested
     class ExternalUrls {
         @ParameterizedTest
-        @ValueSource(strings = {
-            "http://example.test/a.png",
-            "https://cdn.example.test/photos/a.jpg?w=800#top",
-            "HTTPS://EXAMPLE.TEST/A.PNG",
-            "https://localhost:8443/x",
-            "http://192.0.2.1/p.gif",
-        })
+        @ValueSource(
+                strings = {
+                    "http://example.test/a.png",
+                    "https://cdn.example.test/photos/a.jpg?w=800#top",
+                    "HTTPS://EXAMPLE.TEST/A.PNG",
+                    "https://localhost:8443/x",
+                    "http://192.0.2.1/p.gif",
+                })
         void accepts_http_and_https(String url) {
             Photo photo = Photo.external(url);
 
@@ -42,21 +43,23 @@ class PhotoTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "ftp://example.test/a.png",
-            "javascript:alert(1)",
-            "data:image/png;base64,iVBORw0KGgo=",
-            "file:///etc/passwd",
-            "/media/0123456789abcdef0123456789abcdef.png",
-            "example.test/a.png",
-            "http:///a.png",
-            "https://exa mple.test/a.png",
-            "https://example.test/a b.png",
-            "http://[not-an-ip]/",
-        })
+        @ValueSource(
+                strings = {
+                    "ftp://example.test/a.png",
+                    "javascript:alert(1)",
+                    "data:image/png;base64,iVBORw0KGgo=",
+                    "file:///etc/passwd",
+                    "/media/0123456789abcdef0123456789abcdef.png",
+                    "example.test/a.png",
+                    "http:///a.png",
+                    "https://exa mple.test/a.png",
+                    "https://example.test/a b.png",
+                    "http://[not-an-ip]/",
+                })
         void refuses_anything_but_an_absolute_http_url_with_a_host(String url) {
             assertThatThrownBy(() -> Photo.external(url))
-                    .isInstanceOf(InvalidValue.class).hasMessage("Enter an http or https URL.");
+                    .isInstanceOf(InvalidValue.class)
+                    .hasMessage("Enter an http or https URL.");
         }
 
         @Test
@@ -88,19 +91,20 @@ class PhotoTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "../../etc/passwd",
-            "0123456789abcdef0123456789abcdef.png/../x",
-            "0123456789abcdef0123456789abcdef.PNG",
-            "0123456789ABCDEF0123456789ABCDEF.png",
-            "0123456789abcdef0123456789abcde.png",
-            "0123456789abcdef0123456789abcdef0.png",
-            "0123456789abcdef0123456789abcdef.html",
-            "0123456789abcdef0123456789abcdef",
-            "0123456789abcdef0123456789abcdef.png\n",
-            "..\\0123456789abcdef0123456789abcdef.png",
-            "",
-        })
+        @ValueSource(
+                strings = {
+                    "../../etc/passwd",
+                    "0123456789abcdef0123456789abcdef.png/../x",
+                    "0123456789abcdef0123456789abcdef.PNG",
+                    "0123456789ABCDEF0123456789ABCDEF.png",
+                    "0123456789abcdef0123456789abcde.png",
+                    "0123456789abcdef0123456789abcdef0.png",
+                    "0123456789abcdef0123456789abcdef.html",
+                    "0123456789abcdef0123456789abcdef",
+                    "0123456789abcdef0123456789abcdef.png\n",
+                    "..\\0123456789abcdef0123456789abcdef.png",
+                    "",
+                })
         void refuses_anything_but_the_generated_format(String text) {
             assertThatThrownBy(() -> new PhotoKey(text)).isInstanceOf(InvalidValue.class);
         }
@@ -119,7 +123,8 @@ class PhotoTest {
             assertThat(PhotoType.detect(SampleImages.jpeg())).contains(PhotoType.JPEG);
             assertThat(PhotoType.detect(SampleImages.gif())).contains(PhotoType.GIF);
             assertThat(PhotoType.detect(SampleImages.webp())).contains(PhotoType.WEBP);
-            assertThat(PhotoType.detect("GIF87a".getBytes(StandardCharsets.US_ASCII))).contains(PhotoType.GIF);
+            assertThat(PhotoType.detect("GIF87a".getBytes(StandardCharsets.US_ASCII)))
+                    .contains(PhotoType.GIF);
         }
 
         @ParameterizedTest
@@ -135,10 +140,14 @@ class PhotoTest {
             assertThat(PhotoType.detect(SampleImages.html())).isEmpty();
             assertThat(PhotoType.detect(new byte[0])).isEmpty();
             assertThat(PhotoType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8})).isEmpty();
-            assertThat(PhotoType.detect("GIF88a".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-            assertThat(PhotoType.detect("RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-            assertThat(PhotoType.detect("RIFF\0\0\0\0WEB".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-            assertThat(PhotoType.detect("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+            assertThat(PhotoType.detect("GIF88a".getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
+            assertThat(PhotoType.detect("RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
+            assertThat(PhotoType.detect("RIFF\0\0\0\0WEB".getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
+            assertThat(PhotoType.detect("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
             assertThat(PhotoType.ofExtension("html")).isEqualTo(Optional.empty());
         }
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.core.shared.InvalidValue;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PriceTest {
 
@@ -56,7 +56,9 @@ class PriceTest {
         "١٢, Enter a number such as 12.50.",
     })
     void refuses(String text, String message) {
-        assertThatThrownBy(() -> Price.parse(text)).isInstanceOf(InvalidValue.class).hasMessage(message);
+        assertThatThrownBy(() -> Price.parse(text))
+                .isInstanceOf(InvalidValue.class)
+                .hasMessage(message);
     }
 
     @ParameterizedTest

@@ -33,7 +33,8 @@ class ProductFieldsTest {
         @Test
         void refuses_201_characters() {
             assertThatThrownBy(() -> new ProductName("n".repeat(ProductName.MAX_LENGTH + 1)))
-                    .isInstanceOf(InvalidValue.class).hasMessage("Must be at most 200 characters.");
+                    .isInstanceOf(InvalidValue.class)
+                    .hasMessage("Must be at most 200 characters.");
         }
 
         @ParameterizedTest
@@ -67,7 +68,8 @@ class ProductFieldsTest {
         @Test
         void refuses_5001_characters() {
             assertThatThrownBy(() -> new Description("d".repeat(Description.MAX_LENGTH + 1)))
-                    .isInstanceOf(InvalidValue.class).hasMessage("Must be at most 5000 characters.");
+                    .isInstanceOf(InvalidValue.class)
+                    .hasMessage("Must be at most 5000 characters.");
         }
 
         @ParameterizedTest
@@ -112,7 +114,9 @@ class ProductFieldsTest {
             "true, Must be a whole number.",
         })
         void refuses(String text, String message) {
-            assertThatThrownBy(() -> Quantity.parse(text)).isInstanceOf(InvalidValue.class).hasMessage(message);
+            assertThatThrownBy(() -> Quantity.parse(text))
+                    .isInstanceOf(InvalidValue.class)
+                    .hasMessage(message);
         }
 
         @ParameterizedTest

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ProductTest {
     private static final Instant T0 = Instant.parse("2031-05-04T03:02:01Z");
-    private static final ProductDetails DETAILS = new ProductDetails(new ProductName("Kettle"), Price.parse("12.50"),
-            Description.EMPTY, new Quantity(3), Optional.empty());
+    private static final ProductDetails DETAILS = new ProductDetails(
+            new ProductName("Kettle"), Price.parse("12.50"), Description.EMPTY, new Quantity(3), Optional.empty());
 
     private final Product product = Product.created(new ProductId(7), new NewProduct(UserId.random(), DETAILS, T0));
 
@@ -25,10 +25,16 @@ class ProductTest {
 
     @Test
     void moves_to_the_next_version_on_every_change() {
-        Product renamed = product.withDetails(new ProductDetails(new ProductName("Teapot"), DETAILS.price(),
-                DETAILS.description(), DETAILS.quantity(), DETAILS.photo()), T0.plusSeconds(5));
-        Product withPhoto = renamed.withPhoto(Optional.of(Photo.external("https://example.test/t.png")),
-                T0.plusSeconds(9));
+        Product renamed = product.withDetails(
+                new ProductDetails(
+                        new ProductName("Teapot"),
+                        DETAILS.price(),
+                        DETAILS.description(),
+                        DETAILS.quantity(),
+                        DETAILS.photo()),
+                T0.plusSeconds(5));
+        Product withPhoto =
+                renamed.withPhoto(Optional.of(Photo.external("https://example.test/t.png")), T0.plusSeconds(9));
 
         assertThat(renamed.version()).isEqualTo(2);
         assertThat(renamed.name().value()).isEqualTo("Teapot");
@@ -51,11 +57,29 @@ class ProductTest {
     void checks_a_product_read_from_storage() {
         UserId owner = UserId.random();
 
-        assertThatThrownBy(() -> Product.rehydrate(new ProductId(1), owner, DETAILS.name(), DETAILS.price(),
-                DETAILS.description(), DETAILS.quantity(), Optional.empty(), 0, T0, T0))
+        assertThatThrownBy(() -> Product.rehydrate(
+                        new ProductId(1),
+                        owner,
+                        DETAILS.name(),
+                        DETAILS.price(),
+                        DETAILS.description(),
+                        DETAILS.quantity(),
+                        Optional.empty(),
+                        0,
+                        T0,
+                        T0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Product.rehydrate(new ProductId(1), owner, DETAILS.name(), DETAILS.price(),
-                DETAILS.description(), DETAILS.quantity(), Optional.empty(), 1, T0, T0.minusSeconds(1)))
+        assertThatThrownBy(() -> Product.rehydrate(
+                        new ProductId(1),
+                        owner,
+                        DETAILS.name(),
+                        DETAILS.price(),
+                        DETAILS.description(),
+                        DETAILS.quantity(),
+                        Optional.empty(),
+                        1,
+                        T0,
+                        T0.minusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ProductId(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -73,6 +97,7 @@ class ProductTest {
         assertThat(new ProductPage(List.of(product), 21, 2, 20).hasNext()).isFalse();
         assertThat(new ProductPage(List.of(), 21, 2, 20).hasPrevious()).isTrue();
         assertThat(new ProductPage(List.of(), 0, 1, 20).hasPrevious()).isFalse();
-        assertThat(new ProductPage(List.of(), 5, Integer.MAX_VALUE, 100).hasNext()).isFalse();
+        assertThat(new ProductPage(List.of(), 5, Integer.MAX_VALUE, 100).hasNext())
+                .isFalse();
     }
 }

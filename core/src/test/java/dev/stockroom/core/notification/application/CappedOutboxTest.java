@@ -21,16 +21,18 @@ class CappedOutboxTest {
 
     private final MutableClock clock = new MutableClock(HOUR_START);
     private final InMemoryAdapters store = new InMemoryAdapters();
-    private final CappedOutbox outbox = new CappedOutbox(store.outbox(),
-            new FixedWindowRateLimiter(store.rateCounters(), clock), 3, Duration.ofHours(1));
+    private final CappedOutbox outbox = new CappedOutbox(
+            store.outbox(), new FixedWindowRateLimiter(store.rateCounters(), clock), 3, Duration.ofHours(1));
 
     private static Notification mail(NotificationKind kind, String to) {
         return new Notification(kind, to, Map.of(Notification.CODE, "123456"));
     }
 
     private long queued(NotificationKind kind, String to) {
-        return store.outbox().pending().stream().map(OutboxMessage::notification)
-                .filter(n -> n.kind() == kind && n.recipient().strip().equalsIgnoreCase(to)).count();
+        return store.outbox().pending().stream()
+                .map(OutboxMessage::notification)
+                .filter(n -> n.kind() == kind && n.recipient().strip().equalsIgnoreCase(to))
+                .count();
     }
 
     @Test
@@ -54,7 +56,8 @@ class CappedOutboxTest {
 
         assertThat(queued(NotificationKind.PASSWORD_RESET_CODE, ADA)).isEqualTo(3);
         assertThat(queued(NotificationKind.PASSWORD_CHANGED, ADA)).isEqualTo(1);
-        assertThat(queued(NotificationKind.PASSWORD_RESET_CODE, "grace@example.com")).isEqualTo(1);
+        assertThat(queued(NotificationKind.PASSWORD_RESET_CODE, "grace@example.com"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -72,29 +75,33 @@ class CappedOutboxTest {
     @Test
     void accepts_asks_without_counting_and_says_no_once_the_cap_is_reached() {
         for (int i = 0; i < 10; i++) {
-            assertThat(outbox.accepts(NotificationKind.PASSWORD_RESET_CODE, ADA)).isTrue();
+            assertThat(outbox.accepts(NotificationKind.PASSWORD_RESET_CODE, ADA))
+                    .isTrue();
         }
         for (int i = 0; i < 3; i++) {
             outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant());
         }
 
-        assertThat(outbox.accepts(NotificationKind.PASSWORD_RESET_CODE, "ADA@example.com")).isFalse();
+        assertThat(outbox.accepts(NotificationKind.PASSWORD_RESET_CODE, "ADA@example.com"))
+                .isFalse();
         assertThat(outbox.accepts(NotificationKind.VERIFICATION_CODE, ADA)).isTrue();
-        assertThat(store.outbox().accepts(NotificationKind.PASSWORD_RESET_CODE, ADA)).isTrue();
+        assertThat(store.outbox().accepts(NotificationKind.PASSWORD_RESET_CODE, ADA))
+                .isTrue();
     }
 
     @Test
     void a_mail_whose_change_rolled_back_is_not_counted() {
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> store.transactions().run(() -> {
-                outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant());
-                throw new IllegalStateException("the change failed");
-            })).hasMessage("the change failed");
+                        outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant());
+                        throw new IllegalStateException("the change failed");
+                    }))
+                    .hasMessage("the change failed");
         }
 
         for (int i = 0; i < 3; i++) {
-            store.transactions().run(() -> outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA),
-                    clock.instant()));
+            store.transactions()
+                    .run(() -> outbox.enqueue(mail(NotificationKind.PASSWORD_RESET_CODE, ADA), clock.instant()));
         }
 
         assertThat(queued(NotificationKind.PASSWORD_RESET_CODE, ADA)).isEqualTo(3);
@@ -105,9 +112,13 @@ class CappedOutboxTest {
         outbox.enqueue(mail(NotificationKind.PASSWORD_CHANGED, ADA), clock.instant());
 
         UUID claimer = UUID.randomUUID();
-        OutboxMessage claimed = outbox.claimDue(clock.instant(), 10, clock.instant().plusSeconds(60), claimer).get(0);
+        OutboxMessage claimed = outbox.claimDue(
+                        clock.instant(), 10, clock.instant().plusSeconds(60), claimer)
+                .get(0);
         assertThat(outbox.stats().pending()).isEqualTo(1);
-        assertThat(outbox.renew(claimed.id(), claimer, clock.instant(), clock.instant().plusSeconds(90))).isTrue();
+        assertThat(outbox.renew(
+                        claimed.id(), claimer, clock.instant(), clock.instant().plusSeconds(90)))
+                .isTrue();
         assertThat(outbox.markSent(claimed.id(), claimer, clock.instant())).isTrue();
 
         assertThat(outbox.stats().pending()).isZero();

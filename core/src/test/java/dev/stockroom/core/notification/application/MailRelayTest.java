@@ -24,8 +24,16 @@ class MailRelayTest {
     private final MailRelay relay = new MailRelay(outbox, sender, clock);
 
     private static Notification mail(String to) {
-        return new Notification(NotificationKind.VERIFICATION_CODE, to,
-                Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, "123456", Notification.EXPIRES_IN_MINUTES, "10"));
+        return new Notification(
+                NotificationKind.VERIFICATION_CODE,
+                to,
+                Map.of(
+                        Notification.FIRST_NAME,
+                        "Ada",
+                        Notification.CODE,
+                        "123456",
+                        Notification.EXPIRES_IN_MINUTES,
+                        "10"));
     }
 
     @Test
@@ -35,7 +43,8 @@ class MailRelayTest {
 
         assertThat(relay.relayDue()).isEqualTo(2);
 
-        assertThat(sender.delivered()).extracting(Notification::recipient)
+        assertThat(sender.delivered())
+                .extracting(Notification::recipient)
                 .containsExactlyInAnyOrder("a@example.com", "b@example.com");
         assertThat(relay.stats()).isEqualTo(new OutboxStats(0, 0, Optional.empty()));
         assertThat(relay.relayDue()).isZero();
@@ -84,9 +93,12 @@ class MailRelayTest {
 
     @Test
     void any_exception_from_the_sender_counts_as_a_failed_attempt() {
-        MailRelay brokenRelay = new MailRelay(outbox, n -> {
-            throw new IllegalStateException("template missing");
-        }, clock);
+        MailRelay brokenRelay = new MailRelay(
+                outbox,
+                n -> {
+                    throw new IllegalStateException("template missing");
+                },
+                clock);
         outbox.enqueue(mail("a@example.com"), clock.instant());
 
         assertThat(brokenRelay.relayDue()).isZero();
@@ -118,7 +130,9 @@ class MailRelayTest {
         }
 
         assertThat(relay.stats()).isEqualTo(new OutboxStats(0, 1, Optional.empty()));
-        assertThat(outbox.failed()).singleElement().satisfies(m -> assertThat(m.attempts()).isEqualTo(MailRelay.MAX_ATTEMPTS));
+        assertThat(outbox.failed())
+                .singleElement()
+                .satisfies(m -> assertThat(m.attempts()).isEqualTo(MailRelay.MAX_ATTEMPTS));
         clock.advance(Duration.ofDays(1));
         assertThat(relay.relayDue()).isZero();
         assertThat(sender.delivered()).isEmpty();
@@ -130,16 +144,22 @@ class MailRelayTest {
             outbox.enqueue(mail(i + "@example.com"), clock.instant());
         }
         java.util.concurrent.atomic.AtomicInteger tried = new java.util.concurrent.atomic.AtomicInteger();
-        MailRelay unreachable = new MailRelay(outbox, n -> {
-            tried.incrementAndGet();
-            throw new dev.stockroom.core.notification.port.out.MailSender.DeliveryFailed("connect timed out", null, true);
-        }, clock);
+        MailRelay unreachable = new MailRelay(
+                outbox,
+                n -> {
+                    tried.incrementAndGet();
+                    throw new dev.stockroom.core.notification.port.out.MailSender.DeliveryFailed(
+                            "connect timed out", null, true);
+                },
+                clock);
 
         assertThat(unreachable.relayDue()).isZero();
 
         assertThat(tried).hasValue(1);
         assertThat(outbox.pending()).filteredOn(m -> m.attempts() == 1).hasSize(1);
-        assertThat(outbox.pending()).filteredOn(m -> m.attempts() == 0).hasSize(4)
+        assertThat(outbox.pending())
+                .filteredOn(m -> m.attempts() == 0)
+                .hasSize(4)
                 .allSatisfy(m -> assertThat(m.nextAttemptAt()).isEqualTo(START.plus(MailRelay.FIRST_BACKOFF)));
         assertThat(unreachable.relayDue()).as("paused").isZero();
         assertThat(tried).hasValue(1);
@@ -155,7 +175,8 @@ class MailRelayTest {
         relay.stop(Duration.ofSeconds(1));
 
         assertThat(relay.relayDue()).isZero();
-        assertThat(outbox.pending()).singleElement()
+        assertThat(outbox.pending())
+                .singleElement()
                 .satisfies(m -> assertThat(m.nextAttemptAt()).isEqualTo(START));
         assertThat(new MailRelay(outbox, sender, clock, 2).relayDue()).isEqualTo(1);
     }
@@ -181,9 +202,18 @@ class MailRelayTest {
     @Test
     void a_parallel_relay_sends_one_recipients_mail_in_the_order_it_was_queued() throws Exception {
         for (int i = 0; i < 30; i++) {
-            outbox.enqueue(new Notification(NotificationKind.PASSWORD_RESET_CODE, "ada@example.com",
-                    Map.of(Notification.FIRST_NAME, "Ada", Notification.CODE, String.format("%06d", i),
-                            Notification.EXPIRES_IN_MINUTES, "10")), clock.instant().plusNanos(1000L * i));
+            outbox.enqueue(
+                    new Notification(
+                            NotificationKind.PASSWORD_RESET_CODE,
+                            "ada@example.com",
+                            Map.of(
+                                    Notification.FIRST_NAME,
+                                    "Ada",
+                                    Notification.CODE,
+                                    String.format("%06d", i),
+                                    Notification.EXPIRES_IN_MINUTES,
+                                    "10")),
+                    clock.instant().plusNanos(1000L * i));
             outbox.enqueue(mail(i + "@example.com"), clock.instant().plusNanos(1000L * i));
         }
         clock.advance(Duration.ofSeconds(1));
@@ -194,9 +224,11 @@ class MailRelayTest {
         }
         parallel.stop(Duration.ofSeconds(5));
 
-        assertThat(sender.delivered()).filteredOn(n -> n.recipient().equals("ada@example.com"))
+        assertThat(sender.delivered())
+                .filteredOn(n -> n.recipient().equals("ada@example.com"))
                 .extracting(n -> n.value(Notification.CODE))
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30)
-                        .mapToObj(i -> String.format("%06d", i)).toList());
+                        .mapToObj(i -> String.format("%06d", i))
+                        .toList());
     }
 }

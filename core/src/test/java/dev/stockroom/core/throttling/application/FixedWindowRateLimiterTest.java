@@ -78,7 +78,8 @@ class FixedWindowRateLimiterTest {
 
         CounterKey key = new CounterKey("register", "fec52565aa0cf18f57d7cf5b3ac728503b8992d2d6f7d46da1d1201090902b02");
         assertThat(CounterKey.of("register", CLIENT)).isEqualTo(key);
-        assertThat(counters.peek(key, FixedWindow.containing(clock.instant(), Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(counters.peek(key, FixedWindow.containing(clock.instant(), Duration.ofHours(1))))
+                .isEqualTo(1);
     }
 
     private static RateStatus status(int hits, boolean allowed, Duration resetAfter) {

@@ -11,7 +11,8 @@ class RatePolicyTest {
 
     @Test
     void a_policy_has_a_name_fit_for_a_header_a_positive_limit_and_a_window_of_whole_seconds() {
-        assertThat(new RatePolicy("forget-verify", 60, Duration.ofHours(1)).limit()).isEqualTo(60);
+        assertThat(new RatePolicy("forget-verify", 60, Duration.ofHours(1)).limit())
+                .isEqualTo(60);
         assertThatThrownBy(() -> new RatePolicy("Login", 1, Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RatePolicy("a\"b", 1, Duration.ofHours(1)))
@@ -34,10 +35,12 @@ class RatePolicyTest {
 
         FixedWindow window = FixedWindow.containing(Instant.parse("2025-03-01T09:59:59.999999Z"), hour);
 
-        assertThat(window).isEqualTo(new FixedWindow(Instant.parse("2025-03-01T09:00:00Z"),
-                Instant.parse("2025-03-01T10:00:00Z")));
+        assertThat(window)
+                .isEqualTo(
+                        new FixedWindow(Instant.parse("2025-03-01T09:00:00Z"), Instant.parse("2025-03-01T10:00:00Z")));
         assertThat(FixedWindow.containing(window.end(), hour).start()).isEqualTo(window.end());
-        assertThat(FixedWindow.containing(Instant.parse("1969-12-31T23:30:00Z"), hour).start())
+        assertThat(FixedWindow.containing(Instant.parse("1969-12-31T23:30:00Z"), hour)
+                        .start())
                 .isEqualTo(Instant.parse("1969-12-31T23:00:00Z"));
         assertThat(window.remainingAt(Instant.parse("2025-03-01T09:59:30Z"))).isEqualTo(Duration.ofSeconds(30));
         assertThat(window.remainingAt(Instant.parse("2025-03-01T10:00:01Z"))).isZero();

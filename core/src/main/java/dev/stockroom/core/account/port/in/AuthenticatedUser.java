@@ -12,8 +12,8 @@ import java.util.Objects;
  * Who is calling, as confirmed against the session store by {@link Authentication#authenticate}:
  * the status and role are the stored ones, not what a token claimed.
  */
-public record AuthenticatedUser(UserId userId, SessionId sessionId, SessionKind kind, Username username,
-        AuthStatus status, Role role) {
+public record AuthenticatedUser(
+        UserId userId, SessionId sessionId, SessionKind kind, Username username, AuthStatus status, Role role) {
     public AuthenticatedUser {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");

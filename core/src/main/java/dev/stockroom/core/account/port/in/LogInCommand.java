@@ -21,8 +21,7 @@ public record LogInCommand(String login, String password, Optional<String> devic
         v.throwIfAny(AccountFailure.InvalidInput::new);
         login = login.strip();
         Objects.requireNonNull(deviceToken, "deviceToken");
-        deviceToken = deviceToken.map(String::strip)
-                .filter(t -> !t.isEmpty() && t.length() <= MAX_DEVICE_TOKEN_LENGTH);
+        deviceToken = deviceToken.map(String::strip).filter(t -> !t.isEmpty() && t.length() <= MAX_DEVICE_TOKEN_LENGTH);
         Objects.requireNonNull(origin, "origin");
     }
 

@@ -10,11 +10,25 @@ import dev.stockroom.core.account.domain.Username;
 import java.time.Instant;
 
 /** A user as others may see it: everything but the password hash. */
-public record Profile(UserId id, PersonName firstName, PersonName lastName, Username username, EmailAddress email,
-        AuthStatus status, Role role, Instant createdAt) {
+public record Profile(
+        UserId id,
+        PersonName firstName,
+        PersonName lastName,
+        Username username,
+        EmailAddress email,
+        AuthStatus status,
+        Role role,
+        Instant createdAt) {
 
     public static Profile from(User user) {
-        return new Profile(user.id(), user.firstName(), user.lastName(), user.username(), user.email(), user.status(),
-                user.role(), user.createdAt());
+        return new Profile(
+                user.id(),
+                user.firstName(),
+                user.lastName(),
+                user.username(),
+                user.email(),
+                user.status(),
+                user.role(),
+                user.createdAt());
     }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * (length, common passwords, resemblance to the username) is applied by the use case, which
  * knows the configured policy.
  */
-public record RegisterCommand(PersonName firstName, PersonName lastName, Username username, EmailAddress email,
-        String password) {
+public record RegisterCommand(
+        PersonName firstName, PersonName lastName, Username username, EmailAddress email, String password) {
 
     public RegisterCommand {
         Objects.requireNonNull(firstName, "firstName");
@@ -24,8 +24,8 @@ public record RegisterCommand(PersonName firstName, PersonName lastName, Usernam
     }
 
     /** Checks every field at once. @throws AccountFailure.InvalidInput naming each bad field */
-    public static RegisterCommand of(String firstName, String lastName, String username, String email,
-            String password, String confirmPassword) {
+    public static RegisterCommand of(
+            String firstName, String lastName, String username, String email, String password, String confirmPassword) {
         Violations v = new Violations();
         PersonName first = v.field("first_name", () -> new PersonName(firstName));
         PersonName last = v.field("last_name", () -> new PersonName(lastName));

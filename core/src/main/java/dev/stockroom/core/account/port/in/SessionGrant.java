@@ -16,8 +16,15 @@ import java.util.Optional;
  * access-token lifetime, cut short by the session's own end). A login also hands out a new
  * {@code deviceToken} for the client to send with its next login (see {@code TrustedDevices}).
  */
-public record SessionGrant(UserId userId, SessionId sessionId, SessionKind kind, AuthStatus status, Role role,
-        Optional<String> refreshToken, Instant tokenExpiresAt, Optional<String> deviceToken) {
+public record SessionGrant(
+        UserId userId,
+        SessionId sessionId,
+        SessionKind kind,
+        AuthStatus status,
+        Role role,
+        Optional<String> refreshToken,
+        Instant tokenExpiresAt,
+        Optional<String> deviceToken) {
     public SessionGrant {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -30,14 +37,20 @@ public record SessionGrant(UserId userId, SessionId sessionId, SessionKind kind,
     }
 
     /** A grant without a device token. */
-    public SessionGrant(UserId userId, SessionId sessionId, SessionKind kind, AuthStatus status, Role role,
-            Optional<String> refreshToken, Instant tokenExpiresAt) {
+    public SessionGrant(
+            UserId userId,
+            SessionId sessionId,
+            SessionKind kind,
+            AuthStatus status,
+            Role role,
+            Optional<String> refreshToken,
+            Instant tokenExpiresAt) {
         this(userId, sessionId, kind, status, role, refreshToken, tokenExpiresAt, Optional.empty());
     }
 
     public SessionGrant withDeviceToken(String token) {
-        return new SessionGrant(userId, sessionId, kind, status, role, refreshToken, tokenExpiresAt,
-                Optional.of(token));
+        return new SessionGrant(
+                userId, sessionId, kind, status, role, refreshToken, tokenExpiresAt, Optional.of(token));
     }
 
     /** Never prints the refresh or device token. */

@@ -12,8 +12,8 @@ import java.util.Optional;
  * One user as an admin sees it: the account, its live sessions (newest first), its latest events
  * (newest first), and until when its next login must wait after wrong passwords, if it must.
  */
-public record UserDetail(User user, List<Session> sessions, List<AuditEvent> recentEvents,
-        Optional<Instant> throttledUntil) {
+public record UserDetail(
+        User user, List<Session> sessions, List<AuditEvent> recentEvents, Optional<Instant> throttledUntil) {
     public UserDetail {
         Objects.requireNonNull(user, "user");
         sessions = List.copyOf(sessions);

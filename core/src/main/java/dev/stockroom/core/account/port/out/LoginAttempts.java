@@ -96,7 +96,11 @@ public interface LoginAttempts {
             return new Claim(Outcome.BLOCKED, Optional.of(until));
         }
 
-        public enum Outcome { GRANTED, BUSY, BLOCKED }
+        public enum Outcome {
+            GRANTED,
+            BUSY,
+            BLOCKED
+        }
     }
 
     /**

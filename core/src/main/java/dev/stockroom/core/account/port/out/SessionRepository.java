@@ -25,8 +25,8 @@ public interface SessionRepository {
      * @param users the store of the session's user
      */
     default Optional<SessionOwner> findWithOwner(SessionId id, UserRepository users) {
-        return findById(id).flatMap(session -> users.findById(session.userId())
-                .map(user -> new SessionOwner(session, user)));
+        return findById(id)
+                .flatMap(session -> users.findById(session.userId()).map(user -> new SessionOwner(session, user)));
     }
 
     /** The user's sessions of {@code kind} that are live at {@code now}, newest first. */

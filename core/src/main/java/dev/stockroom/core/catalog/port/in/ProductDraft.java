@@ -30,8 +30,7 @@ public record ProductDraft(ProductDetails details) {
      *
      * @throws CatalogFailure.InvalidInput naming each bad field
      */
-    public static ProductDraft of(String name, String price, String description, String quantity,
-            String photoUrl) {
+    public static ProductDraft of(String name, String price, String description, String quantity, String photoUrl) {
         Violations v = new Violations();
         ProductName productName = v.field("name", () -> new ProductName(name));
         Price productPrice = v.field("price", () -> Price.parse(price));

@@ -20,8 +20,12 @@ import java.util.Optional;
  *
  * <p>Built with {@link #builder()}, whose setters are called only for the fields the client sent.
  */
-public record ProductPatch(Optional<ProductName> name, Optional<Price> price, Optional<Description> description,
-        Optional<Quantity> quantity, Optional<Optional<Photo>> photo) {
+public record ProductPatch(
+        Optional<ProductName> name,
+        Optional<Price> price,
+        Optional<Description> description,
+        Optional<Quantity> quantity,
+        Optional<Optional<Photo>> photo) {
 
     public ProductPatch {
         Objects.requireNonNull(name, "name");
@@ -38,8 +42,11 @@ public record ProductPatch(Optional<ProductName> name, Optional<Price> price, Op
 
     /** The details after this patch. */
     public ProductDetails applyTo(ProductDetails current) {
-        return new ProductDetails(name.orElse(current.name()), price.orElse(current.price()),
-                description.orElse(current.description()), quantity.orElse(current.quantity()),
+        return new ProductDetails(
+                name.orElse(current.name()),
+                price.orElse(current.price()),
+                description.orElse(current.description()),
+                quantity.orElse(current.quantity()),
                 photo.orElse(current.photo()));
     }
 
@@ -53,8 +60,7 @@ public record ProductPatch(Optional<ProductName> name, Optional<Price> price, Op
         private Optional<Quantity> quantity = Optional.empty();
         private Optional<Optional<Photo>> photo = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String value) {
             name = Optional.ofNullable(violations.field("name", () -> new ProductName(notCleared(value))));

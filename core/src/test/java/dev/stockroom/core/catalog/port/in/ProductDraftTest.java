@@ -39,28 +39,30 @@ class ProductDraftTest {
 
     @Test
     void requires_name_price_and_quantity() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
-                () -> ProductDraft.of(null, null, null, null, null));
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(
+                CatalogFailure.InvalidInput.class, () -> ProductDraft.of(null, null, null, null, null));
 
-        assertThat(failure.fieldErrors()).isEqualTo(Map.of(
-                "name", List.of("This field is required."),
-                "price", List.of("This field is required."),
-                "quantity", List.of("This field is required.")));
+        assertThat(failure.fieldErrors())
+                .isEqualTo(Map.of(
+                        "name", List.of("This field is required."),
+                        "price", List.of("This field is required."),
+                        "quantity", List.of("This field is required.")));
         assertThat(failure.getMessage()).isEqualTo("Some fields are not valid.");
     }
 
     @Test
     void reports_every_bad_field_at_once() {
-        CatalogFailure.InvalidInput failure = catchThrowableOfType(CatalogFailure.InvalidInput.class,
-                () -> ProductDraft.of("n".repeat(201), "1.005",
-                "d".repeat(5001), "-1", "ftp://example.test/k.png"));
+        CatalogFailure.InvalidInput failure = catchThrowableOfType(
+                CatalogFailure.InvalidInput.class,
+                () -> ProductDraft.of("n".repeat(201), "1.005", "d".repeat(5001), "-1", "ftp://example.test/k.png"));
 
-        assertThat(failure.fieldErrors()).isEqualTo(Map.of(
-                "name", List.of("Must be at most 200 characters."),
-                "price", List.of("Must have at most 2 decimal places."),
-                "description", List.of("Must be at most 5000 characters."),
-                "quantity", List.of("Must not be negative."),
-                "photo", List.of("Enter an http or https URL.")));
+        assertThat(failure.fieldErrors())
+                .isEqualTo(Map.of(
+                        "name", List.of("Must be at most 200 characters."),
+                        "price", List.of("Must have at most 2 decimal places."),
+                        "description", List.of("Must be at most 5000 characters."),
+                        "quantity", List.of("Must not be negative."),
+                        "photo", List.of("Enter an http or https URL.")));
     }
 
     @Test
@@ -68,7 +70,9 @@ class ProductDraftTest {
         ProductDraft draft = ProductDraft.of("Kettle", "1", null, "1", "https://example.test/a.png");
         Photo other = Photo.external("https://example.test/b.png");
 
-        assertThat(draft.withPhoto(java.util.Optional.of(other)).details().photo()).contains(other);
-        assertThat(draft.withPhoto(java.util.Optional.empty()).details().photo()).isEmpty();
+        assertThat(draft.withPhoto(java.util.Optional.of(other)).details().photo())
+                .contains(other);
+        assertThat(draft.withPhoto(java.util.Optional.empty()).details().photo())
+                .isEmpty();
     }
 }
