@@ -45,9 +45,10 @@ class EmbeddingExampleTest {
                 .redirectOutput(output.toFile())
                 .start();
         try {
-            // Waits for the relay's first run (a second after the registration), or for the program to end early.
+            // Waits for the relay's first run (a second after the registration); gives up when the program
+            // ends early, or after two minutes rather than hang the build.
             boolean received = false;
-            while (!received && example.isAlive()) {
+            for (int second = 0; second < 120 && !received && example.isAlive(); second++) {
                 received = smtp.waitForIncomingEmail(1_000, 1);
             }
             String printed = Files.readString(output, StandardCharsets.UTF_8);
