@@ -58,6 +58,9 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_SMTP_PASSWORD", password -> smtp.password = password);
         ifSet(env, "STOCKROOM_SMTP_TRANSPORT", transport -> smtp.transport = transport);
         ifSet(env, "STOCKROOM_MAIL_FROM", from -> config.mail.from = from);
+        ifSet(env, "STOCKROOM_SHOP_NAME", name -> config.mail.shopName = name);
+        ifSet(env, "STOCKROOM_SHOP_URL", url -> config.mail.shopUrl = url);
+        ifSet(env, "STOCKROOM_MAIL_TEMPLATES_DIR", dir -> config.mail.templatesDir = dir);
         ifSet(env, "STOCKROOM_PASSWORD_HASHER", hasher -> config.passwordHashing.implementation = hasher);
         ifSet(
                 env,

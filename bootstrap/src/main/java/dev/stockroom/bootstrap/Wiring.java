@@ -3,6 +3,7 @@ package dev.stockroom.bootstrap;
 import com.codahale.metrics.MetricRegistry;
 import dev.stockroom.adapters.mail.FileMailSender;
 import dev.stockroom.adapters.mail.MailSettings;
+import dev.stockroom.adapters.mail.MailTemplates;
 import dev.stockroom.adapters.mail.SmtpMailSender;
 import dev.stockroom.adapters.mail.SmtpSettings;
 import dev.stockroom.adapters.persistence.DatabaseMigrator;
@@ -134,14 +135,15 @@ final class Wiring implements AutoCloseable {
 
     private static MailSender mailSender(OutgoingMailSettings mail, Path dataDir, Clock clock) {
         MailSettings from = mail.sender();
+        MailTemplates templates = mail.templates();
         if (mail.smtp.isConfigured()) {
             SmtpSettings smtp = mail.smtp.toSettings();
             LOG.info("Mail goes out through SMTP at {}:{} ({})", smtp.host(), smtp.port(), smtp.transport());
-            return new SmtpMailSender(smtp, from);
+            return new SmtpMailSender(smtp, from, templates);
         }
         Path mailDir = DataDirectory.create(DataDirectory.mailDirectory(dataDir));
         LOG.info("No SMTP host configured: mail is written as .eml files to {}", mailDir);
-        return new FileMailSender(mailDir, from, clock);
+        return new FileMailSender(mailDir, from, templates, clock);
     }
 
     Stockroom stockroom() {

@@ -41,8 +41,13 @@ public final class FileMailSender implements MailSender {
 
     /** @param directory where the files go, usually {@code <data dir>/mail}; created on first send */
     public FileMailSender(Path directory, MailSettings mail, Clock clock) {
+        this(directory, mail, MailTemplates.shipped(), clock);
+    }
+
+    /** As {@link #FileMailSender(Path, MailSettings, Clock)}, rendering with {@code templates}. */
+    public FileMailSender(Path directory, MailSettings mail, MailTemplates templates, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.composer = new MailComposer(new MailTemplates(), mail);
+        this.composer = new MailComposer(Objects.requireNonNull(templates, "templates"), mail);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

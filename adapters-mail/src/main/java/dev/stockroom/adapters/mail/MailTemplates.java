@@ -6,56 +6,138 @@ import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The subject, plain-text and HTML templates of every {@link NotificationKind}, read from
- * {@code templates/} beside this class when constructed, so a missing or malformed template stops
- * the application at start rather than at the first mail. A template names a notification value
- * as {@code {{name}}}; values are HTML-escaped in the HTML body. A template naming a value the
- * notification does not carry is a programming error and fails the rendering.
+ * The subject, plain-text and HTML templates of every {@link NotificationKind}, read and checked
+ * once, when the application starts, so that a missing or wrong template stops the start rather
+ * than the first mail.
+ *
+ * <p>Each kind has three files, named after the kind in lower case with {@code -} for {@code _}:
+ * {@code verification-code.subject.txt} (one line), {@code verification-code.txt} and
+ * {@code verification-code.html}. The shipped ones sit in {@code templates/} beside this class; a
+ * {@linkplain TemplateSettings#templatesDirectory() templates directory} may replace any of them by
+ * holding a file of the same name, and every file it lacks comes from the shipped set.
+ *
+ * <p>The only syntax is {@code {{name}}}, replaced by a value, and {@code {{#name}}…{{/name}}},
+ * kept only when the value is not empty (for the optional {@code shop_url}); sections do not nest.
+ * Every template may use {@code shop_name} and {@code shop_url}, and the values its kind's
+ * notification carries (see {@link #placeholders}). Values are inserted as they are, never read
+ * as template text; in the HTML body they are HTML-escaped, in the subject line breaks become
+ * spaces. A placeholder a template may not use, a malformed one ({@code {{ code }}}), an unclosed
+ * section, a file of an unknown name in the directory or one that is not UTF-8 fails {@link
+ * #load}, with every problem in one message naming the file.
  */
-final class MailTemplates {
-    private static final String DIRECTORY = "templates/";
+public final class MailTemplates {
+    static final String SHOP_NAME = "shop_name";
+    static final String SHOP_URL = "shop_url";
+    /** Larger than any mail should be; a bigger file is a mistake (a wrong path, an image). */
+    static final int MAX_FILE_BYTES = 256 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
+    private static final String SHIPPED = "templates/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final Pattern SECTION = Pattern.compile("\\{\\{#([a-z_]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
-    private final Map<NotificationKind, Template> templates = new EnumMap<>(NotificationKind.class);
+    /** The three files of a kind. */
+    enum Part {
+        SUBJECT(".subject.txt"),
+        TEXT(".txt"),
+        HTML(".html");
 
+        final String suffix;
+
+        Part(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    private final Map<NotificationKind, Template> templates;
+    private final String shopName;
+    private final String shopUrl;
+
+    /** The shipped templates with the default shop name. */
     MailTemplates() {
-        Properties subjects = new Properties();
-        try (Reader reader = new InputStreamReader(open("subjects.properties"), UTF_8)) {
-            subjects.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the mail subjects", e);
-        }
+        this(loadAll(TemplateSettings.defaults()), TemplateSettings.defaults());
+    }
+
+    private MailTemplates(Map<NotificationKind, Template> templates, TemplateSettings settings) {
+        this.templates = templates;
+        this.shopName = settings.shopName();
+        this.shopUrl = settings.shopUrl().orElse("");
+    }
+
+    /** The shipped templates, signed with the default shop name and no link. */
+    public static MailTemplates shipped() {
+        return new MailTemplates();
+    }
+
+    /**
+     * Reads and checks every template: the directory's where it has the file, the shipped one
+     * otherwise.
+     *
+     * @throws IllegalArgumentException naming each file at fault and what is wrong in it
+     */
+    public static MailTemplates load(TemplateSettings settings) {
+        return new MailTemplates(loadAll(settings), settings);
+    }
+
+    /** The file name of one part of one kind, such as {@code password-reset-code.subject.txt}. */
+    static String fileName(NotificationKind kind, Part part) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + part.suffix;
+    }
+
+    /** Every template file name, in kind order. */
+    static List<String> fileNames() {
+        List<String> names = new ArrayList<>();
         for (NotificationKind kind : NotificationKind.values()) {
-            String name = kind.name().toLowerCase(Locale.ROOT);
-            String subject = subjects.getProperty(name);
-            if (subject == null) {
-                throw new IllegalStateException("No mail subject for " + kind + " in subjects.properties");
+            for (Part part : Part.values()) {
+                names.add(fileName(kind, part));
             }
-            templates.put(
-                    kind,
-                    new Template(
-                            checked(subject, "subject of " + kind),
-                            checked(read(name + ".txt"), name + ".txt"),
-                            checked(read(name + ".html"), name + ".html")));
         }
+        return names;
+    }
+
+    /** What a template of {@code kind} may name: the shop's two values, then the notification's. */
+    static Set<String> placeholders(NotificationKind kind) {
+        Set<String> names = new LinkedHashSet<>(List.of(SHOP_NAME, SHOP_URL));
+        names.addAll(
+                switch (kind) {
+                    case VERIFICATION_CODE, PASSWORD_RESET_CODE ->
+                        List.of(Notification.FIRST_NAME, Notification.CODE, Notification.EXPIRES_IN_MINUTES);
+                    case PASSWORD_CHANGED -> List.of(Notification.FIRST_NAME, Notification.CHANGED_AT);
+                });
+        return names;
     }
 
     RenderedMail render(Notification notification) {
         Template template = templates.get(notification.kind());
         return new RenderedMail(
-                fill(template.subject(), notification, UnaryOperator.identity()),
+                fill(
+                        template.subject(),
+                        notification,
+                        value -> LINE_BREAKS.matcher(value).replaceAll(" ")),
                 fill(template.text(), notification, UnaryOperator.identity()),
                 fill(template.html(), notification, MailTemplates::escapeHtml));
     }
@@ -76,41 +158,162 @@ final class MailTemplates {
         return escaped.toString();
     }
 
-    private static String fill(String template, Notification notification, UnaryOperator<String> escape) {
-        Matcher placeholder = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 64);
+    private String fill(String template, Notification notification, UnaryOperator<String> escape) {
+        // Sections first, on the template alone: a value inserted below is never read again.
+        String kept = SECTION.matcher(template)
+                .replaceAll(section -> value(section.group(1), notification).isEmpty()
+                        ? ""
+                        : Matcher.quoteReplacement(section.group(2)));
+        Matcher placeholder = PLACEHOLDER.matcher(kept);
+        StringBuilder out = new StringBuilder(kept.length() + 64);
         while (placeholder.find()) {
-            // Notification.value throws when the value is missing: the template and the core disagree.
-            String value = escape.apply(notification.value(placeholder.group(1)));
+            String value = escape.apply(value(placeholder.group(1), notification));
             placeholder.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         placeholder.appendTail(out);
         return out.toString();
     }
 
-    /** A mistyped placeholder such as {@code {{ code }}} would otherwise reach the reader verbatim. */
-    private static String checked(String template, String name) {
-        String rest = PLACEHOLDER.matcher(template).replaceAll("");
-        if (rest.contains("{{") || rest.contains("}}")) {
-            throw new IllegalStateException("Malformed placeholder in mail template " + name);
-        }
-        return template;
+    private String value(String name, Notification notification) {
+        return switch (name) {
+            case SHOP_NAME -> shopName;
+            case SHOP_URL -> shopUrl;
+            // Notification.value throws when the value is missing: the templates and the core disagree.
+            default -> notification.value(name);
+        };
     }
 
-    private static String read(String file) {
-        try (InputStream in = open(file)) {
-            return new String(in.readAllBytes(), UTF_8);
+    private static Map<NotificationKind, Template> loadAll(TemplateSettings settings) {
+        List<String> problems = new ArrayList<>();
+        Optional<Path> directory =
+                settings.templatesDirectory().map(dir -> dir.toAbsolutePath().normalize());
+        directory.ifPresent(dir -> checkDirectory(dir, problems));
+        Map<NotificationKind, Template> loaded = new EnumMap<>(NotificationKind.class);
+        List<String> replaced = new ArrayList<>();
+        for (NotificationKind kind : NotificationKind.values()) {
+            Map<Part, String> parts = new EnumMap<>(Part.class);
+            for (Part part : Part.values()) {
+                String name = fileName(kind, part);
+                Optional<Path> own = directory.map(dir -> dir.resolve(name)).filter(Files::isRegularFile);
+                own.ifPresent(file -> replaced.add(name));
+                String source = own.map(Path::toString).orElse("shipped " + SHIPPED + name);
+                Optional<String> text = own.isPresent() ? readFile(own.get(), source, problems) : readShipped(name);
+                parts.put(
+                        part,
+                        text.map(t -> checked(t, kind, part, source, problems)).orElse(""));
+            }
+            loaded.put(kind, new Template(parts.get(Part.SUBJECT), parts.get(Part.TEXT), parts.get(Part.HTML)));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        directory.ifPresent(dir -> LOG.info(
+                "Mail templates from {}: {}; the other {} of {} files are the shipped ones",
+                dir,
+                replaced.isEmpty() ? "none" : String.join(", ", replaced),
+                fileNames().size() - replaced.size(),
+                fileNames().size()));
+        return loaded;
+    }
+
+    private static void checkDirectory(Path dir, List<String> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add("Mail templates directory " + dir + " does not exist or is not a directory");
+            return;
+        }
+        Set<String> known = new TreeSet<>(fileNames());
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".html")))
+                    .filter(name -> !known.contains(name))
+                    .sorted()
+                    .forEach(name -> problems.add("Mail template " + dir.resolve(name)
+                            + ": not a template this version reads (the names are " + String.join(", ", known) + ")"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read mail template " + file, e);
+            problems.add("Mail templates directory " + dir + " cannot be read: " + e);
         }
     }
 
-    private static InputStream open(String file) {
-        InputStream in = MailTemplates.class.getResourceAsStream(DIRECTORY + file);
-        if (in == null) {
-            throw new IllegalStateException("Missing mail template " + DIRECTORY + file);
+    /** Returns the template, or adds the reason a bad one is refused and returns it still, empty. */
+    private static String checked(
+            String template, NotificationKind kind, Part part, String source, List<String> problems) {
+        String body = template.startsWith("\uFEFF") ? template.substring(1) : template;
+        if (part == Part.SUBJECT) {
+            body = body.strip();
+            if (body.isEmpty()) {
+                problems.add("Mail template " + source + ": the subject is empty");
+            } else if (body.contains("\n") || body.contains("\r")) {
+                problems.add("Mail template " + source + ": a subject is one line");
+            }
         }
-        return in;
+        Set<String> allowed = placeholders(kind);
+        List<String> unknown = new ArrayList<>();
+        StringBuilder nested = new StringBuilder();
+        String opened = SECTION.matcher(body).replaceAll(section -> {
+            if (!allowed.contains(section.group(1))) {
+                unknown.add("{{#" + section.group(1) + "}}");
+            }
+            if (section.group(2).contains("{{#") || section.group(2).contains("{{/")) {
+                nested.append(section.group(1));
+            }
+            return Matcher.quoteReplacement(section.group(2));
+        });
+        Matcher placeholder = PLACEHOLDER.matcher(opened);
+        while (placeholder.find()) {
+            if (!allowed.contains(placeholder.group(1))) {
+                unknown.add(placeholder.group());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.add("Mail template " + source + ": unknown placeholder "
+                    + String.join(", ", new LinkedHashSet<>(unknown)) + " (a " + kind + " template may use {{"
+                    + String.join("}}, {{", allowed) + "}})");
+        }
+        if (nested.length() > 0) {
+            problems.add("Mail template " + source + ": sections do not nest, as {{#" + nested + "}} does");
+        }
+        String rest = placeholder.reset().replaceAll("");
+        int stray = rest.indexOf("{{");
+        if (stray >= 0) {
+            String near = rest.substring(stray, Math.min(rest.length(), stray + 24))
+                    .replace("\n", "\\n")
+                    .replace("\r", "\\r");
+            problems.add("Mail template " + source
+                    + ": malformed placeholder or unclosed section at '" + near
+                    + "' (write {{name}}, lower case, no spaces; close {{#name}} with {{/name}})");
+        }
+        return body;
+    }
+
+    private static Optional<String> readFile(Path file, String source, List<String> problems) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                problems.add("Mail template " + source + ": larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return Optional.of(UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            problems.add("Mail template " + source + ": not UTF-8");
+        } catch (IOException e) {
+            problems.add("Mail template " + source + " cannot be read: " + e);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> readShipped(String name) {
+        try (InputStream in = MailTemplates.class.getResourceAsStream(SHIPPED + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing shipped mail template " + SHIPPED + name);
+            }
+            return Optional.of(new String(in.readAllBytes(), UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read shipped mail template " + SHIPPED + name, e);
+        }
     }
 
     private record Template(String subject, String text, String html) {}

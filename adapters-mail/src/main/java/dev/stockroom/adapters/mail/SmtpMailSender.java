@@ -55,7 +55,12 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
 
     private record Idle(Transport transport, long since) {}
 
+    /** With the shipped templates, signed with the default shop name. */
     public SmtpMailSender(SmtpSettings smtp, MailSettings mail) {
+        this(smtp, mail, MailTemplates.shipped());
+    }
+
+    public SmtpMailSender(SmtpSettings smtp, MailSettings mail, MailTemplates templates) {
         this.mailer = MailerBuilder.withSMTPServer(
                         smtp.host(),
                         smtp.port(),
@@ -70,7 +75,7 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
                 .putIfAbsent(
                         writeTimeoutProperty(smtp.transport()),
                         String.valueOf(smtp.timeout().toMillis()));
-        this.composer = new MailComposer(new MailTemplates(), mail);
+        this.composer = new MailComposer(templates, mail);
         this.server = smtp.host() + ":" + smtp.port();
     }
 
