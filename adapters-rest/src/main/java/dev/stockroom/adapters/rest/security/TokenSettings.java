@@ -27,6 +27,7 @@ public final class TokenSettings {
     private final Algorithm algorithm;
     private final byte[] secret;
     private final KeyPair current;
+    private final String currentKeyId;
     private final Map<String, ECPublicKey> verificationKeys;
     private final String issuer;
     private final String audience;
@@ -46,6 +47,7 @@ public final class TokenSettings {
         this.algorithm = algorithm;
         this.secret = secret;
         this.current = current;
+        this.currentKeyId = current == null ? null : EcKeys.thumbprint((ECPublicKey) current.getPublic());
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
         Map<String, ECPublicKey> keys = new LinkedHashMap<>();
@@ -109,7 +111,10 @@ public final class TokenSettings {
 
     /** ES256: the {@code kid} of the current key. */
     public String currentKeyId() {
-        return EcKeys.thumbprint((ECPublicKey) current().getPublic());
+        if (currentKeyId == null) {
+            throw new IllegalStateException("HS256 has no key pair");
+        }
+        return currentKeyId;
     }
 
     /** ES256: every public key a token may be signed with, by {@code kid}, the current one first; none for HS256. */
