@@ -51,6 +51,9 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_DB_USER", db::setUser);
         ifSet(env, "STOCKROOM_DB_PASSWORD", db::setPassword);
         ifSet(env, "STOCKROOM_JWT_SECRET", secret -> config.jwt.secret = secret);
+        ifSet(env, "STOCKROOM_JWT_PRIVATE_KEY", key -> config.jwt.privateKey = key);
+        // Here rather than where it is used, so that a bad key stops the start before a migration.
+        config.jwt.validate();
         OutgoingMailSettings.Smtp smtp = config.mail.smtp;
         ifSet(env, "STOCKROOM_SMTP_HOST", host -> smtp.host = host);
         ifSet(env, "STOCKROOM_SMTP_PORT", port -> smtp.port = parsePort("STOCKROOM_SMTP_PORT", port));

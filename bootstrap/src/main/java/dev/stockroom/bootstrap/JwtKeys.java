@@ -1,5 +1,6 @@
 package dev.stockroom.bootstrap;
 
+import dev.stockroom.adapters.rest.security.EcKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,19 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JWT signing key: the configured one, or else one generated once and kept in the data
- * directory so that tokens survive a restart. Every instance behind a load balancer must share
+ * The JWT signing keys: the configured one, or else one generated once and kept in the data
+ * directory so that tokens survive a restart: {@value #KEY_FILE} (base64) for HS256, {@value
+ * #ES256_KEY_FILE} (PEM PKCS#8, P-256) for ES256. Every instance behind a load balancer must share
  * the key, which is why production sets it explicitly.
  */
 final class JwtKeys {
     private static final Logger LOG = LoggerFactory.getLogger(JwtKeys.class);
     static final String KEY_FILE = "jwt.key";
+    static final String ES256_KEY_FILE = "jwt-es256.pem";
 
     private JwtKeys() {}
 
@@ -30,7 +35,9 @@ final class JwtKeys {
         Path file = dataDir.resolve(KEY_FILE);
         try {
             if (!Files.exists(file)) {
-                generate(file, random);
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                writeOwnerOnly(file, Base64.getEncoder().encodeToString(key) + "\n");
             }
             byte[] key = decode(Files.readString(file).strip(), file.toString());
             LOG.warn(
@@ -43,10 +50,65 @@ final class JwtKeys {
         }
     }
 
-    private static void generate(Path file, SecureRandom random) throws IOException {
+    /**
+     * The ES256 key pair: of {@code configured} (PEM, or the path of a PEM file), or else of the
+     * key generated into the data directory on first use. A configured key that does not parse is
+     * an {@link IllegalArgumentException} saying so, for the caller to name the setting.
+     */
+    static KeyPair resolveEs256(String configured, Path dataDir, SecureRandom random) {
+        if (configured != null && !configured.isBlank()) {
+            return EcKeys.privateKey(pem(configured));
+        }
+        Path file = dataDir.resolve(ES256_KEY_FILE);
+        try {
+            if (!Files.exists(file)) {
+                writeOwnerOnly(file, EcKeys.toPem(EcKeys.generate(random).getPrivate()));
+            }
+            KeyPair key;
+            try {
+                key = EcKeys.privateKey(Files.readString(file));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The generated JWT key file " + file + " is " + e.getMessage()
+                        + "; delete it to have a new one generated.");
+            }
+            LOG.warn(
+                    "No JWT private key configured: using the generated ES256 key in {} (kid {}). Production must set "
+                            + "STOCKROOM_JWT_PRIVATE_KEY (PEM PKCS#8, P-256), the same on every instance.",
+                    file,
+                    EcKeys.thumbprint((ECPublicKey) key.getPublic()));
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the JWT key file " + file, e);
+        }
+    }
+
+    /** A retired key's public key: {@code configured} is PEM (public or private key) or the path of a PEM file. */
+    static ECPublicKey retiredKey(String configured) {
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalArgumentException(EcKeys.NOT_A_KEY);
+        }
+        return EcKeys.publicKey(pem(configured));
+    }
+
+    /**
+     * PEM text itself, or read from the file {@code configured} names. An environment variable
+     * cannot always hold line breaks: a literal {@code \n} counts as one.
+     */
+    static String pem(String configured) {
+        if (EcKeys.isPem(configured)) {
+            return configured.replace("\\n", "\n");
+        }
+        Path file = Path.of(configured.strip());
+        try {
+            return Files.readString(file);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("neither PEM nor a readable file (" + file + ": "
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
-        byte[] key = new byte[32];
-        random.nextBytes(key);
         Path temp = Files.createTempFile(file.getParent(), "jwt", ".tmp");
         try {
             try {
@@ -54,7 +116,7 @@ final class JwtKeys {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system; the data directory's own permissions have to do
             }
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n");
+            Files.writeString(temp, content);
             // Two processes starting at once: the first move wins, the second reads the winner's key.
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {

@@ -1,6 +1,7 @@
 package dev.stockroom.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stockroom.adapters.rest.security.EcKeys;
 import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
@@ -16,9 +17,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's settings: a block per module, each building that module's own objects. Every field
@@ -26,6 +33,7 @@ import java.util.function.Supplier;
  * {@link #dataDir}); {@link EnvironmentOverrides} applies the {@code STOCKROOM_*} variables on top.
  */
 public class StockroomConfiguration extends Configuration {
+    private static final Logger LOG = LoggerFactory.getLogger(StockroomConfiguration.class);
     public static final String EMBEDDED_DATABASE = "embedded";
 
     @JsonProperty
@@ -121,11 +129,34 @@ public class StockroomConfiguration extends Configuration {
         }
     }
 
-    /** {@code jwt:}: the access tokens' signing key, issuer and audience. */
+    /** {@code jwt:}: the access tokens' algorithm, signing keys, issuer and audience. */
     public static class JwtSettings {
-        /** Base64 of at least 32 random bytes; when absent a key is generated and kept in the data directory. */
+        static final String PRIVATE_KEY = "jwt.privateKey / STOCKROOM_JWT_PRIVATE_KEY";
+
+        /** ES256 (the default: asymmetric, published at /.well-known/jwks.json) or HS256 (the shared {@link #secret}). */
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "ES256|HS256", message = "must be ES256 or HS256")
+        public String algorithm = "ES256";
+
+        /** HS256: base64 of at least 32 random bytes; when absent a key is generated and kept in the data directory. */
         @JsonProperty
         public String secret;
+
+        /**
+         * ES256: the P-256 private key as PEM PKCS#8, or the path of a file holding it; when absent a
+         * key is generated and kept in the data directory.
+         */
+        @JsonProperty
+        public String privateKey;
+
+        /**
+         * ES256: keys signed with before the current one (PEM public or private keys, or paths of such
+         * files): published and accepted until removed, so tokens they signed verify until they expire.
+         */
+        @JsonProperty
+        @NotNull
+        public List<String> retiredKeys = new ArrayList<>();
 
         @JsonProperty
         @NotBlank
@@ -135,9 +166,49 @@ public class StockroomConfiguration extends Configuration {
         @NotBlank
         public String audience = "stockroom-api";
 
+        boolean isHs256() {
+            return "HS256".equals(algorithm);
+        }
+
+        /**
+         * Refuses configured key material that cannot work, with one line naming the setting, before
+         * anything is migrated; the generated keys are looked at by {@link #toSettings} only.
+         */
+        void validate() {
+            if (isHs256()) {
+                return;
+            }
+            if (privateKey != null && !privateKey.isBlank()) {
+                named(PRIVATE_KEY, () -> EcKeys.privateKey(JwtKeys.pem(privateKey)));
+            }
+            retiredKeys();
+        }
+
+        private List<ECPublicKey> retiredKeys() {
+            List<ECPublicKey> keys = new ArrayList<>();
+            for (int i = 0; i < retiredKeys.size(); i++) {
+                String key = retiredKeys.get(i);
+                keys.add(named("jwt.retiredKeys[" + i + "]", () -> JwtKeys.retiredKey(key)));
+            }
+            return keys;
+        }
+
         /** The REST adapter's; resolves (on first use generates) the key, so only the server calls it. */
         TokenSettings toSettings(Path dataDir, SecureRandom random) {
-            return new TokenSettings(JwtKeys.resolve(secret, dataDir, random), issuer, audience);
+            if (isHs256()) {
+                if (privateKey != null && !privateKey.isBlank()) {
+                    LOG.warn("jwt.algorithm is HS256: {} is not used", PRIVATE_KEY);
+                }
+                return new TokenSettings(JwtKeys.resolve(secret, dataDir, random), issuer, audience);
+            }
+            if (secret != null && !secret.isBlank()) {
+                LOG.warn("jwt.algorithm is ES256: jwt.secret / STOCKROOM_JWT_SECRET is not used "
+                        + "(jwt.algorithm: HS256 signs with it as before)");
+            }
+            KeyPair current = privateKey == null || privateKey.isBlank()
+                    ? JwtKeys.resolveEs256(null, dataDir, random)
+                    : named(PRIVATE_KEY, () -> JwtKeys.resolveEs256(privateKey, dataDir, random));
+            return TokenSettings.es256(current, retiredKeys(), issuer, audience);
         }
     }
 

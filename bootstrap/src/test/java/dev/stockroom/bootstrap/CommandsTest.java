@@ -58,5 +58,6 @@ class CommandsTest {
                 .as("one line, no stack trace")
                 .isEqualTo("No user named 'nobody-here'.");
         assertThat(dir.resolve("jwt.key")).doesNotExist();
+        assertThat(dir.resolve("jwt-es256.pem")).doesNotExist();
     }
 }

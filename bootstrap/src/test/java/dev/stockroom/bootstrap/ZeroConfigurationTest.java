@@ -166,7 +166,7 @@ class ZeroConfigurationTest {
         for (Path dir : List.of(dataDir, dataDir.resolve("db"), dataDir.resolve("mail"), dataDir.resolve("photos"))) {
             assertThat(permissions(dir)).as(dir.toString()).isEqualTo("rwx------");
         }
-        for (Path file : List.of(dataDir.resolve("jwt.key"), mail, photo)) {
+        for (Path file : List.of(dataDir.resolve("jwt-es256.pem"), mail, photo)) {
             assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------");
         }
     }

@@ -504,9 +504,32 @@ abstract class AccountFlowsTest {
                 .encodeToString(
                         payload.replace("\"VERIFIED\"", "\"VERIFIED\",\"x\":1").getBytes(StandardCharsets.UTF_8));
 
+        // The default is ES256: the same claims HMAC-signed with the configured HS256 secret are an
+        // algorithm the service does not accept.
+        String hsHeader = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String hsSigned = hsHeader + "." + parts[1] + "."
+                + hmacSha256(stockroom().app.getConfiguration().jwt.secret, hsHeader + "." + parts[1]);
+
+        assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
+                .contains("\"alg\":\"ES256\"", "\"kid\"");
         assertThat(http().get("/users/me/", access).status()).isEqualTo(200);
         assertError(http().get("/users/me/", noneHeader + "." + parts[1] + "."), 401);
         assertError(http().get("/users/me/", parts[0] + "." + tamperedPayload + "." + parts[2]), 401);
+        assertError(http().get("/users/me/", hsSigned), 401);
+    }
+
+    private static String hmacSha256(String base64Key, String signingInput) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

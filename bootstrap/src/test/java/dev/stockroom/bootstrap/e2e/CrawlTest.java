@@ -158,6 +158,8 @@ class CrawlTest {
                 step("POST", "/users/logout/", map(), leaving.accessToken(), 401),
                 step("GET", "/users/logout/", null, null, 405),
                 step("GET", "/users/no-such-thing/", null, null, 404),
+                step("GET", "/.well-known/jwks.json", null, null, 200),
+                step("POST", "/.well-known/jwks.json", map(), null, 405),
                 step("GET", "/products/", null, null, 200),
                 step("GET", "/products/?search=lamp&ordering=-price&page=1&page_size=2", null, null, 200),
                 step("GET", "/products/?page=-1", null, null, 400),

@@ -146,4 +146,67 @@ class OnEachDatabaseTest {
             return UNLIMITED;
         }
     }
+
+    /** Key A; the same service restarted with B current and A retired; and one on HS256. */
+    @Nested
+    class TokensOnH2 extends TokensTest {
+        @RegisterExtension
+        @Order(1)
+        static final RunningStockroom CURRENT = RunningStockroom.onEmbeddedH2().with(TokensTest::signingWithA);
+
+        @RegisterExtension
+        @Order(2)
+        static final RunningStockroom ROTATED =
+                RunningStockroom.besides(CURRENT).with(TokensTest::rotatedToB);
+
+        @RegisterExtension
+        @Order(3)
+        static final RunningStockroom HS256 = RunningStockroom.besides(CURRENT).with(TokensTest::onHs256);
+
+        @Override
+        RunningStockroom current() {
+            return CURRENT;
+        }
+
+        @Override
+        RunningStockroom rotated() {
+            return ROTATED;
+        }
+
+        @Override
+        RunningStockroom hs256() {
+            return HS256;
+        }
+    }
+
+    @Nested
+    class TokensOnPostgres extends TokensTest {
+        @RegisterExtension
+        @Order(1)
+        static final RunningStockroom CURRENT = RunningStockroom.onPostgres().with(TokensTest::signingWithA);
+
+        @RegisterExtension
+        @Order(2)
+        static final RunningStockroom ROTATED =
+                RunningStockroom.besides(CURRENT).with(TokensTest::rotatedToB);
+
+        @RegisterExtension
+        @Order(3)
+        static final RunningStockroom HS256 = RunningStockroom.besides(CURRENT).with(TokensTest::onHs256);
+
+        @Override
+        RunningStockroom current() {
+            return CURRENT;
+        }
+
+        @Override
+        RunningStockroom rotated() {
+            return ROTATED;
+        }
+
+        @Override
+        RunningStockroom hs256() {
+            return HS256;
+        }
+    }
 }

@@ -8,7 +8,10 @@ import io.dropwizard.auth.UnauthorizedHandler;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Consumer;
 
-/** Wires bearer-token authentication (from the {@code Authorization} header only) into Jersey through dropwizard-auth. */
+/**
+ * Wires bearer-token authentication (from the {@code Authorization} header only) into Jersey through
+ * dropwizard-auth, and publishes the tokens' public keys at {@code /.well-known/jwks.json}.
+ */
 public final class BearerAuth {
     private BearerAuth() {}
 
@@ -26,5 +29,6 @@ public final class BearerAuth {
                 .setUnauthorizedHandler(unauthorized)
                 .buildAuthFilter()));
         jersey.accept(new AuthValueFactoryProvider.Binder<>(StockroomPrincipal.class));
+        jersey.accept(new JwksResource(tokens.settings()));
     }
 }
