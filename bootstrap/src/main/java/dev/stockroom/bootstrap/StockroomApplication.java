@@ -44,6 +44,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         if (System.getProperty("liquibase.analytics.enabled") == null) {
             System.setProperty("liquibase.analytics.enabled", "false");
         }
+        // Liquibase prints its update summary on standard output besides its log, which is at WARN.
+        if (System.getProperty("liquibase.command.showSummaryOutput") == null) {
+            System.setProperty("liquibase.command.showSummaryOutput", "log");
+        }
         new StockroomApplication().run(args);
     }
 
