@@ -40,7 +40,17 @@ final class DataDirectory {
     static Path prepare(StockroomConfiguration config) {
         Path dataDir = config.dataPath();
         boolean existed = Files.isDirectory(dataDir);
-        create(dataDir);
+        try {
+            create(dataDir);
+        } catch (UncheckedIOException e) {
+            LOG.debug("Cannot create the data directory", e);
+            throw new SettingProblem("dataDir / STOCKROOM_DATA_DIR: cannot create " + dataDir + " ("
+                    + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage() + ")");
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new SettingProblem("dataDir / STOCKROOM_DATA_DIR: " + dataDir + " is not writable by this user");
+        }
         if (existed) {
             warnIfShared(dataDir);
         }

@@ -33,7 +33,7 @@ final class MakeAdminCommand extends ConfiguredCommand<StockroomConfiguration> {
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof UsageError) {
             cli.getStdErr().println(e.getMessage());
-        } else {
+        } else if (!OneLineErrors.report(cli, e)) {
             super.onError(cli, namespace, e);
         }
     }
@@ -48,8 +48,8 @@ final class MakeAdminCommand extends ConfiguredCommand<StockroomConfiguration> {
         } catch (InvalidValue e) {
             throw new UsageError("Not a valid username: " + e.getMessage());
         }
-        try (Wiring wiring =
-                Wiring.forCommand(EnvironmentOverrides.apply(configuration, env), bootstrap.getMetricRegistry())) {
+        StartChecks.settings(StartChecks.overrides(configuration, env));
+        try (Wiring wiring = Wiring.forCommand(configuration, bootstrap.getMetricRegistry())) {
             Profile profile = wiring.stockroom().profiles().assignRole(username, Role.ADMIN);
             System.out.println(profile.username().value() + " is now an admin.");
         } catch (AccountFailure.UserNotFound e) {

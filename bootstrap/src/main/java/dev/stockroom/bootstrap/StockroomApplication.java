@@ -7,6 +7,7 @@ import dev.stockroom.adapters.rest.headers.SecurityHeaders;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -43,6 +44,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         if (System.getProperty("liquibase.analytics.enabled") == null) {
             System.setProperty("liquibase.analytics.enabled", "false");
         }
+        // Liquibase prints its update summary on standard output besides its log, which is at WARN.
+        if (System.getProperty("liquibase.command.showSummaryOutput") == null) {
+            System.setProperty("liquibase.command.showSummaryOutput", "log");
+        }
         new StockroomApplication().run(args);
     }
 
@@ -73,9 +78,29 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         bootstrap.addCommand(new MakeAdminCommand(env));
     }
 
+    /** Dropwizard's, with the version read by {@link Version} (the jar's manifest, else the build's). */
+    @Override
+    public void run(String... arguments) throws Exception {
+        Bootstrap<StockroomConfiguration> bootstrap = new Bootstrap<>(this);
+        addDefaultCommands(bootstrap);
+        initialize(bootstrap);
+        bootstrap.registerMetrics();
+        Cli cli = new Cli(new Version.Location(getClass()), bootstrap, System.out, System.err);
+        cli.run(arguments).ifPresent(this::onFatalError);
+    }
+
+    /** Dropwizard's server and check, saying the operator's mistakes in one line. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<StockroomConfiguration> bootstrap) {
+        bootstrap.addCommand(new OneLineErrors.Server(this));
+        bootstrap.addCommand(new OneLineErrors.Check(this, env));
+    }
+
     @Override
     public void run(StockroomConfiguration configuration, Environment environment) {
-        EnvironmentOverrides.apply(configuration, env);
+        StartChecks.overrides(configuration, env);
+        // Before anything touches the database or a port.
+        StartChecks.server(configuration);
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             // Our mappers keep every error in the JSON envelope; Dropwizard's defaults would not.
             server.setRegisterDefaultExceptionMappers(false);
@@ -110,11 +135,16 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                         .database
                         .getValidationQueryTimeout()
                         .orElse(StockroomDataSourceFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT));
+        StockroomMetrics.registerOutbox(
+                environment.metrics(),
+                wiring.stockroom().mailRelay(),
+                wiring.stockroom().clock());
         environment.healthChecks().register("mail", new HealthCheck() {
             @Override
             protected Result check() {
                 return mailInTime.check(mail::execute);
             }
         });
+        environment.lifecycle().addServerLifecycleListener(new StartupSummary(configuration));
     }
 }

@@ -96,6 +96,11 @@ public class StockroomConfiguration extends Configuration {
         if (getServerFactory() instanceof AbstractServerFactory server) {
             server.setRequestLogFactory(new LogbackClassicRequestLogFactory());
         }
+        // Liquibase tells every step of every migration at INFO, its update summary twice; its warnings still show.
+        if (getLoggingFactory() instanceof io.dropwizard.logging.common.DefaultLoggingFactory logging) {
+            logging.setLoggers(
+                    java.util.Map.of("liquibase", com.fasterxml.jackson.databind.node.TextNode.valueOf("WARN")));
+        }
     }
 
     public Path dataPath() {

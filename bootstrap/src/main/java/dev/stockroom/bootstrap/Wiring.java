@@ -46,7 +46,12 @@ final class Wiring implements AutoCloseable {
     private final ManagedDataSource ownDataSource;
     private final HashingPool hashing;
 
-    private Wiring(StockroomConfiguration config, Jdbi jdbi, ManagedDataSource ownDataSource, Clock clock) {
+    private Wiring(
+            StockroomConfiguration config,
+            Jdbi jdbi,
+            ManagedDataSource ownDataSource,
+            Clock clock,
+            MetricRegistry metrics) {
         this.ownDataSource = ownDataSource;
         Path dataDir = config.dataPath(); // prepared by forServer or forCommand
         SecureRandom random = new SecureRandom();
@@ -65,7 +70,7 @@ final class Wiring implements AutoCloseable {
                 .products(persistence.products())
                 .photos(new FilePhotoStore(DataDirectory.create(config.photosPath()), random))
                 .transactions(persistence.transactions())
-                .passwordHasher(hashing)
+                .passwordHasher(StockroomMetrics.timed(hashing, metrics))
                 .mailSender(mailSender)
                 .mailParallelism(config.mail.relayConnections)
                 .clock(clock)
@@ -90,13 +95,16 @@ final class Wiring implements AutoCloseable {
         DataDirectory.prepare(config);
         if (config.migrateOnStart) {
             migrate(database.forMigrations(), environment.metrics());
+        } else {
+            // Nothing to migrate, but an unreachable database still stops the start here, in one line.
+            open(database.forMigrations(), environment.metrics(), false);
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         // No statement of ours uses JDBI's <attribute> templates; the default engine (under
         // Dropwizard's comment-prepending one, which defeats its cache) ran ANTLR over every
         // statement of every request.
         jdbi.setTemplateEngine(TemplateEngine.NOP);
-        Wiring wiring = new Wiring(config, jdbi, null, clock);
+        Wiring wiring = new Wiring(config, jdbi, null, clock, environment.metrics());
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -113,17 +121,24 @@ final class Wiring implements AutoCloseable {
         migrate(config.database.forMigrations(), metrics);
         ManagedDataSource dataSource = config.database.build(metrics, "command");
         dataSource.start();
-        return new Wiring(config, Jdbi.create(dataSource), dataSource, Clock.systemUTC());
+        return new Wiring(config, Jdbi.create(dataSource), dataSource, Clock.systemUTC(), metrics);
     }
 
     private static void migrate(DataSourceFactory database, MetricRegistry metrics) {
-        ManagedDataSource dataSource = database.build(metrics, "migrations");
+        open(database, metrics, true);
+    }
+
+    private static void open(DataSourceFactory database, MetricRegistry metrics, boolean migrate) {
+        ManagedDataSource dataSource = database.build(metrics, migrate ? "migrations" : "first-connection");
         try {
             dataSource.start();
-            DatabaseMigrator.migrate(dataSource);
+            if (migrate) {
+                DatabaseMigrator.migrate(dataSource);
+            } else {
+                dataSource.getConnection().close();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException(
-                    "Could not migrate the database at " + database.getUrl() + ": " + e.getMessage(), e);
+            throw StartChecks.database(database, e);
         } finally {
             try {
                 dataSource.stop();

@@ -1,5 +1,7 @@
 package dev.stockroom.adapters.rest.account;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.http.RequestOrigin;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
@@ -22,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Objects;
 import java.util.Optional;
 
+@Timed
+@ExceptionMetered
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthenticationResource {

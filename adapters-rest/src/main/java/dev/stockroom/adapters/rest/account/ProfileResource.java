@@ -1,5 +1,7 @@
 package dev.stockroom.adapters.rest.account;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.port.in.Profiles;
 import io.dropwizard.auth.Auth;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+@Timed
+@ExceptionMetered
 @Path("/users/me")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProfileResource {

@@ -1,5 +1,7 @@
 package dev.stockroom.adapters.rest.account;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.http.RequestOrigin;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.port.in.CodeCommand;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 
+@Timed
+@ExceptionMetered
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RegistrationResource {

@@ -1,5 +1,7 @@
 package dev.stockroom.adapters.rest.admin;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.http.RequestOrigin;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
@@ -30,6 +32,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /** The administration API: admins only (the core refuses anyone else with 403). */
+@Timed
+@ExceptionMetered
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {

@@ -1,5 +1,7 @@
 package dev.stockroom.adapters.rest.catalog;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
@@ -17,6 +19,8 @@ import java.io.InputStream;
  * Serves stored photos with the type found in their content, never guessed by the browser. Keys
  * are random and files never change, so caches may keep them for good.
  */
+@Timed
+@ExceptionMetered
 @Path("/media")
 public final class MediaResource {
     private final Catalog catalog;

@@ -1,5 +1,7 @@
 package dev.stockroom.adapters.rest.catalog;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.catalog.domain.Product;
@@ -39,6 +41,8 @@ import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 
 /** The catalogue endpoints of the sketch. Writes need a bearer token; reads are public. */
+@Timed
+@ExceptionMetered
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProductResource {
