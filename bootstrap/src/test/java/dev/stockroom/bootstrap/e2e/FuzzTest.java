@@ -108,6 +108,7 @@ class FuzzTest {
             new Endpoint("POST", "/users/token/refresh/", Auth.NONE, Body.JSON, "refresh_token"),
             new Endpoint("POST", "/users/logout/", Auth.SESSION_ENDING, Body.JSON, "refresh_token", "all"),
             new Endpoint("GET", "/users/me/", Auth.ANY_USER, Body.NONE),
+            new Endpoint("GET", "/.well-known/jwks.json", Auth.NONE, Body.NONE),
             new Endpoint("POST", "/users/password/forget/", Auth.NONE, Body.JSON, "email"),
             new Endpoint("POST", "/users/password/forget/verify/", Auth.NONE, Body.JSON, "email", "code"),
             new Endpoint(
