@@ -52,6 +52,7 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_DB_PASSWORD", db::setPassword);
         ifSet(env, "STOCKROOM_JWT_SECRET", secret -> config.jwt.secret = secret);
         ifSet(env, "STOCKROOM_JWT_PRIVATE_KEY", key -> config.jwt.privateKey = key);
+        ifSet(env, "STOCKROOM_JWT_ALGORITHM", algorithm -> config.jwt.algorithm = jwtAlgorithm(algorithm));
         // Here rather than where it is used, so that a bad key stops the start before a migration.
         config.jwt.validate();
         OutgoingMailSettings.Smtp smtp = config.mail.smtp;
@@ -142,6 +143,14 @@ final class EnvironmentOverrides {
     }
 
     private static volatile boolean warnedOfOpenListener;
+
+    private static String jwtAlgorithm(String value) {
+        String algorithm = value.strip().toUpperCase(Locale.ROOT);
+        if (!algorithm.equals("ES256") && !algorithm.equals("HS256")) {
+            throw new IllegalArgumentException("STOCKROOM_JWT_ALGORITHM must be ES256 or HS256, not '" + value + "'");
+        }
+        return algorithm;
+    }
 
     private static void ifSet(Map<String, String> env, String name, java.util.function.Consumer<String> setter) {
         String value = env.get(name);

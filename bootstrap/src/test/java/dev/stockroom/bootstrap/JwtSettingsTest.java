@@ -111,6 +111,15 @@ class JwtSettingsTest {
     }
 
     @Test
+    void the_algorithm_variable_chooses_hs256_and_refuses_any_other_name() throws Exception {
+        assertThat(fromYaml("dataDir: " + dataDir + "\n", Map.of("STOCKROOM_JWT_ALGORITHM", "hs256")).jwt.algorithm)
+                .isEqualTo("HS256");
+        assertThatThrownBy(() -> fromYaml("dataDir: " + dataDir + "\n", Map.of("STOCKROOM_JWT_ALGORITHM", "RS256")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("STOCKROOM_JWT_ALGORITHM must be ES256 or HS256, not 'RS256'");
+    }
+
+    @Test
     void bad_key_material_stops_the_start_with_one_line_naming_the_setting_and_variable() throws Exception {
         String notEc = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----";
 
