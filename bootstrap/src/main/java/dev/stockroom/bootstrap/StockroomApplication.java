@@ -71,6 +71,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
             }
         });
         bootstrap.addCommand(new MakeAdminCommand(env));
+        DocsPage.addTo(bootstrap);
     }
 
     @Override
