@@ -10,7 +10,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,8 +38,13 @@ class OpenApiTest {
     private static SwaggerParseResult parsed;
 
     @BeforeAll
-    static void read() {
+    static void read() throws IOException {
         served = STOCKROOM.http.get("/openapi.json", null);
+        // Kept for a look at what the build served.
+        Path target =
+                Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
+        Files.createDirectories(target);
+        Files.write(target.resolve("openapi.json"), served.bytes());
         parsed = parse(new String(served.bytes(), StandardCharsets.UTF_8));
     }
 
