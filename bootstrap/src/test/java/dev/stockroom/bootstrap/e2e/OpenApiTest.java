@@ -80,6 +80,10 @@ class OpenApiTest {
         assertThat(envelope.getProperties().get("errors").getAdditionalProperties())
                 .isNotNull();
         assertThat(envelope.getRequired()).contains("status", "message");
+        // One schema per body class (swagger names them by simple name), and none of Jersey's multipart classes.
+        assertThat(openApi.getComponents().getSchemas())
+                .containsKeys("AccountReply", "AdminReply", "ProductReply", "ProductPage", "SessionBody")
+                .doesNotContainKeys("Reply", "FormDataMultiPart", "BodyPart");
         openApi.getPaths()
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                     assertThat(operation.getResponses())

@@ -37,12 +37,14 @@ final class ProductJson {
         }
     }
 
+    @Schema(name = "ProductReply")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reply(
             @JsonProperty("status") boolean status,
             @JsonProperty("message") String message,
             @JsonProperty("data") ProductBody data) {}
 
+    @Schema(name = "ProductPage")
     record PageReply(
             @JsonProperty("status") boolean status,
             @JsonProperty("count") long count,

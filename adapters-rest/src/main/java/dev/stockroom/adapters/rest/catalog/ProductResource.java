@@ -107,7 +107,9 @@ public final class ProductResource {
     @Path("/add")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response addWithPhoto(
-            @Parameter(hidden = true) @Auth StockroomPrincipal caller, FormDataMultiPart form, @Context UriInfo uri)
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) FormDataMultiPart form,
+            @Context UriInfo uri)
             throws IOException {
         Form parsed = Form.read(form, maxPhotoBytes);
         Product product = catalog.add(caller.user(), parsed.fields().draft(), parsed.photo());
@@ -312,7 +314,7 @@ public final class ProductResource {
             @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            FormDataMultiPart form,
+            @Parameter(hidden = true) FormDataMultiPart form,
             @Context UriInfo uri)
             throws IOException {
         Form parsed = Form.read(form, maxPhotoBytes);
