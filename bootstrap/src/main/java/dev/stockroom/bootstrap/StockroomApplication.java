@@ -76,6 +76,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
             }
         });
         bootstrap.addCommand(new MakeAdminCommand(env));
+        DocsPage.addTo(bootstrap);
     }
 
     /** Dropwizard's, with the version read by {@link Version} (the jar's manifest, else the build's). */

@@ -6,6 +6,7 @@ import dev.stockroom.adapters.rest.catalog.CatalogResources;
 import dev.stockroom.adapters.rest.error.ErrorMappers;
 import dev.stockroom.adapters.rest.http.HttpFilters;
 import dev.stockroom.adapters.rest.http.TrustedProxies;
+import dev.stockroom.adapters.rest.openapi.OpenApiResource;
 import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.BearerAuth;
 import dev.stockroom.adapters.rest.throttling.AddressLimiting;
@@ -101,5 +102,6 @@ public record StockroomApi(
                 api.clock());
         CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
         jersey.accept(new AdminResource(api.administration()));
+        jersey.accept(new OpenApiResource());
     }
 }

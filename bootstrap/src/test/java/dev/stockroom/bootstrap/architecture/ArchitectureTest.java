@@ -141,6 +141,17 @@ class ArchitectureTest {
             .resideInAnyPackage("jakarta.ws.rs..", "io.jsonwebtoken..");
 
     @ArchTest
+    static final ArchRule swagger_only_in_rest = noClasses()
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackage(REST)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.swagger..")
+            .because("the OpenAPI document is generated from the REST adapter's resources, in the adapter");
+
+    @ArchTest
     static final ArchRule jdbi_and_liquibase_only_in_persistence_and_wiring = noClasses()
             .that()
             .resideInAPackage("dev.stockroom..")

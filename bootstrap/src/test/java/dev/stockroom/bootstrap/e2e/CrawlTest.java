@@ -215,6 +215,9 @@ class CrawlTest {
                 step("POST", fixture.photoPath, map(), null, 405),
                 step("GET", "/media/0123456789abcdef0123456789abcdef.png", null, null, 404),
                 step("GET", "/media/..%2F..%2Fetc%2Fpasswd", null, null, 400),
+                step("GET", "/openapi.json", null, null, 200),
+                step("GET", "/openapi.yaml/", null, null, 200),
+                step("POST", "/openapi.json", map(), null, 405),
                 step("GET", "/no/such/path", null, null, 404),
                 step("GET", "/", null, null, 404)));
         // The user's sessions and the administration API come with the rest of issue 7, on another

@@ -139,6 +139,8 @@ class FuzzTest {
             new Endpoint("DELETE", "/products/{id}/delete/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/products/{id}/photo/", Auth.ANY_USER, Body.PHOTO),
             new Endpoint("GET", "/media/{key}", Auth.NONE, Body.NONE),
+            new Endpoint("GET", "/openapi.json", Auth.NONE, Body.NONE),
+            new Endpoint("GET", "/openapi.yaml", Auth.NONE, Body.NONE),
             new Endpoint("GET", "/users/sessions/", Auth.ANY_USER, Body.NONE),
             new Endpoint("DELETE", "/users/sessions/{id}/", Auth.SESSION_ENDING, Body.NONE),
             new Endpoint(

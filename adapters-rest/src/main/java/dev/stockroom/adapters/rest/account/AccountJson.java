@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.SessionId;
 import dev.stockroom.core.account.port.in.Profile;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -79,6 +80,7 @@ final class AccountJson {
     }
 
     /** Success bodies: {@code status: true} and whichever of the other keys the endpoint sends. */
+    @Schema(name = "AccountReply")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reply(
             @JsonProperty("status") boolean status,

@@ -4,6 +4,7 @@ import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.http.RequestOrigin;
+import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.domain.SessionId;
 import dev.stockroom.core.account.port.in.Authentication;
@@ -11,6 +12,13 @@ import dev.stockroom.core.account.port.in.LogInCommand;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.shared.InvalidValue;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +34,7 @@ import java.util.Optional;
 
 @Timed
 @ExceptionMetered
+@Tag(name = "Accounts", description = "Register, verify, log in and out, sessions, passwords, the caller's profile")
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthenticationResource {
@@ -37,6 +46,18 @@ public final class AuthenticationResource {
         this.tokens = tokens;
     }
 
+    @Operation(summary = "Log in with username or email")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Access and refresh tokens",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "username or password missing")
+    @ApiResponse(responseCode = "401", description = "Invalid credentials")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins (Retry-After)")
+    @ApiResponse(responseCode = "503", description = "The password-hashing queue is full")
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +69,16 @@ public final class AuthenticationResource {
                         r.username(), r.password(), Optional.ofNullable(r.deviceToken()), RequestOrigin.of(request))));
     }
 
+    @Operation(summary = "Trade a refresh token for new tokens (rotation)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "New access and refresh tokens",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "refresh_token missing")
+    @ApiResponse(responseCode = "401", description = "Unknown, spent or ended refresh token")
     @POST
     @Path("/token/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,10 +90,24 @@ public final class AuthenticationResource {
         return tokens.reply(null, authentication.refresh(r.refreshToken(), RequestOrigin.of(request)));
     }
 
+    @Operation(
+            summary = "End the caller's session, another of theirs, or all",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Logged out",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountJson.Reply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "A reset token")
     @POST
     @Path("/logout")
     public AccountJson.Reply logOut(
-            @Auth StockroomPrincipal caller, AccountJson.LogoutRequest body, @Context ContainerRequestContext request) {
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            AccountJson.LogoutRequest body,
+            @Context ContainerRequestContext request) {
         AccountJson.LogoutRequest r = Objects.requireNonNullElse(body, AccountJson.LogoutRequest.EMPTY);
         authentication.logOut(
                 caller.user(),
@@ -71,9 +116,21 @@ public final class AuthenticationResource {
         return AccountJson.Reply.message("Logged out");
     }
 
+    @Operation(
+            summary = "List the caller's live sessions",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The sessions; current marks the caller's",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountJson.SessionsReply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "A reset token")
     @GET
     @Path("/sessions")
-    public AccountJson.SessionsReply sessions(@Auth StockroomPrincipal caller) {
+    public AccountJson.SessionsReply sessions(@Parameter(hidden = true) @Auth StockroomPrincipal caller) {
         SessionId current = caller.user().sessionId();
         return new AccountJson.SessionsReply(
                 true,
@@ -82,10 +139,25 @@ public final class AuthenticationResource {
                         .toList());
     }
 
+    @Operation(
+            summary = "End one of the caller's sessions",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Session ended",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountJson.Reply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "A reset token")
+    @ApiResponse(responseCode = "404", description = "No such session of the caller's")
     @DELETE
     @Path("/sessions/{id}")
     public AccountJson.Reply endSession(
-            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
         SessionId session;
         try {
             session = SessionId.parse(id);

@@ -2,9 +2,17 @@ package dev.stockroom.adapters.rest.account;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.port.in.Profiles;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 @Timed
 @ExceptionMetered
+@Tag(name = "Accounts", description = "Register, verify, log in and out, sessions, passwords, the caller's profile")
 @Path("/users/me")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProfileResource {
@@ -21,8 +30,18 @@ public final class ProfileResource {
         this.profiles = profiles;
     }
 
+    @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The profile in data",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountJson.Reply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "A reset token")
     @GET
-    public AccountJson.Reply me(@Auth StockroomPrincipal caller) {
+    public AccountJson.Reply me(@Parameter(hidden = true) @Auth StockroomPrincipal caller) {
         return AccountJson.Reply.profile(AccountJson.ProfileBody.from(profiles.me(caller.user())));
     }
 }

@@ -7,6 +7,7 @@ import dev.stockroom.core.account.domain.AuditEvent;
 import dev.stockroom.core.account.domain.Session;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.port.in.UserDetail;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ final class AdminJson {
         static final RoleRequest EMPTY = new RoleRequest(null);
     }
 
+    @Schema(name = "AdminUserBody")
     record UserBody(
             @JsonProperty("id") String id,
             @JsonProperty("first_name") String firstName,
@@ -48,6 +50,7 @@ final class AdminJson {
     }
 
     /** One user with its live sessions and latest events: the user's keys, and three more. */
+    @Schema(name = "AdminUserDetailBody")
     record UserDetailBody(
             @JsonProperty("id") String id,
             @JsonProperty("first_name") String firstName,
@@ -82,6 +85,7 @@ final class AdminJson {
         }
     }
 
+    @Schema(name = "AdminSessionBody")
     record SessionBody(
             @JsonProperty("id") String id,
             @JsonProperty("created_at") String createdAt,
@@ -101,6 +105,7 @@ final class AdminJson {
         }
     }
 
+    @Schema(name = "AuditEventBody")
     record EventBody(
             @JsonProperty("id") String id,
             @JsonProperty("at") String at,
@@ -136,6 +141,7 @@ final class AdminJson {
             @JsonProperty("previous") URI previous,
             @JsonProperty("results") List<T> results) {}
 
+    @Schema(name = "AdminReply")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reply(
             @JsonProperty("status") boolean status,

@@ -4,6 +4,7 @@ import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.http.RequestOrigin;
+import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.domain.AuditQuery;
 import dev.stockroom.core.account.domain.Role;
@@ -13,6 +14,13 @@ import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.Page;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +42,7 @@ import java.util.function.Function;
 /** The administration API: admins only (the core refuses anyone else with 403). */
 @Timed
 @ExceptionMetered
+@Tag(name = "Administration", description = "Users, roles and the audit trail: admins only")
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
@@ -43,10 +52,15 @@ public final class AdminResource {
         this.administration = Objects.requireNonNull(administration, "administration");
     }
 
+    @Operation(summary = "List and search users", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(responseCode = "200", description = "A page of users")
+    @ApiResponse(responseCode = "400", description = "Invalid query parameters")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
     @GET
     @Path("/users")
     public AdminJson.PageReply<AdminJson.UserBody> users(
-            @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @QueryParam("search") String search,
             @QueryParam("status") String status,
             @QueryParam("role") String role,
@@ -58,50 +72,135 @@ public final class AdminResource {
         return pageReply(administration.users(caller.user(), query), AdminJson.UserBody::from, uri);
     }
 
+    @Operation(
+            summary = "One user, with live sessions and recent events",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user in data",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
     @GET
     @Path("/users/{id}")
-    public AdminJson.Reply user(@Auth StockroomPrincipal caller, @PathParam("id") String id) {
+    public AdminJson.Reply user(@Parameter(hidden = true) @Auth StockroomPrincipal caller, @PathParam("id") String id) {
         return new AdminJson.Reply(
                 true, null, AdminJson.UserDetailBody.from(administration.user(caller.user(), userId(id))));
     }
 
+    @Operation(
+            summary = "Disable a user and end their sessions",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "User disabled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "Not allowed on this user (the last admin)")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
     @POST
     @Path("/users/{id}/disable")
     public AdminJson.Reply disable(
-            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
         administration.disable(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "User disabled", null);
     }
 
+    @Operation(summary = "Enable a user", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "User enabled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "Not allowed on this user (the last admin)")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
     @POST
     @Path("/users/{id}/enable")
     public AdminJson.Reply enable(
-            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
         administration.enable(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "User enabled", null);
     }
 
+    @Operation(
+            summary = "Clear a user's failed-login wait",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "User unlocked",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "Not allowed on this user (the last admin)")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
     @POST
     @Path("/users/{id}/unlock")
     public AdminJson.Reply unlock(
-            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
         administration.unlock(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "User unlocked", null);
     }
 
+    @Operation(summary = "End every session of a user", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Sessions ended",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "Not allowed on this user (the last admin)")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
     @POST
     @Path("/users/{id}/logout")
     public AdminJson.Reply logOut(
-            @Auth StockroomPrincipal caller, @PathParam("id") String id, @Context ContainerRequestContext request) {
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
         administration.endSessions(caller.user(), userId(id), RequestOrigin.of(request));
         return new AdminJson.Reply(true, "Sessions ended", null);
     }
 
+    @Operation(summary = "Change a user's role", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Role changed; the user in data",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "Not ADMIN or USER, or the last admin")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
     @PUT
     @Path("/users/{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)
     public AdminJson.Reply changeRole(
-            @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @PathParam("id") String id,
             AdminJson.RoleRequest body,
             @Context ContainerRequestContext request) {
@@ -114,10 +213,15 @@ public final class AdminResource {
                         administration.changeRole(caller.user(), userId(id), role, RequestOrigin.of(request))));
     }
 
+    @Operation(summary = "Search the audit trail", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(responseCode = "200", description = "A page of events")
+    @ApiResponse(responseCode = "400", description = "Invalid query parameters")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
     @GET
     @Path("/audit")
     public AdminJson.PageReply<AdminJson.EventBody> audit(
-            @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @QueryParam("user") String user,
             @QueryParam("kind") String kind,
             @QueryParam("since") String since,

@@ -7,6 +7,11 @@ import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.shared.InvalidValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +26,7 @@ import java.io.InputStream;
  */
 @Timed
 @ExceptionMetered
+@Tag(name = "Catalogue", description = "Products: reads are public, writes need a bearer token")
 @Path("/media")
 public final class MediaResource {
     private final Catalog catalog;
@@ -29,6 +35,17 @@ public final class MediaResource {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "A stored photo")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The image, typed from its content",
+            content = {
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))
+            })
+    @ApiResponse(responseCode = "404", description = "No such photo")
     @GET
     @Path("/{key}")
     public Response photo(@PathParam("key") String key) {

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.rest.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.catalog.domain.Product;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 
@@ -36,16 +37,60 @@ final class ProductJson {
         }
     }
 
+    @Schema(name = "ProductReply")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reply(
             @JsonProperty("status") boolean status,
             @JsonProperty("message") String message,
             @JsonProperty("data") ProductBody data) {}
 
+    @Schema(name = "ProductPage")
     record PageReply(
             @JsonProperty("status") boolean status,
             @JsonProperty("count") long count,
             @JsonProperty("next") URI next,
             @JsonProperty("previous") URI previous,
             @JsonProperty("results") List<ProductBody> results) {}
+
+    // The request bodies as the OpenAPI document describes them; ProductFields reads them field by field.
+
+    @Schema(
+            name = "ProductFields",
+            description = "A product's editable fields. POST and PUT need name, price and quantity; PATCH any subset,"
+                    + " and null clears a field. Unknown and server-owned fields are refused; the sketch's"
+                    + " `decription` is read as `description`.")
+    record FieldsBody(
+            @JsonProperty("name") String name,
+
+            @Schema(description = "A decimal, as a string or a number", example = "24.90") @JsonProperty("price")
+            String price,
+
+            @Schema(description = "An image URL; a `/media/` URL of ours keeps the stored photo") @JsonProperty("photo")
+            String photo,
+
+            @JsonProperty("description") String description,
+
+            @Schema(description = "A whole number, as a number or a string", example = "5") @JsonProperty("quantity")
+            String quantity) {}
+
+    @Schema(name = "ProductForm", description = "The same fields as text parts, and `photo` as an image file.")
+    record FormBody(
+            @JsonProperty("name") String name,
+            @JsonProperty("price") String price,
+            @JsonProperty("description") String description,
+            @JsonProperty("quantity") String quantity,
+
+            @Schema(type = "string", format = "binary", description = "The image file (PNG, JPEG, GIF or WebP)")
+            @JsonProperty("photo")
+            String photo) {}
+
+    @Schema(name = "PhotoForm", description = "Only the `photo` part, an image file.")
+    record PhotoFormBody(
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The image file (PNG, JPEG, GIF or WebP)")
+            @JsonProperty("photo")
+            String photo) {}
 }

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.rest.catalog;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import dev.stockroom.adapters.rest.error.RequestFailure;
+import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductId;
@@ -11,6 +12,13 @@ import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,6 +51,7 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 /** The catalogue endpoints of the sketch. Writes need a bearer token; reads are public. */
 @Timed
 @ExceptionMetered
+@Tag(name = "Catalogue", description = "Products: reads are public, writes need a bearer token")
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProductResource {
@@ -54,19 +63,57 @@ public final class ProductResource {
         this.maxPhotoBytes = maxPhotoBytes;
     }
 
+    @Operation(
+            summary = "Add a product, as JSON or as a multipart form with a photo file",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Added",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "Location",
+                        description = "The product's detail URL"),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "400", description = "Invalid fields")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not a VERIFIED user")
+    @ApiResponse(responseCode = "413", description = "Body or photo too large")
+    @ApiResponse(responseCode = "415", description = "Neither JSON nor a multipart form")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProductJson.FieldsBody.class)),
+                @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema = @Schema(implementation = ProductJson.FormBody.class))
+            })
     @POST
     @Path("/add")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(@Auth StockroomPrincipal caller, byte[] body, @Context UriInfo uri) throws IOException {
+    public Response add(@Parameter(hidden = true) @Auth StockroomPrincipal caller, byte[] body, @Context UriInfo uri)
+            throws IOException {
         Product product =
                 catalog.add(caller.user(), ProductFields.fromJson(body).draft(), Optional.empty());
         return created(product, uri);
     }
 
+    @Operation(hidden = true) // documented with add(), the same path and method
     @POST
     @Path("/add")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response addWithPhoto(@Auth StockroomPrincipal caller, FormDataMultiPart form, @Context UriInfo uri)
+    public Response addWithPhoto(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) FormDataMultiPart form,
+            @Context UriInfo uri)
             throws IOException {
         Form parsed = Form.read(form, maxPhotoBytes);
         Product product = catalog.add(caller.user(), parsed.fields().draft(), parsed.photo());
@@ -85,11 +132,36 @@ public final class ProductResource {
                 .build();
     }
 
+    @Operation(summary = "Replace a product's fields", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Updated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "400", description = "Invalid fields")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProductJson.FieldsBody.class))
+            })
     @PUT
     @Path("/{id}/update")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(
-            @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body,
@@ -100,11 +172,38 @@ public final class ProductResource {
         return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
     }
 
+    @Operation(
+            summary = "Change some of a product's fields",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Updated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "400", description = "Invalid fields")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProductJson.FieldsBody.class))
+            })
     @PATCH
     @Path("/{id}/update")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response patch(
-            @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body,
@@ -115,13 +214,40 @@ public final class ProductResource {
         return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
     }
 
+    @Operation(summary = "Delete a product", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Deleted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin")
+    @ApiResponse(responseCode = "404", description = "No such product")
     @DELETE
     @Path("/{id}/delete")
-    public ProductJson.Reply delete(@Auth StockroomPrincipal caller, @PathParam("id") String id) {
+    public ProductJson.Reply delete(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller, @PathParam("id") String id) {
         catalog.delete(caller.user(), productId(id));
         return new ProductJson.Reply(true, "Deleted", null);
     }
 
+    @Operation(summary = "One product, the bare object")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The product",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.ProductBody.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    @ApiResponse(responseCode = "404", description = "No such product")
     @GET
     @Path("/{id}/detail")
     public Response detail(@PathParam("id") String id, @Context Request request, @Context UriInfo uri) {
@@ -136,6 +262,9 @@ public final class ProductResource {
                 .build();
     }
 
+    @Operation(summary = "List, search, filter, order and page products")
+    @ApiResponse(responseCode = "200", description = "A page of products")
+    @ApiResponse(responseCode = "400", description = "Invalid query parameters")
     @GET
     public ProductJson.PageReply list(
             @QueryParam("search") String search,
@@ -157,14 +286,39 @@ public final class ProductResource {
         return new ProductJson.PageReply(true, result.total(), next, previous, items);
     }
 
+    @Operation(summary = "Upload a product's photo", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Photo uploaded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "400", description = "No photo part, another part, or not a supported image")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    @ApiResponse(responseCode = "413", description = "Photo too large")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = ProductJson.PhotoFormBody.class)))
     @POST
     @Path("/{id}/photo")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response attachPhoto(
-            @Auth StockroomPrincipal caller,
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            FormDataMultiPart form,
+            @Parameter(hidden = true) FormDataMultiPart form,
             @Context UriInfo uri)
             throws IOException {
         Form parsed = Form.read(form, maxPhotoBytes);

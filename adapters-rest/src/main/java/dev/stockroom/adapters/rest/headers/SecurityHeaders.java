@@ -37,6 +37,11 @@ public final class SecurityHeaders {
             REFERRER_POLICY, "no-referrer",
             CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'");
 
+    // The API page under /docs/ (Swagger UI) runs its own scripts and styles and reads the API's
+    // document, and nothing from anywhere else; no page may frame it either.
+    static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     // Pragma for HTTP/1.0 caches, which do not know Cache-Control.
     private static final Map<String, String> NO_STORE = ordered(
             "Cache-Control", "no-store",
@@ -50,6 +55,9 @@ public final class SecurityHeaders {
      */
     public static void apply(String path, boolean error, BiConsumer<String, String> header) {
         EVERY_RESPONSE.forEach(header);
+        if (!error && isDocsPage(path)) {
+            header.accept(CONTENT_SECURITY_POLICY, DOCS_POLICY);
+        }
         if (error || carriesAccountData(path)) {
             NO_STORE.forEach(header);
         }
@@ -62,8 +70,18 @@ public final class SecurityHeaders {
      * covering too much here costs nothing.
      */
     static boolean carriesAccountData(String path) {
+        String first = firstSegment(path);
+        return first.equalsIgnoreCase("users") || first.equalsIgnoreCase("admin");
+    }
+
+    /** Whether {@code path} is under {@code /docs/}, the API page, compared exactly as the servlet maps it. */
+    static boolean isDocsPage(String path) {
+        return path != null && (path.equals("/docs") || path.startsWith("/docs/"));
+    }
+
+    private static String firstSegment(String path) {
         if (path == null) {
-            return false;
+            return "";
         }
         int start = 0;
         while (start < path.length() && path.charAt(start) == '/') {
@@ -73,8 +91,7 @@ public final class SecurityHeaders {
         while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != ';') {
             end++;
         }
-        String first = path.substring(start, end);
-        return first.equalsIgnoreCase("users") || first.equalsIgnoreCase("admin");
+        return path.substring(start, end);
     }
 
     /** Puts the headers on every response of the application port, whatever answers it. */

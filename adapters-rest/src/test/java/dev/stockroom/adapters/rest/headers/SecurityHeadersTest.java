@@ -54,4 +54,27 @@ class SecurityHeadersTest {
                 .containsEntry("Pragma", "no-cache");
         assertThat(jettyError).isEqualTo(account);
     }
+
+    @Test
+    void only_the_docs_page_gets_the_policy_that_lets_it_run_its_own_scripts_and_styles() {
+        for (String path : new String[] {"/docs", "/docs/", "/docs/swagger-ui/swagger-ui-bundle.js"}) {
+            assertThat(headersFor(path, false))
+                    .as(path)
+                    .containsEntry("Content-Security-Policy", SecurityHeaders.DOCS_POLICY)
+                    .containsEntry("X-Content-Type-Options", "nosniff")
+                    .containsEntry("Referrer-Policy", "no-referrer");
+        }
+        assertThat(SecurityHeaders.DOCS_POLICY)
+                .startsWith("default-src 'none';")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        // Jersey's paths (no leading '/'), look-alikes and Jetty's own errors keep the strict policy.
+        for (String path : new String[] {"docs/", "/docsx", "/products/docs/", "/openapi.json"}) {
+            assertThat(headersFor(path, false).get("Content-Security-Policy"))
+                    .as(path)
+                    .isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        }
+        assertThat(headersFor("/docs/", true).get("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'");
+    }
 }
