@@ -1,0 +1,51 @@
+package dev.stockroom.adapters.rest.http;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+
+/**
+ * Cross-origin access for browsers on the listed origins, through Jetty's {@link
+ * CrossOriginHandler}: it runs before every servlet filter and Jersey, so it answers preflights
+ * itself (none of the request filters sees them) and puts the CORS headers on the actual
+ * responses of an allowed origin. Another origin gets no CORS header at all.
+ */
+public final class Cors {
+    /** The methods the API answers. */
+    public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+    /** What a browser client sends beside the simple headers. */
+    public static final Set<String> REQUEST_HEADERS =
+            Set.of("Authorization", "Content-Type", "If-Match", "If-None-Match", RequestIds.HEADER);
+    /** What a browser client may read of a response beside the simple headers. */
+    public static final Set<String> EXPOSED_HEADERS =
+            Set.of("ETag", "Retry-After", "Location", RequestIds.HEADER, "RateLimit", "RateLimit-Policy");
+
+    private Cors() {}
+
+    /**
+     * The handler for these origins.
+     *
+     * @param origins     exact origins ({@code https://shop.example}, {@code http://localhost:5173}); never empty
+     * @param credentials whether a browser may send cookies or HTTP authentication along
+     * @param maxAge      how long a browser may keep a preflight's answer
+     */
+    public static Handler.Wrapper handler(Collection<String> origins, boolean credentials, Duration maxAge) {
+        if (origins.isEmpty()) {
+            throw new IllegalArgumentException("No origin to allow");
+        }
+        CrossOriginHandler cors = new CrossOriginHandler();
+        // Its origins are regular expressions: each is matched as written, nothing more.
+        cors.setAllowedOriginPatterns(origins.stream().map(Pattern::quote).collect(Collectors.toSet()));
+        cors.setAllowCredentials(credentials);
+        cors.setAllowedMethods(METHODS);
+        cors.setAllowedHeaders(REQUEST_HEADERS);
+        cors.setExposedHeaders(EXPOSED_HEADERS);
+        cors.setPreflightMaxAge(maxAge);
+        cors.setDeliverPreflightRequests(false);
+        return cors;
+    }
+}
