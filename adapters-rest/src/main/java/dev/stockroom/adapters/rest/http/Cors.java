@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
@@ -60,23 +61,35 @@ public final class Cors {
      * exactly that. A preflight it does not allow goes on, and keeps what the API answers.
      */
     private static final class PreflightsAnswered204 extends CrossOriginHandler {
+        /** Only an answer the handler wrote itself: no body yet, and the origin allowed. */
+        private static void to204(Response response) {
+            if (!response.isCommitted()
+                    && response.getStatus() == HttpStatus.OK_200
+                    && response.getHeaders().contains(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN)) {
+                response.setStatus(HttpStatus.NO_CONTENT_204);
+            }
+        }
+
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             if (!HttpMethod.OPTIONS.is(request.getMethod())
                     || !request.getHeaders().contains(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD)) {
                 return super.handle(request, response, callback);
             }
+            Response answering = new Response.Wrapper(request, response) {
+                @Override
+                public void write(boolean last, ByteBuffer content, Callback written) {
+                    to204(response);
+                    super.write(last, content, written);
+                }
+            };
             Callback answered = Callback.from(
                     () -> {
-                        if (!response.isCommitted()
-                                && response.getStatus() == HttpStatus.OK_200
-                                && response.getHeaders().contains(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN)) {
-                            response.setStatus(HttpStatus.NO_CONTENT_204);
-                        }
+                        to204(response);
                         callback.succeeded();
                     },
                     callback::failed);
-            return super.handle(request, response, answered);
+            return super.handle(request, answering, answered);
         }
     }
 }
