@@ -64,7 +64,8 @@ public final class Cors {
         /** Only an answer the handler wrote itself: no body yet, and the origin allowed. */
         private static void to204(Response response) {
             if (!response.isCommitted()
-                    && response.getStatus() == HttpStatus.OK_200
+                    // 0: none set yet, which Jetty sends as 200
+                    && (response.getStatus() == 0 || response.getStatus() == HttpStatus.OK_200)
                     && response.getHeaders().contains(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN)) {
                 response.setStatus(HttpStatus.NO_CONTENT_204);
             }
