@@ -1,7 +1,7 @@
 package dev.stockroom.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.stockroom.adapters.rest.http.RequestIds;
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import io.dropwizard.request.logging.RequestLogFactory;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.RequestLog;

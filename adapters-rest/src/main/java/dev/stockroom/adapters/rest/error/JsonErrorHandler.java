@@ -2,8 +2,8 @@ package dev.stockroom.adapters.rest.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import dev.stockroom.adapters.rest.headers.SecurityHeaders;
-import dev.stockroom.adapters.rest.http.RequestIds;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.stockroom.adapters.rest.error;
 
-import dev.stockroom.adapters.rest.http.RequestIds;
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

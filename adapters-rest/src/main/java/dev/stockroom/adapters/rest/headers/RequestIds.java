@@ -1,4 +1,4 @@
-package dev.stockroom.adapters.rest.http;
+package dev.stockroom.adapters.rest.headers;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
