@@ -1,11 +1,16 @@
 package dev.stockroom.bootstrap;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.stockroom.adapters.persistence.StockroomDatabase;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.logging.common.AppenderFactory;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
+import io.dropwizard.logging.json.EventJsonLayoutBaseFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +83,14 @@ final class EnvironmentOverrides {
         config.throttling.validate();
         ifSet(
                 env,
+                "STOCKROOM_CORS_ORIGINS",
+                value -> config.cors.allowedOrigins = new ArrayList<>(List.of(value.split("\\s*,\\s*", -1))));
+        config.cors.origins();
+        ifSet(env, "STOCKROOM_PUBLIC_BASE_URL", url -> config.publicBaseUrl = url);
+        config.publicBaseUri();
+        applyLogFormat(config, env);
+        ifSet(
+                env,
                 "STOCKROOM_HTTP_PORT",
                 port -> setPort(config.getServerFactory(), false, parsePort("STOCKROOM_HTTP_PORT", port)));
         ifSet(
@@ -104,6 +117,30 @@ final class EnvironmentOverrides {
         }
         db.applyTimeouts();
         return config;
+    }
+
+    /**
+     * {@code STOCKROOM_LOG_FORMAT}: {@code json} or {@code text} for every console appender of
+     * {@code logging:}. Applied as the configuration is read, before Dropwizard sets up logging.
+     */
+    static void applyLogFormat(StockroomConfiguration config, Map<String, String> env) {
+        ifSet(env, "STOCKROOM_LOG_FORMAT", value -> {
+            boolean json = switch (value.toLowerCase(Locale.ROOT)) {
+                case "json" -> true;
+                case "text" -> false;
+                default ->
+                    throw new IllegalArgumentException(
+                            "STOCKROOM_LOG_FORMAT must be text or json, not '" + value + "'");
+            };
+            if (config.getLoggingFactory() instanceof DefaultLoggingFactory logging) {
+                for (AppenderFactory<ILoggingEvent> appender : logging.getAppenders()) {
+                    if (appender instanceof ConsoleAppenderFactory<ILoggingEvent> console) {
+                        // No layout: the appender's own text format (its logFormat).
+                        console.setLayout(json ? new EventJsonLayoutBaseFactory() : null);
+                    }
+                }
+            }
+        });
     }
 
     static String embeddedH2Url(StockroomConfiguration config) {

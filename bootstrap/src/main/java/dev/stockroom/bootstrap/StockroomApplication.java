@@ -3,7 +3,14 @@ package dev.stockroom.bootstrap;
 import com.codahale.metrics.health.HealthCheck;
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.error.JsonErrorHandler;
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import dev.stockroom.adapters.rest.headers.SecurityHeaders;
+import dev.stockroom.adapters.rest.http.Cors;
+import dev.stockroom.adapters.rest.http.HttpFilters;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.ConfigurationFactory;
+import io.dropwizard.configuration.ConfigurationFactoryFactory;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -14,6 +21,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.TimeBoundHealthCheck;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -61,6 +69,10 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         // ${VAR} and ${VAR:-default} work in config files too.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // STOCKROOM_LOG_FORMAT is applied as the file is read: Dropwizard sets up logging before run().
+        ConfigurationFactoryFactory<StockroomConfiguration> files = bootstrap.getConfigurationFactoryFactory();
+        bootstrap.setConfigurationFactoryFactory(
+                (klass, validator, mapper, prefix) -> withLogFormat(files.create(klass, validator, mapper, prefix)));
         bootstrap.addBundle(new MigrationsBundle<StockroomConfiguration>() {
             @Override
             public DataSourceFactory getDataSourceFactory(StockroomConfiguration configuration) {
@@ -97,6 +109,26 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
         bootstrap.addCommand(new OneLineErrors.Check(this, env));
     }
 
+    private ConfigurationFactory<StockroomConfiguration> withLogFormat(
+            ConfigurationFactory<StockroomConfiguration> files) {
+        return new ConfigurationFactory<>() {
+            @Override
+            public StockroomConfiguration build(ConfigurationSourceProvider provider, String path)
+                    throws IOException, ConfigurationException {
+                StockroomConfiguration configuration = files.build(provider, path);
+                EnvironmentOverrides.applyLogFormat(configuration, env);
+                return configuration;
+            }
+
+            @Override
+            public StockroomConfiguration build() throws IOException, ConfigurationException {
+                StockroomConfiguration configuration = files.build();
+                EnvironmentOverrides.applyLogFormat(configuration, env);
+                return configuration;
+            }
+        };
+    }
+
     @Override
     public void run(StockroomConfiguration configuration, Environment environment) {
         StartChecks.overrides(configuration, env);
@@ -106,6 +138,24 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
             // Our mappers keep every error in the JSON envelope; Dropwizard's defaults would not.
             server.setRegisterDefaultExceptionMappers(false);
         }
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            // Each request log line ends with the request's id.
+            server.setRequestLogFactory(new RequestLogWithIds(server.getRequestLogFactory()));
+        }
+        // Every request's X-Request-Id (and its MDC entry), settled before anything else in the
+        // context runs; inserted after CORS, so that it wraps it and preflights carry the id too.
+        configuration.cors.origins().stream()
+                .findAny()
+                .ifPresent(any -> environment
+                        .getApplicationContext()
+                        .insertHandler(Cors.handler(
+                                configuration.cors.origins(),
+                                configuration.cors.allowCredentials,
+                                configuration.cors.maxAge.toJavaDuration())));
+        environment.getApplicationContext().insertHandler(RequestIds.handler());
+        configuration
+                .publicBaseUri()
+                .ifPresent(base -> HttpFilters.registerPublicBaseUrl(environment.jersey()::register, base));
         // Errors Jetty raises before Jersey sees the request get the JSON envelope too.
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         // As a servlet filter, not a Jersey one, so that answers Jersey never sees carry them too.

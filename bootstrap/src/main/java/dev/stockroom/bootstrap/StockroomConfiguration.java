@@ -16,12 +16,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -86,6 +90,19 @@ public class StockroomConfiguration extends Configuration {
     @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
     public Duration drainDelay = Duration.seconds(0);
 
+    /** {@code cors:}: the browser origins allowed to call the API; none by default. */
+    @JsonProperty
+    @Valid
+    @NotNull
+    public CorsSettings cors = new CorsSettings();
+
+    /**
+     * The URL every link the API writes starts with (behind a proxy: {@code https://shop.example/api});
+     * empty: the request's own base URL.
+     */
+    @JsonProperty
+    public String publicBaseUrl = "";
+
     public StockroomConfiguration() {
         database.setDriverClass("org.h2.Driver");
         database.setUrl(EMBEDDED_DATABASE);
@@ -112,6 +129,31 @@ public class StockroomConfiguration extends Configuration {
         return photosDir == null || photosDir.isBlank()
                 ? dataPath().resolve("photos")
                 : Path.of(photosDir.strip()).toAbsolutePath().normalize();
+    }
+
+    /** {@link #publicBaseUrl}, checked: an absolute http(s) URL without query or fragment; empty when unset. */
+    public Optional<URI> publicBaseUri() {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return Optional.empty();
+        }
+        String text = publicBaseUrl.strip();
+        String problem = "publicBaseUrl / STOCKROOM_PUBLIC_BASE_URL must be an absolute http or https URL without "
+                + "query or fragment, such as https://shop.example/api, not '" + text + "'";
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(problem);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return Optional.of(uri);
     }
 
     /** The core's account policy: {@code accounts:}, with {@code throttling.perAccount} for wrong passwords. */

@@ -20,5 +20,6 @@ public final class ErrorMappers {
         jersey.accept(new InvalidDataMapper());
         jersey.accept(new OverloadedMapper());
         jersey.accept(new UnexpectedExceptionMapper());
+        jersey.accept(new RequestIdInErrors());
     }
 }

@@ -2,8 +2,10 @@ package dev.stockroom.adapters.rest.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockroom.adapters.rest.headers.RequestIds;
 import dev.stockroom.adapters.rest.headers.SecurityHeaders;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * broken request line, a method Dropwizard does not allow) in the same JSON envelope as every
  * other error, never an HTML page, and with the headers every response carries (no servlet filter
  * has run for most of these). The body is built from the status alone: nothing from the request
- * is echoed back.
+ * is echoed back but an X-Request-Id that passed {@link RequestIds}' check.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +36,14 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SecurityHeaders.apply(request.getHttpURI().getPath(), true, response.getHeaders()::put);
+        // The id the request was given when it got that far, else the client's (if acceptable) or a new one.
+        String given = response.getHeaders().get(RequestIds.HEADER);
+        response.getHeaders()
+                .put(
+                        RequestIds.HEADER,
+                        RequestIds.isAcceptable(given)
+                                ? given
+                                : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER)));
         return super.handle(request, response, callback);
     }
 
@@ -68,14 +78,20 @@ public final class JsonErrorHandler extends ErrorHandler {
             response.write(true, null, callback);
             return;
         }
-        response.write(true, ByteBuffer.wrap(body(status)), callback);
+        response.write(true, ByteBuffer.wrap(body(status, response.getHeaders().get(RequestIds.HEADER))), callback);
     }
 
-    static byte[] body(int status) {
+    static byte[] body(int status, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", false);
+        body.put("message", ErrorResponses.messageFor(status));
+        if (requestId != null) {
+            body.put("request_id", requestId);
+        }
         try {
-            return JSON.writeValueAsBytes(Map.of("status", false, "message", ErrorResponses.messageFor(status)));
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A map of a boolean and a string always serialises", e);
+            throw new IllegalStateException("A map of a boolean and strings always serialises", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stockroom.adapters.rest.http;
 
+import java.net.URI;
 import java.util.function.Consumer;
 
 /** The request and response filters every Stockroom resource relies on. */
@@ -14,6 +15,7 @@ public final class HttpFilters {
      * @param uploadLimit largest multipart body accepted (the photo limit plus room for the form's other parts)
      */
     public static void register(Consumer<Object> jersey, long uploadLimit) {
+        jersey.accept(new RequestIdFilter());
         jersey.accept(new TrailingSlashFilter());
         jersey.accept(new ConcreteMediaTypeFilter());
         jersey.accept(new BodyLimitFilter(JSON_BODY_LIMIT, uploadLimit));
@@ -26,5 +28,14 @@ public final class HttpFilters {
      */
     public static void registerClientAddresses(Consumer<Object> jersey, TrustedProxies trustedProxies) {
         jersey.accept(new ClientAddressFilter(trustedProxies));
+    }
+
+    /**
+     * Makes every link the API writes start with {@code publicBaseUrl} instead of the request's base.
+     *
+     * @param publicBaseUrl an absolute http(s) URL without query or fragment
+     */
+    public static void registerPublicBaseUrl(Consumer<Object> jersey, URI publicBaseUrl) {
+        jersey.accept(new PublicBaseUrlFilter(publicBaseUrl));
     }
 }

@@ -139,7 +139,15 @@ class AddressLimitsApiTest {
         assertThat(refused.getHeaderString("RateLimit")).isEqualTo("\"register\";r=0;t=2400");
         assertThat(refused.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE))
                 .isTrue();
-        assertThat(body(refused)).isEqualTo(Map.of("status", false, "message", AddressLimitFilter.MESSAGE));
+        assertThat(refused.getHeaderString("X-Request-Id")).isNotBlank();
+        assertThat(body(refused))
+                .isEqualTo(Map.of(
+                        "status",
+                        false,
+                        "message",
+                        AddressLimitFilter.MESSAGE,
+                        "request_id",
+                        refused.getHeaderString("X-Request-Id")));
 
         CLOCK.advance(Duration.ofMinutes(40).minusSeconds(1));
         assertThat(post("/users/register/", registration(unique())).getHeaderString("Retry-After"))
