@@ -76,7 +76,7 @@ class OpenApiTest {
         OpenAPI openApi = parsed.getOpenAPI();
         Schema<?> envelope = openApi.getComponents().getSchemas().get("ErrorBody");
         assertThat(envelope).isNotNull();
-        assertThat(envelope.getProperties()).containsOnlyKeys("status", "message", "errors");
+        assertThat(envelope.getProperties()).containsOnlyKeys("status", "message", "errors", "request_id");
         assertThat(envelope.getProperties().get("errors").getAdditionalProperties())
                 .isNotNull();
         assertThat(envelope.getRequired()).contains("status", "message");
