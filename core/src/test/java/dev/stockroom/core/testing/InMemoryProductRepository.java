@@ -1,11 +1,16 @@
 package dev.stockroom.core.testing;
 
+import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.NewProduct;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductAttributes;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Sku;
+import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * {@link ProductRepository} in memory, with the list query's semantics spelled out in plain Java:
@@ -40,6 +48,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
     public Product add(NewProduct product) {
         Objects.requireNonNull(product, "product");
         return guard.get(() -> {
+            requireUniqueKeys(product.owner(), null, product.details().attributes());
             Product created = Product.created(new ProductId(lastId.incrementAndGet()), product);
             byId.put(created.id(), created);
             return created;
@@ -59,6 +68,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
             if (stored == null || stored.version() != expectedVersion) {
                 return false;
             }
+            requireUniqueKeys(stored.owner(), stored.id(), changed.attributes());
             byId.put(changed.id(), changed);
             return true;
         });
@@ -98,7 +108,56 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
                 && query.inStock()
                         .map(wanted -> p.quantity().inStock() == wanted)
                         .orElse(true)
-                && query.owner().map(p::isOwnedBy).orElse(true);
+                && query.owner().map(p::isOwnedBy).orElse(true)
+                && query.listing().matches(p);
+    }
+
+    @Override
+    public Optional<Product> findBySlug(Slug slug) {
+        return guard.get(() -> byId.values().stream()
+                .filter(p -> p.attributes().slug().equals(Optional.of(slug)))
+                .findFirst());
+    }
+
+    @Override
+    public Optional<Product> findBySku(UserId owner, Sku sku) {
+        return guard.get(() -> byId.values().stream()
+                .filter(p -> p.isOwnedBy(owner) && p.attributes().sku().equals(Optional.of(sku)))
+                .findFirst());
+    }
+
+    @Override
+    public Set<Slug> slugsLike(Slug base) {
+        return guard.get(() -> byId.values().stream()
+                .flatMap(p -> p.attributes().slug().stream())
+                .filter(s -> s.equals(base) || s.value().startsWith(base.value() + "-"))
+                .collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void forEach(Optional<UserId> owner, Consumer<Product> action) {
+        List<Product> all = guard.get(() -> byId.values().stream()
+                .filter(p -> owner.map(p::isOwnedBy).orElse(true))
+                .sorted(Comparator.comparingLong(p -> p.id().value()))
+                .toList());
+        all.forEach(action);
+    }
+
+    /** What the SQL stores' unique indexes enforce. */
+    private void requireUniqueKeys(UserId owner, ProductId self, ProductAttributes attributes) {
+        for (Product other : byId.values()) {
+            if (other.id().equals(self)) {
+                continue;
+            }
+            if (attributes.slug().isPresent() && other.attributes().slug().equals(attributes.slug())) {
+                throw new CatalogFailure.SlugTaken();
+            }
+            if (attributes.sku().isPresent()
+                    && other.isOwnedBy(owner)
+                    && other.attributes().sku().equals(attributes.sku())) {
+                throw new CatalogFailure.SkuTaken();
+            }
+        }
     }
 
     private static Comparator<Product> order(ProductOrdering ordering) {

@@ -18,6 +18,9 @@ final class CatalogFailureMapper implements ExceptionMapper<CatalogFailure> {
             case STALE_VERSION -> 412;
             case PHOTO_TOO_LARGE -> 413;
             case UNSUPPORTED_PHOTO -> 400;
+            case SKU_TAKEN -> 400;
+            case SLUG_TAKEN -> 400;
+            case SLUG_NOT_FOUND -> 404;
         };
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.Slug;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,7 +61,10 @@ class FailureMappersTest {
                         entry("NOT_ALLOWED", 403),
                         entry("STALE_VERSION", 412),
                         entry("PHOTO_TOO_LARGE", 413),
-                        entry("UNSUPPORTED_PHOTO", 400)));
+                        entry("UNSUPPORTED_PHOTO", 400),
+                        entry("SKU_TAKEN", 400),
+                        entry("SLUG_TAKEN", 400),
+                        entry("SLUG_NOT_FOUND", 404)));
     }
 
     @Test
@@ -113,7 +117,10 @@ class FailureMappersTest {
                 new CatalogFailure.NotAllowed(),
                 new CatalogFailure.StaleVersion(),
                 new CatalogFailure.PhotoTooLarge(1024),
-                new CatalogFailure.UnsupportedPhoto());
+                new CatalogFailure.UnsupportedPhoto(),
+                new CatalogFailure.SkuTaken(),
+                new CatalogFailure.SlugTaken(),
+                new CatalogFailure.SlugNotFound(new Slug("x")));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(CatalogFailure::kind).containsExactlyInAnyOrder(CatalogFailure.Kind.values());

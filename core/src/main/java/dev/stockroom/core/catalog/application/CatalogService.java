@@ -2,6 +2,7 @@ package dev.stockroom.core.catalog.application;
 
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.SessionKind;
+import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
@@ -10,11 +11,15 @@ import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.PhotoType;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductAttributes;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Sku;
+import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
+import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
@@ -23,9 +28,12 @@ import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.shared.Transactions;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -73,26 +81,35 @@ public final class CatalogService implements Catalog {
     @Override
     public Product add(AuthenticatedUser caller, ProductDraft draft, Optional<PhotoUpload> photo) {
         requireWriter(caller);
-        ProductDetails details = draft.details();
+        ProductDetails details = draft.newDetails();
         if (details.photo().flatMap(Photo::storedKey).isPresent()) {
             throw CatalogFailure.InvalidInput.of("photo", NOT_THIS_PRODUCTS_PHOTO);
         }
         if (photo.isEmpty()) {
-            return transactions.inTransaction(() -> products.add(newProduct(caller, details)));
+            return addWithUniqueKeys(caller, details);
         }
         if (details.photo().isPresent()) {
             throw CatalogFailure.InvalidInput.of("photo", URL_AND_FILE);
         }
         PhotoKey key = store(photo.get());
         return discardingPhotoOnFailure(
-                key,
-                () -> transactions.inTransaction(
-                        () -> products.add(newProduct(caller, details.withPhoto(Optional.of(Photo.stored(key)))))));
+                key, () -> addWithUniqueKeys(caller, details.withPhoto(Optional.of(Photo.stored(key)))));
+    }
+
+    /**
+     * Adds the product once its SKU and slug are free; a slug made from the name that a concurrent
+     * add took first is made again.
+     */
+    private Product addWithUniqueKeys(AuthenticatedUser caller, ProductDetails details) {
+        return retryingTakenSlugs(
+                details,
+                () -> transactions.inTransaction(() -> products.add(
+                        newProduct(caller, withUniqueKeys(caller.userId(), Optional.empty(), null, details)))));
     }
 
     @Override
     public Product replace(AuthenticatedUser caller, ProductId id, ProductDraft draft, OptionalLong expectedVersion) {
-        return change(caller, id, expectedVersion, current -> draft.details());
+        return change(caller, id, expectedVersion, current -> draft.replacing(current.details()));
     }
 
     @Override
@@ -117,8 +134,24 @@ public final class CatalogService implements Catalog {
     }
 
     @Override
-    public Product get(ProductId id) {
-        return load(id);
+    public Product get(Viewer viewer, ProductId id) {
+        return products.findById(id)
+                .filter(p -> p.isVisibleTo(viewer))
+                .orElseThrow(() -> new CatalogFailure.ProductNotFound(id));
+    }
+
+    @Override
+    public Product getBySlug(Viewer viewer, Slug slug) {
+        return products.findBySlug(slug)
+                .filter(p -> p.isVisibleTo(viewer))
+                .orElseThrow(() -> new CatalogFailure.SlugNotFound(slug));
+    }
+
+    @Override
+    public void export(AuthenticatedUser caller, Consumer<Product> sink) {
+        requireWriter(caller);
+        Optional<UserId> owner = caller.isAdmin() ? Optional.empty() : Optional.of(caller.userId());
+        transactions.run(() -> products.forEach(owner, sink));
     }
 
     @Override
@@ -168,8 +201,9 @@ public final class CatalogService implements Catalog {
                 () -> transactions.inTransaction(() -> {
                     Product current = loadForUpdate(id);
                     requireMayChange(caller, current, expectedVersion);
-                    ProductDetails next = edit.apply(current);
-                    requireOwnPhoto(current, next.photo());
+                    ProductDetails edited = edit.apply(current);
+                    requireOwnPhoto(current, edited.photo());
+                    ProductDetails next = withUniqueKeys(current.owner(), Optional.of(id), current.details(), edited);
                     if (next.equals(current.details())) {
                         // Nothing changes, so nothing is written and the version (the ETag) stays valid.
                         return new Change(current, current);
@@ -205,6 +239,74 @@ public final class CatalogService implements Catalog {
     }
 
     private record Change(Product before, Product after) {}
+
+    /**
+     * {@code next} once its SKU (among {@code owner}'s products) and its slug (among all) are
+     * known to be free, with a slug made from the name when it has none. {@code before} is null for
+     * a new product; a key it already had is not checked again.
+     *
+     * @throws CatalogFailure.SkuTaken  when another product of the owner has the SKU
+     * @throws CatalogFailure.SlugTaken when another product has the slug that was set
+     */
+    private ProductDetails withUniqueKeys(
+            UserId owner, Optional<ProductId> self, ProductDetails before, ProductDetails next) {
+        ProductAttributes attributes = next.attributes();
+        Optional<ProductAttributes> old = Optional.ofNullable(before).map(ProductDetails::attributes);
+        Optional<Sku> sku = attributes.sku();
+        if (sku.isPresent()
+                && !old.flatMap(ProductAttributes::sku).equals(sku)
+                && products.findBySku(owner, sku.get())
+                        .filter(p -> !isSelf(p, self))
+                        .isPresent()) {
+            throw new CatalogFailure.SkuTaken();
+        }
+        Optional<Slug> slug = attributes.slug();
+        if (slug.isPresent()) {
+            if (!old.flatMap(ProductAttributes::slug).equals(slug)
+                    && products.findBySlug(slug.get())
+                            .filter(p -> !isSelf(p, self))
+                            .isPresent()) {
+                throw new CatalogFailure.SlugTaken();
+            }
+            return next;
+        }
+        return next.withAttributes(attributes.withSlug(Optional.of(freeSlug(Slug.from(next.name()), self))));
+    }
+
+    /** {@code base}, or the first {@code base-2}, {@code base-3}, … that no other product has. */
+    private Slug freeSlug(Slug base, Optional<ProductId> self) {
+        Set<Slug> taken = new HashSet<>(products.slugsLike(base));
+        self.flatMap(products::findById).flatMap(p -> p.attributes().slug()).ifPresent(taken::remove);
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            Slug candidate = base.withSuffix(n);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static boolean isSelf(Product p, Optional<ProductId> self) {
+        return self.map(p.id()::equals).orElse(false);
+    }
+
+    /**
+     * A write whose slug was made from the name, and which a concurrent write beat to that slug,
+     * is done again: it then makes the next free one. A slug the client set stays taken.
+     */
+    private static <T> T retryingTakenSlugs(ProductDetails details, Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (CatalogFailure.SlugTaken taken) {
+                if (details.attributes().slug().isPresent() || attempt == MAX_WRITE_ATTEMPTS) {
+                    throw taken;
+                }
+            }
+        }
+    }
 
     private static void requireWriter(AuthenticatedUser caller) {
         if (caller.kind() != SessionKind.LOGIN) {

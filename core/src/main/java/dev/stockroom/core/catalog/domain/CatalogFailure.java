@@ -27,7 +27,10 @@ public abstract sealed class CatalogFailure extends Failure {
         NOT_ALLOWED,
         STALE_VERSION,
         PHOTO_TOO_LARGE,
-        UNSUPPORTED_PHOTO
+        UNSUPPORTED_PHOTO,
+        SKU_TAKEN,
+        SLUG_TAKEN,
+        SLUG_NOT_FOUND
     }
 
     CatalogFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
@@ -150,6 +153,39 @@ public abstract sealed class CatalogFailure extends Failure {
                     Kind.UNSUPPORTED_PHOTO,
                     "The photo is not a supported image.",
                     Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
+        }
+    }
+
+    /** Another of the owner's products has the SKU. */
+    public static final class SkuTaken extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+
+        public SkuTaken() {
+            super(
+                    Kind.SKU_TAKEN,
+                    "Some fields are not valid.",
+                    Map.of("sku", List.of("Already used by another of your products.")));
+        }
+    }
+
+    /** Another product has the slug (slugs are unique across all products). */
+    public static final class SlugTaken extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+
+        public SlugTaken() {
+            super(
+                    Kind.SLUG_TAKEN,
+                    "Some fields are not valid.",
+                    Map.of("slug", List.of("Already used by another product.")));
+        }
+    }
+
+    /** No product the caller may see has the slug. */
+    public static final class SlugNotFound extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+
+        public SlugNotFound(Slug slug) {
+            super(Kind.SLUG_NOT_FOUND, "No product with slug " + slug + ".", Map.of());
         }
     }
 }

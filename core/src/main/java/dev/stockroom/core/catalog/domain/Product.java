@@ -64,6 +64,12 @@ public final class Product {
                 updatedAt);
     }
 
+    /** A product read back from storage with all its details; every invariant is checked again. */
+    public static Product rehydrate(
+            ProductId id, UserId owner, ProductDetails details, long version, Instant createdAt, Instant updatedAt) {
+        return new Product(id, owner, details, version, createdAt, updatedAt);
+    }
+
     /** This product with its editable fields replaced, as the next version. */
     public Product withDetails(ProductDetails newDetails, Instant now) {
         return new Product(id, owner, newDetails, version + 1, createdAt, later(now));
@@ -112,6 +118,17 @@ public final class Product {
 
     public Optional<Photo> photo() {
         return details.photo();
+    }
+
+    public ProductAttributes attributes() {
+        return details.attributes();
+    }
+
+    /** Whether {@code viewer} may see it: anyone a published one, its owner and admins a draft too. */
+    public boolean isVisibleTo(Viewer viewer) {
+        return details.attributes().isPublished()
+                || viewer.isAdmin()
+                || viewer.user().map(this::isOwnedBy).orElse(false);
     }
 
     public long version() {

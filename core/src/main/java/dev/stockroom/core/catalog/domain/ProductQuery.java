@@ -35,7 +35,8 @@ public record ProductQuery(
         Optional<UserId> owner,
         ProductOrdering ordering,
         int page,
-        int pageSize) {
+        int pageSize,
+        ListingFilters listing) {
 
     public static final int MAX_SEARCH_LENGTH = 200;
     public static final int DEFAULT_PAGE_SIZE = 20;
@@ -51,6 +52,7 @@ public record ProductQuery(
         Objects.requireNonNull(inStock, "inStock");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(ordering, "ordering");
+        Objects.requireNonNull(listing, "listing");
         search = search.map(String::strip).filter(s -> !s.isEmpty());
         Violations v = new Violations();
         search.ifPresent(s -> v.field("search", () -> checkSearch(s)));
@@ -60,6 +62,19 @@ public record ProductQuery(
             v.add("min_price", "Must not be greater than max_price.");
         }
         v.throwIfAny(CatalogFailure.InvalidInput::new);
+    }
+
+    /** The sketch's query, as an anonymous viewer with no catalogue filter. */
+    public ProductQuery(
+            Optional<String> search,
+            Optional<Price> minPrice,
+            Optional<Price> maxPrice,
+            Optional<Boolean> inStock,
+            Optional<UserId> owner,
+            ProductOrdering ordering,
+            int page,
+            int pageSize) {
+        this(search, minPrice, maxPrice, inStock, owner, ordering, page, pageSize, ListingFilters.NONE);
     }
 
     /** Every product, newest first, first page of the default size. */
@@ -89,6 +104,30 @@ public record ProductQuery(
             String ordering,
             String page,
             String pageSize) {
+        return parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize, Filters.NONE, Viewer.ANONYMOUS);
+    }
+
+    /** The catalogue filters' query parameters as text; null or blank means "not given". */
+    public record Filters(String status, String category, String tag, String sku, String owner) {
+        public static final Filters NONE = new Filters(null, null, null, null, null);
+    }
+
+    /**
+     * Reads every query parameter of the list, {@code filters} too, for {@code viewer}:
+     * {@code owner=me} names the viewer, any other owner is a user id.
+     *
+     * @throws CatalogFailure.InvalidInput keyed by the API's parameter names
+     */
+    public static ProductQuery parse(
+            String search,
+            String minPrice,
+            String maxPrice,
+            String inStock,
+            String ordering,
+            String page,
+            String pageSize,
+            Filters filters,
+            Viewer viewer) {
         Violations v = new Violations();
         Optional<String> text = given(search);
         text.ifPresent(s -> v.field("search", () -> checkSearch(s.strip())));
@@ -104,33 +143,65 @@ public record ProductQuery(
         Integer size = given(pageSize)
                 .map(p -> v.field("page_size", () -> checkPageSize(parseWhole(p, PAGE_SIZE_RULE))))
                 .orElse(DEFAULT_PAGE_SIZE);
+        Optional<ProductStatus> status =
+                given(filters.status()).map(s -> v.field("status", () -> ProductStatus.parse(s)));
+        Optional<Category> category = given(filters.category()).map(c -> v.field("category", () -> new Category(c)));
+        Optional<String> tag = given(filters.tag()).map(t -> v.field("tag", () -> Tags.tag(t)));
+        Optional<Sku> sku = given(filters.sku()).map(s -> v.field("sku", () -> new Sku(s)));
+        Optional<UserId> owner = given(filters.owner()).map(o -> v.field("owner", () -> owner(o, viewer)));
         v.throwIfAny(CatalogFailure.InvalidInput::new);
-        return new ProductQuery(text, min, max, stock, Optional.empty(), order, pageNumber, size);
+        return new ProductQuery(
+                text,
+                min,
+                max,
+                stock,
+                owner,
+                order,
+                pageNumber,
+                size,
+                new ListingFilters(status, category, tag, sku, viewer));
+    }
+
+    private static UserId owner(String text, Viewer viewer) {
+        String owner = text.strip();
+        if (owner.equalsIgnoreCase("me")) {
+            return viewer.user().orElseThrow(() -> new InvalidValue("Log in to list your own products."));
+        }
+        try {
+            return new UserId(java.util.UUID.fromString(owner));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue("Must be me or a user id.");
+        }
+    }
+
+    public ProductQuery withListing(ListingFilters newListing) {
+        return new ProductQuery(search, minPrice, maxPrice, inStock, owner, ordering, page, pageSize, newListing);
     }
 
     public ProductQuery withSearch(String text) {
         return new ProductQuery(
-                Optional.ofNullable(text), minPrice, maxPrice, inStock, owner, ordering, page, pageSize);
+                Optional.ofNullable(text), minPrice, maxPrice, inStock, owner, ordering, page, pageSize, listing);
     }
 
     public ProductQuery withPriceRange(Optional<Price> min, Optional<Price> max) {
-        return new ProductQuery(search, min, max, inStock, owner, ordering, page, pageSize);
+        return new ProductQuery(search, min, max, inStock, owner, ordering, page, pageSize, listing);
     }
 
     public ProductQuery withInStock(Optional<Boolean> stock) {
-        return new ProductQuery(search, minPrice, maxPrice, stock, owner, ordering, page, pageSize);
+        return new ProductQuery(search, minPrice, maxPrice, stock, owner, ordering, page, pageSize, listing);
     }
 
     public ProductQuery withOwner(UserId user) {
-        return new ProductQuery(search, minPrice, maxPrice, inStock, Optional.of(user), ordering, page, pageSize);
+        return new ProductQuery(
+                search, minPrice, maxPrice, inStock, Optional.of(user), ordering, page, pageSize, listing);
     }
 
     public ProductQuery withOrdering(ProductOrdering newOrdering) {
-        return new ProductQuery(search, minPrice, maxPrice, inStock, owner, newOrdering, page, pageSize);
+        return new ProductQuery(search, minPrice, maxPrice, inStock, owner, newOrdering, page, pageSize, listing);
     }
 
     public ProductQuery withPage(int newPage, int newPageSize) {
-        return new ProductQuery(search, minPrice, maxPrice, inStock, owner, ordering, newPage, newPageSize);
+        return new ProductQuery(search, minPrice, maxPrice, inStock, owner, ordering, newPage, newPageSize, listing);
     }
 
     /** How many matching products come before this page. */

@@ -326,7 +326,12 @@ class CatalogServiceTest {
 
             assertThat(patched.details())
                     .isEqualTo(new ProductDetails(
-                            product.name(), product.price(), product.description(), new Quantity(0), product.photo()));
+                            product.name(),
+                            product.price(),
+                            product.description(),
+                            new Quantity(0),
+                            product.photo(),
+                            product.attributes()));
             assertThat(patched.version()).isEqualTo(2);
         }
 

@@ -7,9 +7,12 @@ import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
+import dev.stockroom.core.catalog.domain.Viewer;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The product catalogue. Reading is open to anyone; writing needs a verified user's login
@@ -45,12 +48,35 @@ public interface Catalog {
     void delete(AuthenticatedUser caller, ProductId id);
 
     /**
-     * The product with this id.
+     * The product with this id, as an anonymous reader sees it: only a published one.
      *
-     * @throws CatalogFailure.ProductNotFound when no product has the id
+     * @throws CatalogFailure.ProductNotFound when no published product has the id
      */
-    Product get(ProductId id);
+    default Product get(ProductId id) {
+        return get(Viewer.ANONYMOUS, id);
+    }
 
+    /**
+     * The product with this id, if {@code viewer} may see it (a draft only its owner and admins).
+     *
+     * @throws CatalogFailure.ProductNotFound when no product the viewer may see has the id
+     */
+    Product get(Viewer viewer, ProductId id);
+
+    /**
+     * The product with this slug, if {@code viewer} may see it.
+     *
+     * @throws CatalogFailure.SlugNotFound when no product the viewer may see has the slug
+     */
+    Product getBySlug(Viewer viewer, Slug slug);
+
+    /**
+     * Hands the caller's products (an admin's: everyone's) to {@code sink} in id order, one at a
+     * time, inside one read transaction.
+     */
+    void export(AuthenticatedUser caller, Consumer<Product> sink);
+
+    /** The products {@code query} matches that its viewer may see. */
     ProductPage list(ProductQuery query);
 
     /**

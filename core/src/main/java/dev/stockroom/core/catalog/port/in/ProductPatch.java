@@ -25,15 +25,27 @@ public record ProductPatch(
         Optional<Price> price,
         Optional<Description> description,
         Optional<Quantity> quantity,
-        Optional<Optional<Photo>> photo) {
+        Optional<Optional<Photo>> photo,
+        AttributeChanges attributes) {
 
     public ProductPatch {
+        Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(photo, "photo");
         photo.ifPresent(p -> Objects.requireNonNull(p, "photo"));
+    }
+
+    /** A patch of the sketch's fields only. */
+    public ProductPatch(
+            Optional<ProductName> name,
+            Optional<Price> price,
+            Optional<Description> description,
+            Optional<Quantity> quantity,
+            Optional<Optional<Photo>> photo) {
+        this(name, price, description, quantity, photo, AttributeChanges.NONE);
     }
 
     public static Builder builder() {
@@ -47,7 +59,8 @@ public record ProductPatch(
                 price.orElse(current.price()),
                 description.orElse(current.description()),
                 quantity.orElse(current.quantity()),
-                photo.orElse(current.photo()));
+                photo.orElse(current.photo()),
+                attributes.applyTo(current.attributes()));
     }
 
     /** Collects the fields a client sent, checking each, and fails once with every bad field. */
@@ -59,8 +72,14 @@ public record ProductPatch(
         private Optional<Description> description = Optional.empty();
         private Optional<Quantity> quantity = Optional.empty();
         private Optional<Optional<Photo>> photo = Optional.empty();
+        private final AttributeChanges.Builder attributes = AttributeChanges.builder(violations);
 
         private Builder() {}
+
+        /** The catalogue attributes, checked into this patch's violations. */
+        public AttributeChanges.Builder attributes() {
+            return attributes;
+        }
 
         public Builder name(String value) {
             name = Optional.ofNullable(violations.field("name", () -> new ProductName(notCleared(value))));
@@ -109,7 +128,7 @@ public record ProductPatch(
          */
         public ProductPatch build() {
             violations.throwIfAny(CatalogFailure.InvalidInput::new);
-            return new ProductPatch(name, price, description, quantity, photo);
+            return new ProductPatch(name, price, description, quantity, photo, attributes.changes());
         }
 
         private static String notCleared(String value) {

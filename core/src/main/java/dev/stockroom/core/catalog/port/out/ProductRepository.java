@@ -1,14 +1,25 @@
 package dev.stockroom.core.catalog.port.out;
 
+import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.catalog.domain.NewProduct;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Sku;
+import dev.stockroom.core.catalog.domain.Slug;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Where products are kept. Writes are conditional on the stored version, so two writers racing
+ * Where products are kept. A product's slug is unique across the store and its SKU among its
+ * owner's products: {@link #add} and {@link #update} throw {@link
+ * dev.stockroom.core.catalog.domain.CatalogFailure.SlugTaken} or {@link
+ * dev.stockroom.core.catalog.domain.CatalogFailure.SkuTaken} rather than store a second one (a
+ * product without a slug or SKU collides with none).
+ *
+ * <p> Writes are conditional on the stored version, so two writers racing
  * on one product cannot both win: the loser sees {@code false} and the use case reports a stale
  * version. Failures to reach the store are {@link dev.stockroom.core.shared.StorageUnavailable}.
  */
@@ -50,4 +61,17 @@ public interface ProductRepository {
      * and the number of matches on all pages. A page past the end has no items but the right total.
      */
     ProductPage search(ProductQuery query);
+
+    Optional<Product> findBySlug(Slug slug);
+
+    Optional<Product> findBySku(UserId owner, Sku sku);
+
+    /** The slugs in use that are {@code base} itself or {@code base} followed by {@code -} and more. */
+    Set<Slug> slugsLike(Slug base);
+
+    /**
+     * Hands every product of {@code owner} (of everyone when empty) to {@code action}, in id order,
+     * without holding them all in memory at once.
+     */
+    void forEach(Optional<UserId> owner, Consumer<Product> action);
 }
