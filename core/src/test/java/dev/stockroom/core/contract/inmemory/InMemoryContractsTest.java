@@ -13,6 +13,7 @@ import dev.stockroom.core.contract.LoginAttemptsContract;
 import dev.stockroom.core.contract.OneTimeCodeRepositoryContract;
 import dev.stockroom.core.contract.OutboxContract;
 import dev.stockroom.core.contract.PhotoStoreContract;
+import dev.stockroom.core.contract.ProductAttributesContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
 import dev.stockroom.core.contract.RateCountersContract;
 import dev.stockroom.core.contract.SessionRepositoryContract;
@@ -84,6 +85,16 @@ class InMemoryContractsTest {
         @Override
         protected PhotoStore photos() {
             return PHOTOS;
+        }
+    }
+
+    @Nested
+    class ProductAttributesTest extends ProductAttributesContract {
+        private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
+
+        @Override
+        protected ProductRepository products() {
+            return PRODUCTS;
         }
     }
 
