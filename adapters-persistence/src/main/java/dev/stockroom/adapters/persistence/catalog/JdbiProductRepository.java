@@ -1,29 +1,45 @@
 package dev.stockroom.adapters.persistence.catalog;
 
 import dev.stockroom.adapters.persistence.row.Columns;
+import dev.stockroom.adapters.persistence.row.Like;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.UserId;
+import dev.stockroom.core.catalog.domain.Barcode;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.Category;
 import dev.stockroom.core.catalog.domain.Description;
 import dev.stockroom.core.catalog.domain.NewProduct;
 import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Price;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductAttributes;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductName;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductStatus;
 import dev.stockroom.core.catalog.domain.Quantity;
+import dev.stockroom.core.catalog.domain.Sku;
+import dev.stockroom.core.catalog.domain.Slug;
+import dev.stockroom.core.catalog.domain.Tags;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementException;
 
 /**
  * Products in the {@code products} table. Writes are conditional on the {@code version} column,
@@ -34,20 +50,27 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class JdbiProductRepository implements ProductRepository {
     private static final String SELECT = """
             SELECT id, owner_id, name, price, description, quantity, photo_url, photo_key, version,
-                   created_at, updated_at
+                   created_at, updated_at, sku, barcode, slug, status, category, tags
             FROM products
             """;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SLUG_INDEX = "uq_products_slug";
+    private static final String SKU_INDEX = "uq_products_owner_sku";
     private static final RowMapper<Product> PRODUCT = (rs, ctx) -> Product.rehydrate(
             new ProductId(rs.getLong("id")),
             new UserId(Columns.uuid(rs, "owner_id")),
-            new ProductName(rs.getString("name")),
-            new Price(rs.getBigDecimal("price")),
-            new Description(rs.getString("description")),
-            new Quantity(rs.getInt("quantity")),
-            photo(rs.getString("photo_url"), rs.getString("photo_key")),
+            new ProductDetails(
+                    new ProductName(rs.getString("name")),
+                    new Price(rs.getBigDecimal("price")),
+                    new Description(rs.getString("description")),
+                    new Quantity(rs.getInt("quantity")),
+                    photo(rs.getString("photo_url"), rs.getString("photo_key")),
+                    attributes(rs)),
             rs.getLong("version"),
             Columns.instant(rs, "created_at"),
             Columns.instant(rs, "updated_at"));
+
+    private static final int FETCH_SIZE = 500;
 
     private final JdbiTransactions db;
 
@@ -58,18 +81,20 @@ public final class JdbiProductRepository implements ProductRepository {
     @Override
     public Product add(NewProduct product) {
         NewProduct stored = new NewProduct(product.owner(), product.details(), storable(product.createdAt()));
-        long id = db.withHandle(h -> bindDetails(h.createUpdate("""
+        long id = db.withHandle(h -> unique(() -> bindDetails(h.createUpdate("""
                         INSERT INTO products (owner_id, name, name_key, price, description, description_key, quantity,
-                                              photo_url, photo_key, version, created_at, updated_at)
+                                              photo_url, photo_key, version, created_at, updated_at,
+                                              sku, barcode, slug, status, category, category_key, tags)
                         VALUES (:owner_id, :name, :name_key, :price, :description, :description_key, :quantity,
-                                :photo_url, :photo_key, :version, :created_at, :created_at)
+                                :photo_url, :photo_key, :version, :created_at, :created_at,
+                                :sku, :barcode, :slug, :status, :category, :category_key, :tags)
                         """), stored.details())
                 .bind("owner_id", stored.owner().value())
                 .bind("version", Product.FIRST_VERSION)
                 .bind("created_at", stored.createdAt())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
-                .one());
+                .one()));
         return Product.created(new ProductId(id), stored);
     }
 
@@ -93,18 +118,20 @@ public final class JdbiProductRepository implements ProductRepository {
     /** Owner and creation time are the product's for life, so only the rest is written. */
     @Override
     public boolean update(Product changed, long expectedVersion) {
-        int rows = db.withHandle(h -> bindDetails(h.createUpdate("""
+        int rows = db.withHandle(h -> unique(() -> bindDetails(h.createUpdate("""
                         UPDATE products
                         SET name = :name, name_key = :name_key, price = :price, description = :description,
                             description_key = :description_key, quantity = :quantity, photo_url = :photo_url,
-                            photo_key = :photo_key, version = :version, updated_at = :updated_at
+                            photo_key = :photo_key, version = :version, updated_at = :updated_at,
+                            sku = :sku, barcode = :barcode, slug = :slug, status = :status, category = :category,
+                            category_key = :category_key, tags = :tags
                         WHERE id = :id AND version = :expected_version
                         """), changed.details())
                 .bind("version", changed.version())
                 .bind("updated_at", storable(changed.updatedAt()))
                 .bind("id", changed.id().value())
                 .bind("expected_version", expectedVersion)
-                .execute());
+                .execute()));
         return rows == 1;
     }
 
@@ -141,8 +168,106 @@ public final class JdbiProductRepository implements ProductRepository {
         });
     }
 
+    @Override
+    public Optional<Product> findBySlug(Slug slug) {
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE slug = :slug")
+                .bind("slug", slug.value())
+                .map(PRODUCT)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Product> findBySku(UserId owner, Sku sku) {
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE owner_id = :owner_id AND sku = :sku")
+                .bind("owner_id", owner.value())
+                .bind("sku", sku.value())
+                .map(PRODUCT)
+                .findOne());
+    }
+
+    @Override
+    public Set<Slug> slugsLike(Slug base) {
+        return db.withHandle(h -> h.createQuery(
+                        "SELECT slug FROM products WHERE slug = :slug OR slug LIKE :prefix" + Like.ESCAPE_CLAUSE)
+                .bind("slug", base.value())
+                .bind("prefix", Like.escape(base.value() + "-") + "%")
+                .map((rs, ctx) -> new Slug(rs.getString("slug")))
+                .set());
+    }
+
+    /** Streams the rows (in fetches of {@value #FETCH_SIZE}, PostgreSQL too inside a transaction). */
+    @Override
+    public void forEach(Optional<UserId> owner, Consumer<Product> action) {
+        db.withHandle(h -> {
+            try (var rows = h
+                    .createQuery(SELECT
+                            + owner.map(o -> "WHERE owner_id = :owner_id ").orElse("") + "ORDER BY id")
+                    .bindMap(owner.map(o -> Map.<String, Object>of("owner_id", o.value()))
+                            .orElse(Map.of()))
+                    .setFetchSize(FETCH_SIZE)
+                    .map(PRODUCT)
+                    .stream()) {
+                rows.forEach(action);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Tells which unique index a violation hit, as JdbiUserRepository does: the index name comes
+     * before the offending values in both databases' messages.
+     */
+    private static <T> T unique(Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (StatementException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql
+                        && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                        && sql.getMessage() != null) {
+                    String message = sql.getMessage().toLowerCase(Locale.ROOT);
+                    int slug = message.indexOf(SLUG_INDEX);
+                    int sku = message.indexOf(SKU_INDEX);
+                    if (slug >= 0 && (sku < 0 || slug < sku)) {
+                        throw new CatalogFailure.SlugTaken();
+                    }
+                    if (sku >= 0) {
+                        throw new CatalogFailure.SkuTaken();
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static ProductAttributes attributes(ResultSet rs) throws SQLException {
+        return new ProductAttributes(
+                Optional.ofNullable(rs.getString("sku")).map(Sku::new),
+                Optional.ofNullable(rs.getString("barcode")).map(Barcode::new),
+                Optional.ofNullable(rs.getString("slug")).map(Slug::new),
+                ProductStatus.parse(rs.getString("status")),
+                Optional.ofNullable(rs.getString("category")).map(Category::new),
+                Tags.parseDelimited(rs.getString("tags")));
+    }
+
+    /** The stored form of tags: each between semicolons, so that the filter finds {@code ;tag;}. */
+    static String storedTags(Tags tags) {
+        return tags.isEmpty() ? "" : Tags.SEPARATOR + tags.joined() + Tags.SEPARATOR;
+    }
+
     private static <S extends SqlStatement<S>> S bindDetails(S statement, ProductDetails details) {
         Optional<Photo> photo = details.photo();
+        ProductAttributes attributes = details.attributes();
+        statement
+                .bind("sku", attributes.sku().map(Sku::value).orElse(null))
+                .bind("barcode", attributes.barcode().map(Barcode::value).orElse(null))
+                .bind("slug", attributes.slug().map(Slug::value).orElse(null))
+                .bind("status", attributes.status().apiName())
+                .bind("category", attributes.category().map(Category::value).orElse(null))
+                .bind(
+                        "category_key",
+                        attributes.category().map(c -> lowerCase(c.value())).orElse(null))
+                .bind("tags", storedTags(attributes.tags()));
         return statement
                 .bind("name", details.name().value())
                 .bind("name_key", lowerCase(details.name().value()))

@@ -1,8 +1,11 @@
 package dev.stockroom.adapters.persistence.catalog;
 
 import dev.stockroom.adapters.persistence.row.Like;
+import dev.stockroom.core.catalog.domain.ListingFilters;
 import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Tags;
+import dev.stockroom.core.catalog.domain.Viewer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +47,38 @@ record ProductFilter(String where, Map<String, Object> values) {
             conditions.add("owner_id = :owner_id");
             values.put("owner_id", owner.value());
         });
+        listing(query.listing(), conditions, values);
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new ProductFilter(where, values);
+    }
+
+    /** The catalogue filters, and the drafts the viewer may see (all for an admin, their own for a user). */
+    private static void listing(ListingFilters listing, List<String> conditions, Map<String, Object> values) {
+        Viewer viewer = listing.viewer();
+        if (!viewer.isAdmin()) {
+            if (viewer.user().isPresent()) {
+                conditions.add("(status = 'published' OR owner_id = :viewer_id)");
+                values.put("viewer_id", viewer.user().get().value());
+            } else {
+                conditions.add("status = 'published'");
+            }
+        }
+        listing.status().ifPresent(status -> {
+            conditions.add("status = :status");
+            values.put("status", status.apiName());
+        });
+        listing.categoryKey().ifPresent(key -> {
+            conditions.add("category_key = :category_key");
+            values.put("category_key", key);
+        });
+        listing.tag().ifPresent(tag -> {
+            conditions.add("tags LIKE :tag" + Like.ESCAPE_CLAUSE);
+            values.put("tag", "%" + escapeLike(Tags.SEPARATOR + tag + Tags.SEPARATOR) + "%");
+        });
+        listing.sku().ifPresent(sku -> {
+            conditions.add("sku = :sku");
+            values.put("sku", sku.value());
+        });
     }
 
     /** The sort key of {@code ordering}, then the id in the same direction, so that pages are stable. */

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.persistence.catalog;
 import dev.stockroom.adapters.persistence.StockroomDatabase;
 import dev.stockroom.adapters.persistence.testing.TestStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import dev.stockroom.core.contract.ProductAttributesContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
@@ -24,6 +25,32 @@ class JdbiProductRepositoryTest {
         @Override
         TestStore store() {
             return TestStore.POSTGRES;
+        }
+    }
+
+    @Nested
+    class AttributesOnH2 extends AttributesOnADatabase {
+        @Override
+        TestStore store() {
+            return TestStore.H2;
+        }
+    }
+
+    @Nested
+    class AttributesOnPostgres extends AttributesOnADatabase {
+        @Override
+        TestStore store() {
+            return TestStore.POSTGRES;
+        }
+    }
+
+    /** The catalogue attributes' contract on the adapters of one database. */
+    abstract static class AttributesOnADatabase extends ProductAttributesContract {
+        abstract TestStore store();
+
+        @Override
+        protected ProductRepository products() {
+            return store().adaptersFor(getClass()).products();
         }
     }
 
