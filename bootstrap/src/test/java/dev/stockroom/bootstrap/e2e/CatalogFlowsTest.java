@@ -89,7 +89,9 @@ abstract class CatalogFlowsTest {
 
         Reply detail = http().get("/products/" + id + "/detail", null);
         assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.body().has("status")).isFalse();
+        // The bare product, not the envelope: its status is the product's ("published"), not the envelope's boolean.
+        assertThat(detail.body().get("status").asText()).isEqualTo("published");
+        assertThat(detail.body().has("data")).isFalse();
         assertThat(detail.body().get("id").asLong()).isEqualTo(id);
         assertThat(detail.body().has("owner")).isTrue();
         String etag = detail.header("ETag");

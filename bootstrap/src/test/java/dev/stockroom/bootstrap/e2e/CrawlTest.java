@@ -71,6 +71,12 @@ class CrawlTest {
         byte[] photoForm = ApiFixture.multipart(Map.of(), "photo", "new.png", SampleImages.png());
         byte[] htmlForm = ApiFixture.multipart(Map.of(), "photo", "cat.png", SampleImages.html());
         String etag = STOCKROOM.http.get("/products/" + mine + "/detail/", null).header("ETag");
+        String slug = STOCKROOM
+                .http
+                .get("/products/" + mine + "/detail/", null)
+                .body()
+                .get("slug")
+                .asText();
         List<Step> steps = new ArrayList<>(List.of(
                 step("POST", "/users/register/", AccountFlowsTest.registration(fresh), null, 201),
                 step("POST", "/users/register/", map(), null, 400),
@@ -163,6 +169,15 @@ class CrawlTest {
                 step("GET", "/products/", null, null, 200),
                 step("GET", "/products/?search=lamp&ordering=-price&page=1&page_size=2", null, null, 200),
                 step("GET", "/products/?page=-1", null, null, 400),
+                step(
+                        "GET",
+                        "/products/?status=draft&category=Lighting&tag=brass&sku=LAMP-1&owner=me",
+                        null,
+                        owner.accessToken(),
+                        200),
+                step("GET", "/products/?status=hidden&owner=nobody", null, null, 400),
+                step("GET", "/products/by-slug/" + slug + "/", null, null, 200),
+                step("GET", "/products/by-slug/no-such-slug/", null, null, 404),
                 step("DELETE", "/products/", null, owner.accessToken(), 405),
                 step(
                         "POST",
@@ -285,7 +300,8 @@ class CrawlTest {
     /** The endpoint a step's path belongs to, written as {@link FuzzTest#normalized} writes it. */
     private static String template(String path) {
         return FuzzTest.normalized(path.replaceAll("\\?.*", "")
-                .replaceAll("^/products/(?!add/)[^/]+", "/products/{}")
+                .replaceAll("^/products/by-slug/[^/]+", "/products/by-slug/{}")
+                .replaceAll("^/products/(?!add/|by-slug/)[^/]+", "/products/{}")
                 .replaceAll("^/media/.+", "/media/{}")
                 .replaceAll("^/admin/users/[^/]+", "/admin/users/{}")
                 .replaceAll("^/users/sessions/[^/]+", "/users/sessions/{}"));

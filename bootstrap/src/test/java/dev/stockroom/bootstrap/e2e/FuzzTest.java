@@ -81,8 +81,19 @@ class FuzzTest {
         }
     }
 
-    static final List<String> PRODUCT_FIELDS =
-            List.of("name", "price", "photo", "description", "decription", "quantity");
+    static final List<String> PRODUCT_FIELDS = List.of(
+            "name",
+            "price",
+            "photo",
+            "description",
+            "decription",
+            "quantity",
+            "sku",
+            "barcode",
+            "slug",
+            "status",
+            "category",
+            "tags");
 
     /**
      * Every endpoint of the API. A new resource method belongs here and in {@link CrawlTest}: the
@@ -131,9 +142,15 @@ class FuzzTest {
                     "in_stock",
                     "ordering",
                     "page",
-                    "page_size"),
+                    "page_size",
+                    "status",
+                    "category",
+                    "tag",
+                    "sku",
+                    "owner"),
             new Endpoint("POST", "/products/add/", Auth.ANY_USER, Body.PRODUCT, PRODUCT_FIELDS),
             new Endpoint("GET", "/products/{id}/detail/", Auth.NONE, Body.NONE),
+            new Endpoint("GET", "/products/by-slug/{slug}/", Auth.NONE, Body.NONE),
             new Endpoint("PUT", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
             new Endpoint("PATCH", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
             new Endpoint("DELETE", "/products/{id}/delete/", Auth.ANY_USER, Body.NONE),

@@ -324,6 +324,13 @@ final class Fuzzer {
             }
             path = path.replace("{id}", chance(0.5) ? real : pick(ODD_IDS));
         }
+        if (path.contains("{slug}")) {
+            path = path.replace(
+                    "{slug}",
+                    chance(0.35)
+                            ? "lamp-" + pickInt(0, 5, 9)
+                            : chance(0.1) ? "x".repeat(pickInt(101, 3000, 7000)) : pick(ODD_KEYS));
+        }
         if (path.contains("{key}")) {
             path = path.replace(
                     "{key}",

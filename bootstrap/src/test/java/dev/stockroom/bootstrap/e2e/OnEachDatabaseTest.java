@@ -82,6 +82,28 @@ class OnEachDatabaseTest {
         }
     }
 
+    @Nested
+    class CatalogueFieldsFlowsOnH2 extends CatalogueFieldsFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class CatalogueFieldsFlowsOnPostgres extends CatalogueFieldsFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
     /** Three instances on one database: on H2 the second and third reach the file through H2's AUTO_SERVER. */
     @Nested
     class AddressLimitsOnH2 extends AddressLimitsTest {

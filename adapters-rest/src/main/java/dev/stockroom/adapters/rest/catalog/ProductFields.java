@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.Tags;
+import dev.stockroom.core.catalog.port.in.AttributeChanges;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.shared.Violations;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +31,14 @@ final class ProductFields {
     static final String PHOTO = "photo";
     static final String DESCRIPTION = "description";
     static final String QUANTITY = "quantity";
-    private static final Set<String> EDITABLE = Set.of(NAME, PRICE, PHOTO, DESCRIPTION, QUANTITY);
+    static final String SKU = "sku";
+    static final String BARCODE = "barcode";
+    static final String SLUG = "slug";
+    static final String STATUS = "status";
+    static final String CATEGORY = "category";
+    static final String TAGS = "tags";
+    private static final Set<String> EDITABLE =
+            Set.of(NAME, PRICE, PHOTO, DESCRIPTION, QUANTITY, SKU, BARCODE, SLUG, STATUS, CATEGORY, TAGS);
     private static final Set<String> SERVER_OWNED = Set.of("id", "owner", "created_at", "updated_at", "version");
     private static final Map<String, String> ALIASES = Map.of("decription", DESCRIPTION);
     // Floats as BigDecimal: a double would turn 9999999999.99 into 9.99999999999E9.
@@ -39,9 +50,12 @@ final class ProductFields {
     private static final int MAX_PLAIN_SCALE = 64;
 
     private final Map<String, String> values;
+    // Tags are the one list: kept apart from the text fields, null when sent as null.
+    private final Map<String, List<String>> lists;
 
-    private ProductFields(Map<String, String> values) {
+    private ProductFields(Map<String, String> values, Map<String, List<String>> lists) {
         this.values = values;
+        this.lists = lists;
     }
 
     /** @throws com.fasterxml.jackson.core.JsonProcessingException for bad JSON (mapped to 400) */
@@ -52,28 +66,69 @@ final class ProductFields {
         }
         Violations v = new Violations();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = accept(field.getKey(), values, v);
-            if (name != null) {
+            if (name != null && name.equals(TAGS)) {
+                lists.put(name, list(name, field.getValue(), v));
+            } else if (name != null) {
                 values.put(name, text(name, field.getValue(), v));
             }
         }
         v.throwIfAny(CatalogFailure.InvalidInput::new);
-        return new ProductFields(values);
+        return new ProductFields(values, lists);
     }
 
-    /** Text fields of a form; {@code photo} as text is a URL (a file is handled by the caller). */
+    /**
+     * Text fields of a form; {@code photo} as text is a URL (a file is handled by the caller), and
+     * {@code tags} are separated by {@code ;} as in the CSV.
+     */
     static ProductFields fromForm(Map<String, String> fields) {
         Violations v = new Violations();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         fields.forEach((key, value) -> {
             String name = accept(key, values, v);
-            if (name != null) {
+            if (name != null && name.equals(TAGS)) {
+                lists.put(name, split(value));
+            } else if (name != null) {
                 values.put(name, value);
             }
         });
         v.throwIfAny(CatalogFailure.InvalidInput::new);
-        return new ProductFields(values);
+        return new ProductFields(values, lists);
+    }
+
+    /** {@code a;b} as {@code [a, b]}; blank parts are left out, so an empty value clears the tags. */
+    static List<String> split(String value) {
+        List<String> parts = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(Tags.SEPARATOR, -1)) {
+                if (!part.isBlank()) {
+                    parts.add(part);
+                }
+            }
+        }
+        return parts;
+    }
+
+    private static List<String> list(String name, JsonNode node, Violations v) {
+        if (node.isNull()) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    v.add(name, "Must be a list of strings.");
+                    return null;
+                }
+                items.add(item.textValue());
+            }
+            return items;
+        }
+        v.add(name, "Must be a list of strings.");
+        return null;
     }
 
     private static String accept(String key, Map<String, String> seen, Violations v) {
@@ -86,7 +141,7 @@ final class ProductFields {
             v.add(key, "Unknown field.");
             return null;
         }
-        if (seen.containsKey(name)) {
+        if (seen.containsKey(name) || (name.equals(TAGS) && seen.containsKey(TAGS))) {
             v.add(name, "Given twice (description and decription are the same field).");
             return null;
         }
@@ -114,11 +169,11 @@ final class ProductFields {
     }
 
     boolean isEmpty() {
-        return values.isEmpty();
+        return values.isEmpty() && lists.isEmpty();
     }
 
     boolean has(String name) {
-        return values.containsKey(name);
+        return values.containsKey(name) || lists.containsKey(name);
     }
 
     String get(String name) {
@@ -134,7 +189,8 @@ final class ProductFields {
                 values.get(PRICE),
                 values.get(DESCRIPTION),
                 values.get(QUANTITY),
-                stored.isPresent() ? null : photo);
+                stored.isPresent() ? null : photo,
+                v -> attributes(AttributeChanges.builder(v)).changes());
         return stored.isPresent() ? draft.withPhoto(stored) : draft;
     }
 
@@ -161,6 +217,30 @@ final class ProductFields {
                 patch.photoUrl(get(PHOTO));
             }
         }
+        attributes(patch.attributes());
         return patch.build();
+    }
+
+    /** The catalogue attributes sent, into {@code builder}. */
+    private AttributeChanges.Builder attributes(AttributeChanges.Builder builder) {
+        if (has(SKU)) {
+            builder.sku(get(SKU));
+        }
+        if (has(BARCODE)) {
+            builder.barcode(get(BARCODE));
+        }
+        if (has(SLUG)) {
+            builder.slug(get(SLUG));
+        }
+        if (has(STATUS)) {
+            builder.status(get(STATUS));
+        }
+        if (has(CATEGORY)) {
+            builder.category(get(CATEGORY));
+        }
+        if (has(TAGS)) {
+            builder.tags(lists.get(TAGS));
+        }
+        return builder;
     }
 }

@@ -2,7 +2,12 @@ package dev.stockroom.adapters.rest.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stockroom.core.catalog.domain.Barcode;
+import dev.stockroom.core.catalog.domain.Category;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductAttributes;
+import dev.stockroom.core.catalog.domain.Sku;
+import dev.stockroom.core.catalog.domain.Slug;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
@@ -21,9 +26,19 @@ final class ProductJson {
             @JsonProperty("quantity") int quantity,
             @JsonProperty("owner") String owner,
             @JsonProperty("created_at") String createdAt,
-            @JsonProperty("updated_at") String updatedAt) {
+            @JsonProperty("updated_at") String updatedAt,
+            @JsonProperty("sku") String sku,
+            @JsonProperty("barcode") String barcode,
+            @JsonProperty("slug") String slug,
+
+            @Schema(allowableValues = {"draft", "published"}) @JsonProperty("status")
+            String status,
+
+            @JsonProperty("category") String category,
+            @JsonProperty("tags") List<String> tags) {
 
         static ProductBody from(Product p, PhotoLinks links) {
+            ProductAttributes a = p.attributes();
             return new ProductBody(
                     p.id().value(),
                     p.name().value(),
@@ -33,7 +48,13 @@ final class ProductJson {
                     p.quantity().value(),
                     p.owner().toString(),
                     p.createdAt().toString(),
-                    p.updatedAt().toString());
+                    p.updatedAt().toString(),
+                    a.sku().map(Sku::value).orElse(null),
+                    a.barcode().map(Barcode::value).orElse(null),
+                    a.slug().map(Slug::value).orElse(null),
+                    a.status().apiName(),
+                    a.category().map(Category::value).orElse(null),
+                    a.tags().values());
         }
     }
 
@@ -57,7 +78,8 @@ final class ProductJson {
     @Schema(
             name = "ProductFields",
             description = "A product's editable fields. POST and PUT need name, price and quantity; PATCH any subset,"
-                    + " and null clears a field. Unknown and server-owned fields are refused; the sketch's"
+                    + " and null clears a field. On PUT the fields the sketch does not know (sku to tags) keep"
+                    + " their values when left out. Unknown and server-owned fields are refused; the sketch's"
                     + " `decription` is read as `description`.")
     record FieldsBody(
             @JsonProperty("name") String name,
@@ -71,7 +93,35 @@ final class ProductJson {
             @JsonProperty("description") String description,
 
             @Schema(description = "A whole number, as a number or a string", example = "5") @JsonProperty("quantity")
-            String quantity) {}
+            String quantity,
+
+            @Schema(description = "1 to 64 of A-Z a-z 0-9 . _ -, unique among your products", example = "LAMP-01")
+            @JsonProperty("sku")
+            String sku,
+
+            @Schema(description = "A GTIN-8, -12, -13 or -14 with its check digit", example = "4006381333931")
+            @JsonProperty("barcode")
+            String barcode,
+
+            @Schema(
+                    description = "1 to 100 of a-z 0-9 -, unique; made from the name when not given, and again when"
+                            + " cleared",
+                    example = "desk-lamp")
+            @JsonProperty("slug")
+            String slug,
+
+            @Schema(
+                    description = "Who sees it: draft (its owner and admins) or published (everyone, the default)",
+                    allowableValues = {"draft", "published"})
+            @JsonProperty("status")
+            String status,
+
+            @Schema(description = "1 to 100 characters", example = "Lighting") @JsonProperty("category")
+            String category,
+
+            @Schema(description = "Up to 20 tags of 1 to 50 characters, kept in lower case once each")
+            @JsonProperty("tags")
+            List<String> tags) {}
 
     @Schema(name = "ProductForm", description = "The same fields as text parts, and `photo` as an image file.")
     record FormBody(
@@ -79,6 +129,14 @@ final class ProductJson {
             @JsonProperty("price") String price,
             @JsonProperty("description") String description,
             @JsonProperty("quantity") String quantity,
+            @JsonProperty("sku") String sku,
+            @JsonProperty("barcode") String barcode,
+            @JsonProperty("slug") String slug,
+            @JsonProperty("status") String status,
+            @JsonProperty("category") String category,
+
+            @Schema(description = "Tags separated by ;", example = "brass;desk") @JsonProperty("tags")
+            String tags,
 
             @Schema(type = "string", format = "binary", description = "The image file (PNG, JPEG, GIF or WebP)")
             @JsonProperty("photo")

@@ -9,6 +9,8 @@ import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.Slug;
+import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import io.dropwizard.auth.Auth;
@@ -250,8 +252,40 @@ public final class ProductResource {
     @ApiResponse(responseCode = "404", description = "No such product")
     @GET
     @Path("/{id}/detail")
-    public Response detail(@PathParam("id") String id, @Context Request request, @Context UriInfo uri) {
-        Product product = catalog.get(productId(id));
+    public Response detail(
+            @Parameter(hidden = true) @Auth Optional<StockroomPrincipal> caller,
+            @PathParam("id") String id,
+            @Context Request request,
+            @Context UriInfo uri) {
+        return detailOf(catalog.get(viewer(caller), productId(id)), request, uri);
+    }
+
+    @Operation(summary = "One product by its slug, the bare object, as its detail")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The product",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.ProductBody.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @GET
+    @Path("/by-slug/{slug}")
+    public Response bySlug(
+            @Parameter(hidden = true) @Auth Optional<StockroomPrincipal> caller,
+            @PathParam("slug") String slug,
+            @Context Request request,
+            @Context UriInfo uri) {
+        return detailOf(catalog.getBySlug(viewer(caller), slug(slug)), request, uri);
+    }
+
+    private static Response detailOf(Product product, Request request, UriInfo uri) {
         EntityTag tag = etag(product);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
@@ -262,11 +296,28 @@ public final class ProductResource {
                 .build();
     }
 
+    /** Who reads: a valid bearer token shows its user's drafts (an admin's: all); none, or a bad one, shows none. */
+    static Viewer viewer(Optional<StockroomPrincipal> caller) {
+        return caller.map(StockroomPrincipal::user)
+                .map(user -> Viewer.user(user.userId(), user.isAdmin()))
+                .orElse(Viewer.ANONYMOUS);
+    }
+
+    /** A path slug that is not a slug names no product. */
+    private static Slug slug(String text) {
+        try {
+            return new Slug(text);
+        } catch (IllegalArgumentException e) {
+            throw new RequestFailure(RequestFailure.Kind.UNKNOWN_ID, "No product with slug " + text + ".");
+        }
+    }
+
     @Operation(summary = "List, search, filter, order and page products")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400", description = "Invalid query parameters")
     @GET
     public ProductJson.PageReply list(
+            @Parameter(hidden = true) @Auth Optional<StockroomPrincipal> caller,
             @QueryParam("search") String search,
             @QueryParam("min_price") String minPrice,
             @QueryParam("max_price") String maxPrice,
@@ -274,9 +325,24 @@ public final class ProductResource {
             @QueryParam("ordering") String ordering,
             @QueryParam("page") String page,
             @QueryParam("page_size") String pageSize,
+            @Parameter(description = "draft or published; drafts are listed to their owner, and all to an admin")
+                    @QueryParam("status")
+                    String status,
+            @Parameter(description = "The category, without regard to case") @QueryParam("category") String category,
+            @Parameter(description = "One of the product's tags, without regard to case") @QueryParam("tag") String tag,
+            @Parameter(description = "The SKU, exactly") @QueryParam("sku") String sku,
+            @Parameter(description = "me, or a user id") @QueryParam("owner") String owner,
             @Context UriInfo uri) {
-        ProductPage result =
-                catalog.list(ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize));
+        ProductPage result = catalog.list(ProductQuery.parse(
+                search,
+                minPrice,
+                maxPrice,
+                inStock,
+                ordering,
+                page,
+                pageSize,
+                new ProductQuery.Filters(status, category, tag, sku, owner),
+                viewer(caller)));
         PhotoLinks links = new PhotoLinks(uri);
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
