@@ -143,6 +143,7 @@ class FuzzTest {
                     "ordering",
                     "page",
                     "page_size",
+                    "cursor",
                     "status",
                     "category",
                     "tag",

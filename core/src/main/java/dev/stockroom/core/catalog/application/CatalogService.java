@@ -12,10 +12,12 @@ import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.PhotoType;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductAttributes;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.Sku;
 import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
@@ -157,6 +159,11 @@ public final class CatalogService implements Catalog {
     @Override
     public ProductPage list(ProductQuery query) {
         return products.search(query);
+    }
+
+    @Override
+    public ProductSlice listAfter(ProductQuery query, ProductCursor cursor) {
+        return products.searchAfter(query, cursor);
     }
 
     @Override
