@@ -268,6 +268,46 @@ abstract class CatalogueFieldsFlowsTest {
         assertFieldError(http().get("/products/?owner=me", null), "owner");
     }
 
+    @Test
+    void exports_the_callers_products_as_csv_and_an_admins_as_everyones() {
+        String marker = unique();
+        long mine = addId(
+                fixture.owner,
+                map(
+                        "name", "Lamp, \"brass\" " + marker,
+                        "price", "24.9",
+                        "quantity", 2,
+                        "description", "Line one\nline two",
+                        "sku", "CSV-" + marker,
+                        "status", "draft",
+                        "category", "Lighting",
+                        "tags", List.of("brass", "desk"),
+                        "barcode", "4006381333931"));
+        long theirs = addId(fixture.other, map("name", "Theirs " + marker, "price", 1, "quantity", 1));
+
+        Reply export = http().get("/products/export/", fixture.owner.accessToken());
+
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        String csv = new String(export.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("sku,name,price,quantity,description,status,category,tags,barcode,slug\r\n");
+        String slug = http().get("/products/" + mine + "/detail/", fixture.owner.accessToken())
+                .body()
+                .get("slug")
+                .asText();
+        assertThat(csv)
+                .contains("CSV-" + marker + ",\"Lamp, \"\"brass\"\" " + marker + "\",24.90,2,\"Line one\nline two\","
+                        + "draft,Lighting,brass;desk,4006381333931," + slug + "\r\n");
+        assertThat(csv).doesNotContain("Theirs " + marker);
+        String everyones = new String(
+                http().get("/products/export/", fixture.admin.accessToken()).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(everyones).contains("CSV-" + marker, "Theirs " + marker);
+        assertError(http().get("/products/export/", null), 401);
+        assertError(http().get("/products/export/", fixture.newcomer.accessToken()), 403);
+        assertThat(theirs).isPositive();
+    }
+
     private Reply add(ApiFixture.Account account, Map<String, Object> body) {
         return http().post("/products/add/", body, account.accessToken());
     }

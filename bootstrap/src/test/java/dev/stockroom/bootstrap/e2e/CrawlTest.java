@@ -178,6 +178,8 @@ class CrawlTest {
                 step("GET", "/products/?status=hidden&owner=nobody", null, null, 400),
                 step("GET", "/products/by-slug/" + slug + "/", null, null, 200),
                 step("GET", "/products/by-slug/no-such-slug/", null, null, 404),
+                step("GET", "/products/export/", null, owner.accessToken(), 200),
+                step("GET", "/products/export/", null, null, 401),
                 step("DELETE", "/products/", null, owner.accessToken(), 405),
                 step(
                         "POST",
@@ -301,7 +303,7 @@ class CrawlTest {
     private static String template(String path) {
         return FuzzTest.normalized(path.replaceAll("\\?.*", "")
                 .replaceAll("^/products/by-slug/[^/]+", "/products/by-slug/{}")
-                .replaceAll("^/products/(?!add/|by-slug/)[^/]+", "/products/{}")
+                .replaceAll("^/products/(?!add/|by-slug/|export/)[^/]+", "/products/{}")
                 .replaceAll("^/media/.+", "/media/{}")
                 .replaceAll("^/admin/users/[^/]+", "/admin/users/{}")
                 .replaceAll("^/users/sessions/[^/]+", "/users/sessions/{}"));

@@ -152,6 +152,7 @@ class FuzzTest {
             new Endpoint("POST", "/products/add/", Auth.ANY_USER, Body.PRODUCT, PRODUCT_FIELDS),
             new Endpoint("GET", "/products/{id}/detail/", Auth.NONE, Body.NONE),
             new Endpoint("GET", "/products/by-slug/{slug}/", Auth.NONE, Body.NONE),
+            new Endpoint("GET", "/products/export/", Auth.ANY_USER, Body.NONE),
             new Endpoint("PUT", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
             new Endpoint("PATCH", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
             new Endpoint("DELETE", "/products/{id}/delete/", Auth.ANY_USER, Body.NONE),

@@ -15,6 +15,7 @@ import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
+import dev.stockroom.core.catalog.port.in.ProductExport;
 import dev.stockroom.core.shared.InvalidValue;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +42,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -387,6 +389,27 @@ public final class ProductResource {
         return products.stream()
                 .map(p -> ProductJson.ProductBody.from(p, links))
                 .toList();
+    }
+
+    @Operation(
+            summary = "Export your products (an admin: everyone's) as CSV, drafts included",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Header sku,name,price,quantity,description,status,category,tags,barcode,slug, then a"
+                    + " row per product in id order; tags separated by ;",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not a VERIFIED user")
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    public Response export(@Parameter(hidden = true) @Auth StockroomPrincipal caller) {
+        ProductExport export = catalog.export(caller.user());
+        StreamingOutput csv = out -> ProductCsv.write(export, out);
+        return Response.ok(csv, ProductCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"products.csv\"")
+                .build();
     }
 
     @Operation(summary = "Upload a product's photo", security = @SecurityRequirement(name = OpenApiDocument.BEARER))

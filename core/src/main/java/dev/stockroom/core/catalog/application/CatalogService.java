@@ -25,6 +25,7 @@ import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
+import dev.stockroom.core.catalog.port.in.ProductExport;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
@@ -35,7 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -150,10 +150,11 @@ public final class CatalogService implements Catalog {
     }
 
     @Override
-    public void export(AuthenticatedUser caller, Consumer<Product> sink) {
+    public ProductExport export(AuthenticatedUser caller) {
         requireWriter(caller);
         Optional<UserId> owner = caller.isAdmin() ? Optional.empty() : Optional.of(caller.userId());
-        transactions.run(() -> products.forEach(owner, sink));
+        // Once: a repeat after a conflict would hand the sink the same products twice.
+        return sink -> transactions.runOnce(() -> products.forEach(owner, sink));
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.domain.Viewer;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 
 /**
  * The product catalogue. Reading is open to anyone; writing needs a verified user's login
@@ -73,10 +72,11 @@ public interface Catalog {
     Product getBySlug(Viewer viewer, Slug slug);
 
     /**
-     * Hands the caller's products (an admin's: everyone's) to {@code sink} in id order, one at a
-     * time, inside one read transaction.
+     * The export of the caller's products (an admin's: everyone's), drafts included.
+     *
+     * @throws CatalogFailure.VerificationRequired for a NEW account, at once
      */
-    void export(AuthenticatedUser caller, Consumer<Product> sink);
+    ProductExport export(AuthenticatedUser caller);
 
     /** The products {@code query} matches that its viewer may see. */
     ProductPage list(ProductQuery query);
