@@ -11,11 +11,16 @@ import java.util.Objects;
 public record TotpSecret(String base32) {
     public static final int BYTES = 20;
     private static final int MIN_BYTES = 10;
+    /** As long as an HMAC-SHA-1 key usefully gets (its block size); a store sizes its column by it. */
+    public static final int MAX_BASE32_LENGTH = 103;
 
     public TotpSecret {
         Objects.requireNonNull(base32, "base32");
-        if (!base32.matches("[A-Z2-7]+") || Base32.decode(base32).length < MIN_BYTES) {
-            throw new InvalidValue("A TOTP secret is at least " + MIN_BYTES + " bytes in upper-case Base32.");
+        if (base32.length() > MAX_BASE32_LENGTH
+                || !base32.matches("[A-Z2-7]+")
+                || Base32.decode(base32).length < MIN_BYTES) {
+            throw new InvalidValue(
+                    "A TOTP secret is " + MIN_BYTES + " to 64 bytes in upper-case Base32 without padding.");
         }
     }
 
