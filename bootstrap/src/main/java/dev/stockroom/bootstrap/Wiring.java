@@ -66,6 +66,7 @@ final class Wiring implements AutoCloseable {
                 .loginAttempts(persistence.loginAttempts())
                 .devices(persistence.devices())
                 .audit(persistence.audit())
+                .secondFactors(persistence.secondFactors())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
                 .photos(new FilePhotoStore(DataDirectory.create(config.photosPath()), random))
@@ -189,7 +190,8 @@ final class Wiring implements AutoCloseable {
                 accessTokens,
                 clock,
                 proxies,
-                limits);
+                limits,
+                Optional.of(stockroom.twoFactor()));
     }
 
     private void closeMailSender() {
