@@ -141,6 +141,27 @@ public final class S3PhotoStore implements PhotoStore, AutoCloseable {
         }
     }
 
+    /** What kind of setting a failure points at, for a start error that names it. */
+    public enum Fault {
+        /** The credentials were refused (403). */
+        CREDENTIALS,
+        /** No such bucket (404), or it is elsewhere (a redirect to another region or host). */
+        BUCKET,
+        /** No answer: a wrong endpoint, a network or a timeout. */
+        ENDPOINT
+    }
+
+    /** Which setting {@code e} (a {@link StorageUnavailable} of this store or its cause) points at. */
+    public static Fault faultOf(Throwable e) {
+        if (e instanceof StorageUnavailable && e.getCause() != null) {
+            return faultOf(e.getCause());
+        }
+        if (e instanceof S3Exception s3) {
+            return s3.statusCode() == 401 || s3.statusCode() == 403 ? Fault.CREDENTIALS : Fault.BUCKET;
+        }
+        return Fault.ENDPOINT;
+    }
+
     /** What went wrong in a line: the status code and S3's error code, or the client's message. */
     public static String reason(Throwable e) {
         if (e instanceof StorageUnavailable && e.getCause() != null) {
