@@ -57,7 +57,8 @@ abstract class SharedBucketTest {
 
         JsonNode detail =
                 second().http.get("/products/" + id + "/detail/", null).body();
-        assertThat(URI.create(detail.at("/data/photo").asText()).getRawPath()).isEqualTo(path);
+        // The detail is the sketch's bare object.
+        assertThat(URI.create(detail.get("photo").asText()).getRawPath()).isEqualTo(path);
         Reply servedBySecond = second().http.get(path, null);
         assertThat(servedBySecond.status()).as(servedBySecond.toString()).isEqualTo(200);
         assertThat(servedBySecond.bytes()).isEqualTo(png);
