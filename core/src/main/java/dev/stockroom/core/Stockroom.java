@@ -84,7 +84,8 @@ public final class Stockroom {
                 b.accountPolicy,
                 b.clock,
                 b.random,
-                Optional.ofNullable(b.rateCounters));
+                Optional.ofNullable(b.rateCounters),
+                b.mailSender.languages());
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
         this.catalog = b.products == null
                 ? null

@@ -14,12 +14,14 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.shared.Transactions;
 import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The account use cases assembled from their driven ports. The services themselves stay
@@ -80,6 +82,42 @@ public final class AccountServices {
             Clock clock,
             SecureRandom random,
             Optional<RateCounters> rateCounters) {
+        this(
+                users,
+                sessionStore,
+                codeStore,
+                loginAttempts,
+                devices,
+                auditLog,
+                outbox,
+                transactions,
+                hasher,
+                policy,
+                clock,
+                random,
+                rateCounters,
+                Set.of(LanguageTag.ENGLISH));
+    }
+
+    /**
+     * As above, and a new user whose client reads one of {@code mailLanguages} (the languages the
+     * mail sender writes) gets it as their language.
+     */
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
+            SecureRandom random,
+            Optional<RateCounters> rateCounters,
+            Set<LanguageTag> mailLanguages) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -93,13 +131,25 @@ public final class AccountServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(rateCounters, "rateCounters");
+        Objects.requireNonNull(mailLanguages, "mailLanguages");
         PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
         AccountMail mail = new AccountMail(policy);
         Audit audit = new Audit(auditLog);
         this.registration = new RegistrationService(
-                users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
+                users,
+                sessionStore,
+                sessions,
+                codes,
+                outbox,
+                mail,
+                transactions,
+                hasher,
+                passwordPolicy,
+                clock,
+                audit,
+                mailLanguages);
         this.authentication = new AuthenticationService(
                 users,
                 sessionStore,

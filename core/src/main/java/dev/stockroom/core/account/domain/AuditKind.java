@@ -22,5 +22,7 @@ public enum AuditKind {
     EMAIL_CHANGED,
     MFA_ENABLED,
     MFA_DISABLED,
-    ACCOUNT_DELETED
+    ACCOUNT_DELETED,
+    /** The user changed their names or language. */
+    PROFILE_UPDATED
 }
