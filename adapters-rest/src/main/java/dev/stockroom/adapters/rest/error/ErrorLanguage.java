@@ -1,6 +1,5 @@
 package dev.stockroom.adapters.rest.error;
 
-import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.shared.LanguageTag;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -40,8 +39,8 @@ final class ErrorLanguage implements ContainerResponseFilter {
                         ErrorTexts.LANGUAGES)
                 .orElseGet(() -> {
                     SecurityContext security = request.getSecurityContext();
-                    return security != null && security.getUserPrincipal() instanceof StockroomPrincipal caller
-                            ? caller.user().locale().bestIn(ErrorTexts.LANGUAGES)
+                    return security != null && security.getUserPrincipal() instanceof CallerLanguage caller
+                            ? caller.language().bestIn(ErrorTexts.LANGUAGES)
                             : LanguageTag.ENGLISH;
                 });
     }
