@@ -13,6 +13,7 @@ import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
@@ -60,6 +61,7 @@ final class AccountFixture {
                 clock,
                 new DistinctCodes(),
                 Optional.empty(),
+                Optional.of(store.secondFactors()),
                 MAIL_LANGUAGES);
     }
 
@@ -73,6 +75,10 @@ final class AccountFixture {
 
     PasswordRecovery recovery() {
         return services.passwordRecovery();
+    }
+
+    TwoFactorSignIn twoFactor() {
+        return services.twoFactor().orElseThrow();
     }
 
     Profiles profiles() {
