@@ -68,6 +68,7 @@ final class Wiring implements AutoCloseable {
                 .loginAttempts(persistence.loginAttempts())
                 .devices(persistence.devices())
                 .audit(persistence.audit())
+                .secondFactors(persistence.secondFactors())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
                 .photos(photos.store())
@@ -214,7 +215,8 @@ final class Wiring implements AutoCloseable {
                 accessTokens,
                 clock,
                 proxies,
-                limits);
+                limits,
+                Optional.of(stockroom.twoFactor()));
     }
 
     private void closeMailSender() {

@@ -34,6 +34,28 @@ class OnEachDatabaseTest {
     }
 
     @Nested
+    class TwoFactorFlowsOnH2 extends TwoFactorFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class TwoFactorFlowsOnPostgres extends TwoFactorFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class AdministrationFlowsOnH2 extends AdministrationFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
