@@ -1,23 +1,32 @@
 package dev.stockroom.core;
 
 import dev.stockroom.core.account.application.AccountHousekeeping;
+import dev.stockroom.core.account.application.AccountLifecycleServices;
 import dev.stockroom.core.account.application.AccountServices;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.EmailChanges;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.SecondFactorCheck;
 import dev.stockroom.core.account.port.out.AuditLog;
+import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.OwnedProducts;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.application.CatalogService;
+import dev.stockroom.core.catalog.application.ProductsOfDeletedAccounts;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.DeletedOwnerProducts;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
@@ -45,7 +54,8 @@ import java.util.Optional;
  * <pre>{@code
  * Stockroom stockroom = Stockroom.builder()
  *         .users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
- *         .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
+ *         .devices(devices).audit(audit).emailChanges(emailChanges).outbox(outbox).mailSender(mailSender)
+ *         .transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
  *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
  *         .build();
@@ -55,6 +65,7 @@ import java.util.Optional;
  */
 public final class Stockroom {
     private final AccountServices accounts;
+    private final AccountLifecycleServices lifecycle;
     private final MailRelay mailRelay;
     private final Catalog catalog;
     private final RateLimiter rateLimiter;
@@ -89,6 +100,25 @@ public final class Stockroom {
         this.catalog = b.products == null
                 ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
+        OwnedProducts ownedProducts = b.products == null
+                ? OwnedProducts.NONE
+                : new ProductsOfDeletedAccounts(b.products, b.photos, b.transactions, b.clock, b.deletedOwnerProducts);
+        this.lifecycle = new AccountLifecycleServices(
+                b.users,
+                b.sessions,
+                b.codes,
+                b.loginAttempts,
+                b.devices,
+                b.audit,
+                b.emailChanges,
+                ownedProducts,
+                b.secondFactor,
+                accountMail,
+                b.transactions,
+                b.passwordHasher,
+                b.accountPolicy,
+                b.clock,
+                b.random);
     }
 
     public static Builder builder() {
@@ -109,6 +139,24 @@ public final class Stockroom {
 
     public Profiles profiles() {
         return accounts.profiles();
+    }
+
+    /** Moving an account to a new email address, and back. */
+    public EmailChanges emailChanges() {
+        return lifecycle.emailChanges();
+    }
+
+    /**
+     * Deleting an account, by its user or an admin; the products go as
+     * {@link Builder#deletedOwnerProducts} says.
+     */
+    public AccountDeletion accountDeletion() {
+        return lifecycle.deletion();
+    }
+
+    /** What the accounts store about the caller, for export. */
+    public PersonalData personalData() {
+        return lifecycle.personalData();
     }
 
     /** What a shop's administrator sees and does: users, sessions, throttling and the audit trail. */
@@ -182,12 +230,15 @@ public final class Stockroom {
         private LoginAttempts loginAttempts;
         private TrustedDevices devices;
         private AuditLog audit;
+        private EmailChangeRepository emailChanges;
+        private SecondFactorCheck secondFactor = SecondFactorCheck.NONE;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
         // Catalogue (optional, both or neither)
         private ProductRepository products;
         private PhotoStore photos;
         private CatalogPolicy catalogPolicy = CatalogPolicy.defaults();
+        private DeletedOwnerProducts deletedOwnerProducts = DeletedOwnerProducts.DELETE;
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
@@ -233,6 +284,27 @@ public final class Stockroom {
         /** The trail of security events; appended to in the transaction of each change. */
         public Builder audit(AuditLog audit) {
             this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** Where pending email changes and the ways back from them are kept. */
+        public Builder emailChanges(EmailChangeRepository emailChanges) {
+            this.emailChanges = Objects.requireNonNull(emailChanges, "emailChanges");
+            return this;
+        }
+
+        /**
+         * The second factor a deletion asks for when the user has it on; defaults to
+         * {@link SecondFactorCheck#NONE}.
+         */
+        public Builder secondFactor(SecondFactorCheck secondFactor) {
+            this.secondFactor = Objects.requireNonNull(secondFactor, "secondFactor");
+            return this;
+        }
+
+        /** What becomes of a deleted account's products; defaults to {@link DeletedOwnerProducts#DELETE}. */
+        public Builder deletedOwnerProducts(DeletedOwnerProducts deletedOwnerProducts) {
+            this.deletedOwnerProducts = Objects.requireNonNull(deletedOwnerProducts, "deletedOwnerProducts");
             return this;
         }
 
@@ -366,6 +438,7 @@ public final class Stockroom {
             require(missing, loginAttempts, "loginAttempts(LoginAttempts)");
             require(missing, devices, "devices(TrustedDevices)");
             require(missing, audit, "audit(AuditLog)");
+            require(missing, emailChanges, "emailChanges(EmailChangeRepository)");
             require(missing, outbox, "outbox(Outbox)");
             require(missing, mailSender, "mailSender(MailSender)");
             require(missing, transactions, "transactions(Transactions)");

@@ -156,6 +156,23 @@ public final class User {
                 id, firstName, lastName, username, email, newHash, status, role, createdAt, now, disabled, lastLoginAt);
     }
 
+    /** The account moved to {@code newEmail} (an email change, made or undone). */
+    public User withEmail(EmailAddress newEmail, Instant now) {
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                newEmail,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                now,
+                disabled,
+                lastLoginAt);
+    }
+
     public User withRole(Role newRole, Instant now) {
         return new User(
                 id,

@@ -69,6 +69,11 @@ public final class Product {
         return new Product(id, owner, newDetails, version + 1, createdAt, later(now));
     }
 
+    /** This product under another owner (a deleted account's, kept), as the next version. */
+    public Product withOwner(UserId newOwner, Instant now) {
+        return new Product(id, newOwner, details, version + 1, createdAt, later(now));
+    }
+
     public Product withPhoto(Optional<Photo> newPhoto, Instant now) {
         return withDetails(details.withPhoto(newPhoto), now);
     }

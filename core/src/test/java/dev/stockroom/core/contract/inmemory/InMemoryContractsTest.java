@@ -1,6 +1,7 @@
 package dev.stockroom.core.contract.inmemory;
 
 import dev.stockroom.core.account.port.out.AuditLog;
+import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
@@ -9,6 +10,7 @@ import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.contract.AuditLogContract;
+import dev.stockroom.core.contract.EmailChangeRepositoryContract;
 import dev.stockroom.core.contract.LoginAttemptsContract;
 import dev.stockroom.core.contract.OneTimeCodeRepositoryContract;
 import dev.stockroom.core.contract.OutboxContract;
@@ -39,6 +41,21 @@ class InMemoryContractsTest {
         @Override
         protected AuditLog audit() {
             return STORES.audit();
+        }
+    }
+
+    @Nested
+    class EmailChangeRepositoryTest extends EmailChangeRepositoryContract {
+        private static final InMemoryAdapters STORES = new InMemoryAdapters();
+
+        @Override
+        protected EmailChangeRepository changes() {
+            return STORES.emailChanges();
+        }
+
+        @Override
+        protected UserRepository users() {
+            return STORES.users();
         }
     }
 
