@@ -1,6 +1,7 @@
 package dev.stockroom.adapters.persistence;
 
 import dev.stockroom.adapters.persistence.account.JdbiAuditLog;
+import dev.stockroom.adapters.persistence.account.JdbiEmailChangeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiLoginAttempts;
 import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
@@ -11,6 +12,7 @@ import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
 import dev.stockroom.adapters.persistence.throttling.JdbiRateCounters;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.port.out.AuditLog;
+import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
@@ -44,6 +46,7 @@ public final class StockroomDatabase {
     private final LoginAttempts loginAttempts;
     private final TrustedDevices devices;
     private final AuditLog audit;
+    private final EmailChangeRepository emailChanges;
     private final Outbox outbox;
     private final ProductRepository products;
     private final RateCounters rateCounters;
@@ -56,6 +59,7 @@ public final class StockroomDatabase {
         this.loginAttempts = new JdbiLoginAttempts(transactions);
         this.devices = new JdbiTrustedDevices(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.emailChanges = new JdbiEmailChangeRepository(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
         this.rateCounters = new JdbiRateCounters(transactions);
@@ -87,6 +91,10 @@ public final class StockroomDatabase {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public EmailChangeRepository emailChanges() {
+        return emailChanges;
     }
 
     public Outbox outbox() {
