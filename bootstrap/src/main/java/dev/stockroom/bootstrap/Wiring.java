@@ -66,6 +66,8 @@ final class Wiring implements AutoCloseable {
                 .loginAttempts(persistence.loginAttempts())
                 .devices(persistence.devices())
                 .audit(persistence.audit())
+                .emailChanges(persistence.emailChanges())
+                .deletedOwnerProducts(config.accounts.deletedAccountsProducts)
                 .outbox(persistence.outbox())
                 .products(persistence.products())
                 .photos(new FilePhotoStore(DataDirectory.create(config.photosPath()), random))
@@ -184,6 +186,9 @@ final class Wiring implements AutoCloseable {
                 stockroom.passwordRecovery(),
                 stockroom.profiles(),
                 stockroom.administration(),
+                stockroom.emailChanges(),
+                stockroom.accountDeletion(),
+                stockroom.personalData(),
                 stockroom.catalog(),
                 stockroom.catalogPolicy(),
                 accessTokens,

@@ -11,9 +11,12 @@ import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.BearerAuth;
 import dev.stockroom.adapters.rest.throttling.AddressLimiting;
 import dev.stockroom.adapters.rest.throttling.AddressLimits;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.EmailChanges;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
@@ -37,6 +40,9 @@ public record StockroomApi(
         PasswordRecovery passwordRecovery,
         Profiles profiles,
         Administration administration,
+        EmailChanges emailChanges,
+        AccountDeletion accountDeletion,
+        PersonalData personalData,
         Catalog catalog,
         CatalogPolicy catalogPolicy,
         AccessTokens accessTokens,
@@ -53,6 +59,9 @@ public record StockroomApi(
         Objects.requireNonNull(passwordRecovery, "passwordRecovery");
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(administration, "administration");
+        Objects.requireNonNull(emailChanges, "emailChanges");
+        Objects.requireNonNull(accountDeletion, "accountDeletion");
+        Objects.requireNonNull(personalData, "personalData");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(catalogPolicy, "catalogPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
@@ -68,6 +77,9 @@ public record StockroomApi(
             PasswordRecovery passwordRecovery,
             Profiles profiles,
             Administration administration,
+            EmailChanges emailChanges,
+            AccountDeletion accountDeletion,
+            PersonalData personalData,
             Catalog catalog,
             CatalogPolicy catalogPolicy,
             AccessTokens accessTokens,
@@ -78,6 +90,9 @@ public record StockroomApi(
                 passwordRecovery,
                 profiles,
                 administration,
+                emailChanges,
+                accountDeletion,
+                personalData,
                 catalog,
                 catalogPolicy,
                 accessTokens,
@@ -98,10 +113,14 @@ public record StockroomApi(
                 api.authentication(),
                 api.passwordRecovery(),
                 api.profiles(),
+                api.emailChanges(),
+                api.accountDeletion(),
+                api.personalData(),
+                api.catalog(),
                 api.accessTokens(),
                 api.clock());
         CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
-        jersey.accept(new AdminResource(api.administration()));
+        jersey.accept(new AdminResource(api.administration(), api.accountDeletion()));
         jersey.accept(new OpenApiResource());
     }
 }

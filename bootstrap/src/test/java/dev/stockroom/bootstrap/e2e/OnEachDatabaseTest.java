@@ -34,6 +34,28 @@ class OnEachDatabaseTest {
     }
 
     @Nested
+    class AccountLifecycleFlowsOnH2 extends AccountLifecycleFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class AccountLifecycleFlowsOnPostgres extends AccountLifecycleFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class AdministrationFlowsOnH2 extends AdministrationFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();

@@ -1,10 +1,14 @@
 package dev.stockroom.adapters.rest.account;
 
 import dev.stockroom.adapters.rest.security.AccessTokens;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.EmailChanges;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.catalog.port.in.Catalog;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -18,6 +22,10 @@ public final class AccountResources {
             Authentication authentication,
             PasswordRecovery recovery,
             Profiles profiles,
+            EmailChanges emailChanges,
+            AccountDeletion deletion,
+            PersonalData personalData,
+            Catalog catalog,
             AccessTokens accessTokens,
             Clock clock) {
         Tokens tokens = new Tokens(accessTokens, clock);
@@ -25,5 +33,7 @@ public final class AccountResources {
         jersey.accept(new AuthenticationResource(authentication, tokens));
         jersey.accept(new PasswordResource(recovery, tokens));
         jersey.accept(new ProfileResource(profiles));
+        jersey.accept(new EmailChangeResource(emailChanges));
+        jersey.accept(new MyDataResource(deletion, personalData, catalog));
     }
 }
