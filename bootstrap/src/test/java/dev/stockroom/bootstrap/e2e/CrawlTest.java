@@ -243,6 +243,36 @@ class CrawlTest {
                 step("POST", "/admin/users/" + managed + "/enable/", null, admin, ANY_STATUS),
                 step("PUT", "/admin/users/" + managed + "/role/", map("role", "USER"), admin, ANY_STATUS),
                 step("GET", "/admin/audit/?kind=REGISTERED", null, admin, ANY_STATUS)));
+        // Email change, deletion and export (issue 12).
+        Account moving = fixture.verified("moving");
+        Account deleting = fixture.verified("deleting");
+        String removed = fixture.verified("removed").id();
+        steps.addAll(List.of(
+                step(
+                        "POST",
+                        "/users/email/change/",
+                        map(
+                                "new_email",
+                                AccountFlowsTest.unique() + "@moved.example",
+                                "password",
+                                AccountFlowsTest.PASSWORD),
+                        moving.accessToken(),
+                        200),
+                step("POST", "/users/email/change/", map(), moving.accessToken(), 400),
+                step("POST", "/users/email/change/", map(), null, 401),
+                step("POST", "/users/email/change/verify/", map("code", "12345x"), moving.accessToken(), 400),
+                step("POST", "/users/email/change/verify/", map("code", "123456"), null, 401),
+                step("POST", "/users/email/change/undo/", map("email", owner.email(), "code", "123456"), null, 400),
+                step("POST", "/users/email/change/undo/", map(), null, 400),
+                step("GET", "/users/email/change/undo/", null, null, 405),
+                step("GET", "/users/me/export/", null, owner.accessToken(), 200),
+                step("GET", "/users/me/export/", null, null, 401),
+                step("DELETE", "/users/me/", map("password", "not the password at all"), owner.accessToken(), 400),
+                step("DELETE", "/users/me/", map("password", AccountFlowsTest.PASSWORD), null, 401),
+                step("DELETE", "/users/me/", map("password", AccountFlowsTest.PASSWORD), deleting.accessToken(), 200),
+                step("DELETE", "/admin/users/" + removed + "/", null, owner.accessToken(), 403),
+                step("DELETE", "/admin/users/" + removed + "/", null, admin, 200),
+                step("DELETE", "/admin/users/" + removed + "/", null, admin, 404)));
         return steps;
     }
 

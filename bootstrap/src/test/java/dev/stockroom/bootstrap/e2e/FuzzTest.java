@@ -161,6 +161,13 @@ class FuzzTest {
             new Endpoint("POST", "/admin/users/{id}/unlock/", Auth.ANY_USER, Body.NONE),
             new Endpoint("POST", "/admin/users/{id}/logout/", Auth.ANY_USER, Body.NONE),
             new Endpoint("PUT", "/admin/users/{id}/role/", Auth.ANY_USER, Body.JSON, "role"),
+            new Endpoint("POST", "/users/email/change/", Auth.ANY_USER, Body.JSON, "new_email", "password"),
+            new Endpoint("POST", "/users/email/change/verify/", Auth.ANY_USER, Body.JSON, "code"),
+            new Endpoint("POST", "/users/email/change/undo/", Auth.NONE, Body.JSON, "email", "code"),
+            new Endpoint("GET", "/users/me/export/", Auth.ANY_USER, Body.NONE),
+            // With the right password these delete the victim: the later requests then meet a deleted account.
+            new Endpoint("DELETE", "/users/me/", Auth.SESSION_ENDING, Body.JSON, "password", "code"),
+            new Endpoint("DELETE", "/admin/users/{id}/", Auth.ANY_USER, Body.NONE),
             new Endpoint(
                     "GET",
                     "/admin/audit/",
