@@ -14,12 +14,14 @@ import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.SecondFactorCheck;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.OwnedProducts;
 import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -58,6 +60,7 @@ import java.util.Optional;
  *         .transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
  *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
+ *         .secondFactors(secondFactors)               // optional: two-factor sign-in, twoFactor()
  *         .build();
  * Registered registered = stockroom.registration().register(command);
  * // and call stockroom.mailRelay().relayDue() every few seconds, stockroom.housekeeping().purge() hourly
@@ -95,7 +98,8 @@ public final class Stockroom {
                 b.accountPolicy,
                 b.clock,
                 b.random,
-                Optional.ofNullable(b.rateCounters));
+                Optional.ofNullable(b.rateCounters),
+                Optional.ofNullable(b.secondFactors));
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
         this.catalog = b.products == null
                 ? null
@@ -112,7 +116,7 @@ public final class Stockroom {
                 b.audit,
                 b.emailChanges,
                 ownedProducts,
-                b.secondFactor,
+                accounts.secondFactorCheck(),
                 accountMail,
                 b.transactions,
                 b.passwordHasher,
@@ -162,6 +166,23 @@ public final class Stockroom {
     /** What a shop's administrator sees and does: users, sessions, throttling and the audit trail. */
     public Administration administration() {
         return accounts.administration();
+    }
+
+    /**
+     * Two-factor sign-in (TOTP): set-up, confirmation and disabling; logging in with it is
+     * {@link #authentication()}'s.
+     *
+     * @throws IllegalStateException when the builder was given no second-factor store
+     */
+    public TwoFactorSignIn twoFactor() {
+        return accounts.twoFactor()
+                .orElseThrow(() -> new IllegalStateException("Two-factor sign-in is not configured: give "
+                        + "Stockroom.builder() secondFactors(SecondFactorRepository)"));
+    }
+
+    /** Whether a user has a second factor on, and checking one; {@link SecondFactorCheck#NONE} without a store. */
+    public SecondFactorCheck secondFactorCheck() {
+        return accounts.secondFactorCheck();
     }
 
     /**
@@ -231,7 +252,7 @@ public final class Stockroom {
         private TrustedDevices devices;
         private AuditLog audit;
         private EmailChangeRepository emailChanges;
-        private SecondFactorCheck secondFactor = SecondFactorCheck.NONE;
+        private SecondFactorRepository secondFactors;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
         // Catalogue (optional, both or neither)
@@ -293,18 +314,18 @@ public final class Stockroom {
             return this;
         }
 
-        /**
-         * The second factor a deletion asks for when the user has it on; defaults to
-         * {@link SecondFactorCheck#NONE}.
-         */
-        public Builder secondFactor(SecondFactorCheck secondFactor) {
-            this.secondFactor = Objects.requireNonNull(secondFactor, "secondFactor");
-            return this;
-        }
-
         /** What becomes of a deleted account's products; defaults to {@link DeletedOwnerProducts#DELETE}. */
         public Builder deletedOwnerProducts(DeletedOwnerProducts deletedOwnerProducts) {
             this.deletedOwnerProducts = Objects.requireNonNull(deletedOwnerProducts, "deletedOwnerProducts");
+            return this;
+        }
+
+        /**
+         * Where TOTP factors, recovery codes and pending two-step logins are kept. Optional: without
+         * it there is no two-factor sign-in and every login is one step.
+         */
+        public Builder secondFactors(SecondFactorRepository secondFactors) {
+            this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
             return this;
         }
 

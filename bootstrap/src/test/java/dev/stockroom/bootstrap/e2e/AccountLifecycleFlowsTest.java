@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
+import dev.stockroom.core.account.domain.Totp;
+import dev.stockroom.core.account.domain.TotpSecret;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,47 @@ abstract class AccountLifecycleFlowsTest {
                         map("code", stockroom().code(email(username), 3)),
                         again.text("access_token"));
         assertThat(verifiedAgain.status()).as(verifiedAgain.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void with_two_factor_sign_in_on_deletion_needs_a_right_code_too() {
+        String username = unique();
+        String token = verified(username);
+        Reply setUp = http().post("/users/mfa/totp/setup/", map("password", PASSWORD), token);
+        assertThat(setUp.status()).as(setUp.toString()).isEqualTo(200);
+        TotpSecret secret = new TotpSecret(setUp.text("secret"));
+        Reply confirmed = http().post(
+                        "/users/mfa/totp/confirm/",
+                        map(
+                                "code",
+                                Totp.code(secret, Totp.stepAt(stockroom().clock.instant()))),
+                        token);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        String recovery = confirmed.body().get("recovery_codes").get(0).asText();
+
+        assertFieldError(deleteMe(token, map("password", PASSWORD)), "code");
+        assertError(deleteMe(token, map("password", PASSWORD, "code", wrongCode(secret))), 400);
+        assertFieldError(deleteMe(token, map("password", "not my password at all", "code", recovery)), "password");
+        assertThat(emailOf(token)).isEqualTo(email(username));
+
+        Reply deleted = deleteMe(token, map("password", PASSWORD, "code", recovery));
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertError(http().get("/users/me/", token), 401);
+    }
+
+    /** A code of no step near the service's time. */
+    private String wrongCode(TotpSecret secret) {
+        long now = Totp.stepAt(stockroom().clock.instant());
+        List<String> near = java.util.stream.LongStream.rangeClosed(now - 2, now + 2)
+                .mapToObj(step -> Totp.code(secret, step))
+                .toList();
+        for (int i = 0; ; i++) {
+            String candidate = String.format(java.util.Locale.ROOT, "%06d", i);
+            if (!near.contains(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class InMemoryAdapters {
     private final InMemoryTrustedDevices devices = new InMemoryTrustedDevices(transactions);
     private final InMemoryAuditLog audit = new InMemoryAuditLog(transactions);
     private final InMemoryEmailChangeRepository emailChanges = new InMemoryEmailChangeRepository(transactions);
+    private final InMemorySecondFactors secondFactors = new InMemorySecondFactors(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
@@ -34,6 +35,7 @@ public final class InMemoryAdapters {
                 .devices(devices)
                 .audit(audit)
                 .emailChanges(emailChanges)
+                .secondFactors(secondFactors)
                 .outbox(outbox)
                 .mailSender(mailSender)
                 .transactions(transactions)
@@ -80,6 +82,10 @@ public final class InMemoryAdapters {
 
     public InMemoryEmailChangeRepository emailChanges() {
         return emailChanges;
+    }
+
+    public InMemorySecondFactors secondFactors() {
+        return secondFactors;
     }
 
     public InMemoryOutbox outbox() {
