@@ -131,6 +131,32 @@ class OpenApiTest {
     }
 
     @Test
+    void the_email_change_deletion_and_export_operations_say_who_may_call_them() {
+        OpenAPI openApi = parsed.getOpenAPI();
+        Operation deleteMe = openApi.getPaths().get("/users/me/").getDelete();
+        assertThat(deleteMe.getResponses()).containsKeys("200", "400", "401");
+        assertThat(deleteMe.getSecurity())
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsKey("bearer"));
+        assertThat(deleteMe.getRequestBody().getContent()).containsKey("application/json");
+        Operation undo = openApi.getPaths().get("/users/email/change/undo/").getPost();
+        assertThat(undo.getSecurity()).isNullOrEmpty();
+        assertThat(undo.getResponses()).containsKeys("200", "400", "429");
+        assertThat(openApi.getPaths().get("/users/email/change/").getPost().getSecurity())
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsKey("bearer"));
+        assertThat(openApi.getPaths()
+                        .get("/users/email/change/verify/")
+                        .getPost()
+                        .getResponses())
+                .containsKeys("200", "400", "401");
+        assertThat(openApi.getPaths().get("/users/me/export/").getGet().getResponses())
+                .containsKeys("200", "401");
+        assertThat(openApi.getPaths().get("/admin/users/{id}/").getDelete().getResponses())
+                .containsKeys("200", "403", "404");
+    }
+
+    @Test
     void the_yaml_document_is_the_same_document() {
         HttpApi.Reply yaml = STOCKROOM.http.get("/openapi.yaml/", null);
         assertThat(yaml.status()).isEqualTo(200);
