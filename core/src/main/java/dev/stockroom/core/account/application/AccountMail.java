@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** The notifications the account use cases put into the outbox. None ever carries a password. */
+/**
+ * The notifications the account use cases put into the outbox, each in its user's language. None
+ * ever carries a password.
+ */
 final class AccountMail {
     private final AccountPolicy policy;
 
@@ -33,7 +36,8 @@ final class AccountMail {
                         Notification.FIRST_NAME,
                         user.firstName().value(),
                         Notification.CHANGED_AT,
-                        changedAt.toString()));
+                        changedAt.toString()),
+                user.locale());
     }
 
     /** To the new address: the code that makes the change. */
@@ -47,7 +51,8 @@ final class AccountMail {
                         Notification.CODE,
                         code,
                         Notification.EXPIRES_IN_MINUTES,
-                        Long.toString(policy.codeLifetime().toMinutes())));
+                        Long.toString(policy.codeLifetime().toMinutes())),
+                user.locale());
     }
 
     /** To the address being left: what was asked, and the code that undoes it. */
@@ -63,7 +68,8 @@ final class AccountMail {
                         Notification.CODE,
                         undoCode,
                         Notification.EXPIRES_IN_DAYS,
-                        Long.toString(undoLifetime.toDays())));
+                        Long.toString(undoLifetime.toDays())),
+                user.locale());
     }
 
     Notification accountDeleted(User user, Instant deletedAt) {
@@ -74,7 +80,8 @@ final class AccountMail {
                         Notification.FIRST_NAME,
                         user.firstName().value(),
                         Notification.DELETED_AT,
-                        deletedAt.toString()));
+                        deletedAt.toString()),
+                user.locale());
     }
 
     private Notification codeMail(NotificationKind kind, User user, String code) {
@@ -87,6 +94,7 @@ final class AccountMail {
                         Notification.CODE,
                         code,
                         Notification.EXPIRES_IN_MINUTES,
-                        Long.toString(policy.codeLifetime().toMinutes())));
+                        Long.toString(policy.codeLifetime().toMinutes())),
+                user.locale());
     }
 }
