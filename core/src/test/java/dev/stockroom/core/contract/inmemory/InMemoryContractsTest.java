@@ -14,6 +14,7 @@ import dev.stockroom.core.contract.OneTimeCodeRepositoryContract;
 import dev.stockroom.core.contract.OutboxContract;
 import dev.stockroom.core.contract.PhotoStoreContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
+import dev.stockroom.core.contract.ProductStockAndDeletionContract;
 import dev.stockroom.core.contract.RateCountersContract;
 import dev.stockroom.core.contract.SessionRepositoryContract;
 import dev.stockroom.core.contract.TransactionsContract;
@@ -89,6 +90,16 @@ class InMemoryContractsTest {
 
     @Nested
     class ProductRepositoryTest extends ProductRepositoryContract {
+        private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
+
+        @Override
+        protected ProductRepository products() {
+            return PRODUCTS;
+        }
+    }
+
+    @Nested
+    class ProductStockAndDeletionTest extends ProductStockAndDeletionContract {
         private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
 
         @Override
