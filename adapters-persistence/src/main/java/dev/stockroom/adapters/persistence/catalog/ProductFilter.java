@@ -24,8 +24,15 @@ record ProductFilter(String where, Map<String, Object> values) {
         values = Map.copyOf(values);
     }
 
+    /** The live products matching {@code query}. */
     static ProductFilter of(ProductQuery query) {
+        return of(query, false);
+    }
+
+    /** The live or ({@code deleted}) the soft-deleted products matching {@code query}. */
+    static ProductFilter of(ProductQuery query, boolean deleted) {
         List<String> conditions = new ArrayList<>();
+        conditions.add(deleted ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
         Map<String, Object> values = new HashMap<>();
         query.searchKey().ifPresent(key -> {
             conditions.add(MATCHES_SEARCH);
