@@ -164,13 +164,15 @@ public final class CatalogService implements Catalog {
             Optional<Product> adjusted =
                     transactions.inTransaction(() -> products.adjustStock(id, delta, clock.instant()));
             if (adjusted.isPresent()) {
+                // The reason has no control characters (StockAdjustment), so it cannot forge a log line.
                 LOG.log(
                         System.Logger.Level.INFO,
-                        "Stock of product {0} adjusted by {1} to {2} by user {3}",
+                        "Stock of product {0} adjusted by {1} to {2} by user {3}{4}",
                         id,
                         delta,
                         adjusted.get().quantity(),
-                        caller.userId());
+                        caller.userId(),
+                        adjustment.reason().map(r -> ": " + r).orElse(""));
                 return adjusted.get();
             }
             // The write matched nothing: say why from what is stored now. Had other adjustments made
