@@ -225,6 +225,7 @@ abstract class StockAndDeletionFlowsTest {
                 .isEqualTo(1);
         assertError(http().get(deletedWithName, null), 401);
         assertFieldError(http().get("/products/?deleted=perhaps", token), "deleted");
+        assertFieldError(http().get("/products/?deleted=true&cursor=", token), "cursor");
 
         assertError(http().post("/products/" + id + "/restore/", null, stranger), 403);
         assertError(http().post("/products/" + id + "/restore/", null, null), 401);

@@ -9,10 +9,13 @@ import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Price;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductName;
+import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.Quantity;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import java.time.Instant;
@@ -177,6 +180,9 @@ public abstract class ProductStockAndDeletionContract {
         assertThat(ids(products().searchDeleted(mine()))).containsExactly(gone.id());
         assertThat(products().searchDeleted(mine()).total()).isEqualTo(1);
         assertThat(products().searchDeleted(mine()).items().get(0).deletedAt()).contains(T0.plusSeconds(2));
+        ProductSlice walk = products().searchAfter(mine(), ProductCursor.start(ProductOrdering.PRICE));
+        assertThat(walk.items()).extracting(Product::id).containsExactly(live.id());
+        assertThat(walk.total()).isEqualTo(1);
         assertThat(products().searchDeleted(mine().withSearch("no such name")).total())
                 .isZero();
     }

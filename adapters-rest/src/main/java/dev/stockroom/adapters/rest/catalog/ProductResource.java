@@ -8,9 +8,11 @@ import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.shared.InvalidValue;
@@ -343,8 +345,11 @@ public final class ProductResource {
 
     @Operation(
             summary = "List, search, filter, order and page products",
-            description = "With `deleted=true` (and a bearer token), the soft-deleted products instead: an"
-                    + " admin's of every owner, anyone else's own only.")
+            description = "Pages by number (page, page_size), or, with cursor, by keyset: cursor= (empty) starts"
+                    + " a walk and each next link carries the cursor of the following slice, never a page number."
+                    + " A search orders by relevance unless an ordering is named; keyset walks need one of the"
+                    + " other orderings. With `deleted=true` (and a bearer token), the soft-deleted products"
+                    + " instead, by page number: an admin's of every owner, anyone else's own only.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400", description = "Invalid query parameters")
     @ApiResponse(responseCode = "401", description = "`deleted=true` without a valid token")
@@ -360,7 +365,15 @@ public final class ProductResource {
             @QueryParam("ordering") String ordering,
             @QueryParam("page") String page,
             @QueryParam("page_size") String pageSize,
+            @Parameter(
+                            description =
+                                    "Empty to start a keyset walk, else the cursor from the previous slice's next link")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
+        if (cursor != null && page != null) {
+            throw RequestFailure.invalidField("page", "Must not be given with cursor: a keyset walk pages by cursor.");
+        }
         boolean listDeleted = QueryParameters.given(deleted)
                 .map(d -> {
                     try {
@@ -370,22 +383,47 @@ public final class ProductResource {
                     }
                 })
                 .orElse(false);
+        if (listDeleted && cursor != null) {
+            throw RequestFailure.invalidField("cursor", "Not available with deleted=true: page by number.");
+        }
         ProductQuery query = ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize);
-        ProductPage result;
         if (listDeleted) {
             StockroomPrincipal user = caller.orElseThrow(
                     () -> new NotAuthorizedException(ErrorResponses.unauthorized("Sign in to list deleted products.")));
-            result = catalog.listDeleted(user.user(), query);
-        } else {
-            result = catalog.list(query);
+            return pageReply(catalog.listDeleted(user.user(), query), uri);
         }
         PhotoLinks links = new PhotoLinks(uri);
+        if (cursor != null) {
+            ProductSlice slice = catalog.listAfter(query, keysetCursor(cursor, query));
+            URI next = slice.next()
+                    .map(n -> uri.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", n.token())
+                            .build())
+                    .orElse(null);
+            return new ProductJson.PageReply(true, slice.total(), next, null, bodies(slice.items(), links));
+        }
+        return pageReply(catalog.list(query), uri);
+    }
+
+    private static ProductJson.PageReply pageReply(ProductPage result, UriInfo uri) {
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
-        List<ProductJson.ProductBody> items = result.items().stream()
+        return new ProductJson.PageReply(
+                true, result.total(), next, previous, bodies(result.items(), new PhotoLinks(uri)));
+    }
+
+    private static ProductCursor keysetCursor(String cursor, ProductQuery query) {
+        try {
+            return ProductCursor.parse(cursor, query.ordering());
+        } catch (InvalidValue e) {
+            throw RequestFailure.invalidField("cursor", e.getMessage());
+        }
+    }
+
+    private static List<ProductJson.ProductBody> bodies(List<Product> products, PhotoLinks links) {
+        return products.stream()
                 .map(p -> ProductJson.ProductBody.from(p, links))
                 .toList();
-        return new ProductJson.PageReply(true, result.total(), next, previous, items);
     }
 
     @Operation(summary = "Upload a product's photo", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
