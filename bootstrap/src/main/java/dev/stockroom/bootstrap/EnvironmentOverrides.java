@@ -44,6 +44,7 @@ final class EnvironmentOverrides {
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
         ifSet(env, "STOCKROOM_DATA_DIR", dir -> config.dataDir = dir);
         ifSet(env, "STOCKROOM_PHOTOS_DIR", dir -> config.photosDir = dir);
+        S3StorageSettings.applyEnvironment(config, env);
         ifSet(env, "STOCKROOM_DRAIN_DELAY", delay -> config.drainDelay = parseDuration("STOCKROOM_DRAIN_DELAY", delay));
         StockroomDataSourceFactory db = config.database;
         ifSet(env, "STOCKROOM_DB_URL", url -> {

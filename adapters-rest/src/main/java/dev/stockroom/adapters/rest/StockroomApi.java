@@ -16,6 +16,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  * @param catalogPolicy  the policy the core's catalogue was built with: its photo limit is the upload limit here
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client address
  * @param addressLimits  the limits per client address; none when empty (the edge limits, or a test rig)
+ * @param twoFactor      two-factor sign-in; without it the API has no {@code /users/mfa/} endpoints
  */
 public record StockroomApi(
         Registration registration,
@@ -42,7 +44,8 @@ public record StockroomApi(
         AccessTokens accessTokens,
         Clock clock,
         TrustedProxies trustedProxies,
-        Optional<AddressLimits> addressLimits) {
+        Optional<AddressLimits> addressLimits,
+        Optional<TwoFactorSignIn> twoFactor) {
 
     /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
     private static final long FORM_OVERHEAD = 64 * 1024;
@@ -59,6 +62,35 @@ public record StockroomApi(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(addressLimits, "addressLimits");
+        Objects.requireNonNull(twoFactor, "twoFactor");
+    }
+
+    /** The API without two-factor sign-in. */
+    public StockroomApi(
+            Registration registration,
+            Authentication authentication,
+            PasswordRecovery passwordRecovery,
+            Profiles profiles,
+            Administration administration,
+            Catalog catalog,
+            CatalogPolicy catalogPolicy,
+            AccessTokens accessTokens,
+            Clock clock,
+            TrustedProxies trustedProxies,
+            Optional<AddressLimits> addressLimits) {
+        this(
+                registration,
+                authentication,
+                passwordRecovery,
+                profiles,
+                administration,
+                catalog,
+                catalogPolicy,
+                accessTokens,
+                clock,
+                trustedProxies,
+                addressLimits,
+                Optional.empty());
     }
 
     /** The API with no trusted proxy and no limits per client address. */
@@ -98,6 +130,7 @@ public record StockroomApi(
                 api.authentication(),
                 api.passwordRecovery(),
                 api.profiles(),
+                api.twoFactor(),
                 api.accessTokens(),
                 api.clock());
         CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());

@@ -6,10 +6,13 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.SecondFactorCheck;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -32,6 +35,7 @@ public final class AccountServices {
     private final Profiles profiles;
     private final Administration administration;
     private final AccountHousekeeping housekeeping;
+    private final Optional<TwoFactorSignIn> twoFactor;
 
     public AccountServices(
             UserRepository users,
@@ -80,6 +84,42 @@ public final class AccountServices {
             Clock clock,
             SecureRandom random,
             Optional<RateCounters> rateCounters) {
+        this(
+                users,
+                sessionStore,
+                codeStore,
+                loginAttempts,
+                devices,
+                auditLog,
+                outbox,
+                transactions,
+                hasher,
+                policy,
+                clock,
+                random,
+                rateCounters,
+                Optional.empty());
+    }
+
+    /**
+     * As above, and two-factor sign-in is available when {@code secondFactors} is given; without
+     * it, {@link #twoFactor()} is empty and {@link #secondFactorCheck()} is {@link SecondFactorCheck#NONE}.
+     */
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
+            SecureRandom random,
+            Optional<RateCounters> rateCounters,
+            Optional<SecondFactorRepository> secondFactors) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -93,11 +133,15 @@ public final class AccountServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(rateCounters, "rateCounters");
+        Objects.requireNonNull(secondFactors, "secondFactors");
         PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
         AccountMail mail = new AccountMail(policy);
         Audit audit = new Audit(auditLog);
+        Optional<TwoFactorService> twoFactor = secondFactors.map(factors -> new TwoFactorService(
+                users, factors, loginAttempts, policy.loginThrottle(), audit, transactions, hasher, clock, random));
+        this.twoFactor = twoFactor.map(TwoFactorSignIn.class::cast);
         this.registration = new RegistrationService(
                 users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
         this.authentication = new AuthenticationService(
@@ -111,7 +155,8 @@ public final class AccountServices {
                 transactions,
                 hasher,
                 clock,
-                random);
+                random,
+                twoFactor);
         this.passwordRecovery = new PasswordRecoveryService(
                 users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
         this.profiles = new ProfileService(users, transactions, audit, clock);
@@ -139,6 +184,16 @@ public final class AccountServices {
 
     public Administration administration() {
         return administration;
+    }
+
+    /** Two-factor sign-in; empty when no second-factor store was given. */
+    public Optional<TwoFactorSignIn> twoFactor() {
+        return twoFactor;
+    }
+
+    /** What a use case that re-authenticates asks; {@link SecondFactorCheck#NONE} without a second-factor store. */
+    public SecondFactorCheck secondFactorCheck() {
+        return twoFactor.<SecondFactorCheck>map(t -> t).orElse(SecondFactorCheck.NONE);
     }
 
     /**

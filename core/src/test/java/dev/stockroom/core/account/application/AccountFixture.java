@@ -13,6 +13,7 @@ import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
@@ -23,6 +24,7 @@ import dev.stockroom.core.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The account services on in-memory adapters, a clock the test moves, and a cheap hasher. */
 final class AccountFixture {
@@ -53,7 +55,9 @@ final class AccountFixture {
                 hasher,
                 policy,
                 clock,
-                new DistinctCodes());
+                new DistinctCodes(),
+                Optional.empty(),
+                Optional.of(store.secondFactors()));
     }
 
     Registration registration() {
@@ -66,6 +70,10 @@ final class AccountFixture {
 
     PasswordRecovery recovery() {
         return services.passwordRecovery();
+    }
+
+    TwoFactorSignIn twoFactor() {
+        return services.twoFactor().orElseThrow();
     }
 
     Profiles profiles() {
