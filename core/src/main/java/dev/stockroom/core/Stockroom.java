@@ -90,7 +90,8 @@ public final class Stockroom {
                 b.clock,
                 b.random,
                 Optional.ofNullable(b.rateCounters),
-                Optional.ofNullable(b.secondFactors));
+                Optional.ofNullable(b.secondFactors),
+                b.mailSender.languages());
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
         this.catalog = b.products == null
                 ? null

@@ -34,9 +34,31 @@ class OnEachDatabaseTest {
     }
 
     @Nested
+    class UserLanguageFlowsOnH2 extends UserLanguageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class TwoFactorFlowsOnH2 extends TwoFactorFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class UserLanguageFlowsOnPostgres extends UserLanguageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
 
         @Override
         RunningStockroom stockroom() {

@@ -17,12 +17,14 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.shared.Transactions;
 import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The account use cases assembled from their driven ports. The services themselves stay
@@ -120,6 +122,44 @@ public final class AccountServices {
             SecureRandom random,
             Optional<RateCounters> rateCounters,
             Optional<SecondFactorRepository> secondFactors) {
+        this(
+                users,
+                sessionStore,
+                codeStore,
+                loginAttempts,
+                devices,
+                auditLog,
+                outbox,
+                transactions,
+                hasher,
+                policy,
+                clock,
+                random,
+                rateCounters,
+                secondFactors,
+                Set.of(LanguageTag.ENGLISH));
+    }
+
+    /**
+     * As above, and a new user whose client reads one of {@code mailLanguages} (the languages the
+     * mail sender writes) gets it as their language.
+     */
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
+            SecureRandom random,
+            Optional<RateCounters> rateCounters,
+            Optional<SecondFactorRepository> secondFactors,
+            Set<LanguageTag> mailLanguages) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -134,6 +174,7 @@ public final class AccountServices {
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(rateCounters, "rateCounters");
         Objects.requireNonNull(secondFactors, "secondFactors");
+        Objects.requireNonNull(mailLanguages, "mailLanguages");
         PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
@@ -143,7 +184,18 @@ public final class AccountServices {
                 users, factors, loginAttempts, policy.loginThrottle(), audit, transactions, hasher, clock, random));
         this.twoFactor = twoFactor.map(TwoFactorSignIn.class::cast);
         this.registration = new RegistrationService(
-                users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
+                users,
+                sessionStore,
+                sessions,
+                codes,
+                outbox,
+                mail,
+                transactions,
+                hasher,
+                passwordPolicy,
+                clock,
+                audit,
+                mailLanguages);
         this.authentication = new AuthenticationService(
                 users,
                 sessionStore,

@@ -382,7 +382,13 @@ final class AuthenticationService implements Authentication {
                 .orElseThrow(AccountFailure.SessionEnded::new);
         User user = owner.user();
         return new AuthenticatedUser(
-                user.id(), sessionId, owner.session().kind(), user.username(), user.status(), user.role());
+                user.id(),
+                sessionId,
+                owner.session().kind(),
+                user.username(),
+                user.status(),
+                user.role(),
+                user.locale());
     }
 
     private Optional<User> findByLogin(LogInCommand command) {

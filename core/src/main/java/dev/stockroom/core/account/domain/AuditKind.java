@@ -26,5 +26,7 @@ public enum AuditKind {
     MFA_FAILED,
     /** A login (or a disabling) completed with one of the user's recovery codes. */
     MFA_RECOVERY_CODE_USED,
-    ACCOUNT_DELETED
+    ACCOUNT_DELETED,
+    /** The user changed their names or language. */
+    PROFILE_UPDATED
 }

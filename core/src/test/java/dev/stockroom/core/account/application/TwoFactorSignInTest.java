@@ -8,8 +8,10 @@ import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuditEvent;
 import dev.stockroom.core.account.domain.AuditKind;
 import dev.stockroom.core.account.domain.Origin;
+import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.Totp;
 import dev.stockroom.core.account.domain.TotpSecret;
+import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.account.port.in.CodeCommand;
 import dev.stockroom.core.account.port.in.LogInCommand;
@@ -206,6 +208,28 @@ class TwoFactorSignInTest {
     }
 
     @Test
+    void an_admins_unlock_clears_the_delay_after_wrong_codes() {
+        TotpEnrolment enrolment = enrol("ada");
+        f.registerVerified("root");
+        f.profiles().assignRole(new Username("root"), Role.ADMIN);
+        AuthenticatedUser root = f.caller(f.logIn("root", PASSWORD));
+        f.clock.advance(Duration.ofSeconds(30));
+        String wrong = wrongCode(enrolment);
+        for (int i = 0; i < 5; i++) {
+            LogInStep.SecondFactorRequired required = start("ada");
+            assertThatThrownBy(() -> f.authentication().completeLogIn(command(required, "code", wrong)))
+                    .isInstanceOf(AccountFailure.WrongCode.class);
+        }
+        assertThat(f.services.administration().user(root, userId()).throttledUntil())
+                .isPresent();
+
+        f.services.administration().unlock(root, userId(), Origin.UNKNOWN);
+
+        assertThat(f.authentication().completeLogIn(command(start("ada"), "code", codeNow(enrolment))))
+                .isNotNull();
+    }
+
+    @Test
     void disabling_needs_the_password_and_a_code_and_makes_logins_one_step_again() {
         AuthenticatedUser ada = f.caller(f.registerVerified("ada"));
         TotpEnrolment enrolment = f.twoFactor().setUp(ada, PASSWORD, Origin.UNKNOWN);
@@ -260,11 +284,7 @@ class TwoFactorSignInTest {
     }
 
     private dev.stockroom.core.account.domain.UserId userId() {
-        return f.store
-                .users()
-                .findByUsername(new dev.stockroom.core.account.domain.Username("ada"))
-                .orElseThrow()
-                .id();
+        return f.store.users().findByUsername(new Username("ada")).orElseThrow().id();
     }
 
     /** Registers and verifies the user and turns two-factor sign-in on. */
