@@ -4,6 +4,7 @@ import dev.stockroom.core.account.application.AccountHousekeeping;
 import dev.stockroom.core.account.application.AccountLifecycleServices;
 import dev.stockroom.core.account.application.AccountServices;
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Administration;
@@ -70,7 +71,7 @@ public final class Stockroom {
     private final AccountServices accounts;
     private final AccountLifecycleServices lifecycle;
     private final MailRelay mailRelay;
-    private final Catalog catalog;
+    private final CatalogService catalog;
     private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
     private final CatalogPolicy catalogPolicy;
@@ -220,6 +221,26 @@ public final class Stockroom {
      */
     public AccountHousekeeping housekeeping() {
         return accounts.housekeeping();
+    }
+
+    /**
+     * Removes for good the products soft-deleted longer ago than {@link CatalogPolicy#deletedRetention()},
+     * with their photos; the host calls it on a schedule, with {@link #housekeeping()}.
+     *
+     * @return how many products went; 0 when no catalogue is configured
+     */
+    public int purgeDeletedProducts() {
+        return catalog == null ? 0 : catalog.purgeDeleted();
+    }
+
+    /**
+     * Soft-deletes every live product of {@code owner} (restorable within the retention), for a use
+     * case that removes the owner's account; joins the caller's transaction.
+     *
+     * @return how many products were deleted; 0 when no catalogue is configured
+     */
+    public int deleteProductsOf(UserId owner) {
+        return catalog == null ? 0 : catalog.deleteAllOf(owner);
     }
 
     /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */

@@ -232,6 +232,31 @@ class OnEachDatabaseTest {
         }
     }
 
+    /** Stock and soft deletion; on databases of their own, as one test moves the clock a month on. */
+    @Nested
+    class StockAndDeletionFlowsOnH2 extends StockAndDeletionFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onEmbeddedH2().with(StockAndDeletionFlowsTest::housekeepingEverySecond);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class StockAndDeletionFlowsOnPostgres extends StockAndDeletionFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onPostgresOfItsOwn().with(StockAndDeletionFlowsTest::housekeepingEverySecond);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
     /** Three instances on one database: on H2 the second and third reach the file through H2's AUTO_SERVER. */
     @Nested
     class AddressLimitsOnH2 extends AddressLimitsTest {

@@ -21,7 +21,11 @@ final class ProductJson {
             @JsonProperty("quantity") int quantity,
             @JsonProperty("owner") String owner,
             @JsonProperty("created_at") String createdAt,
-            @JsonProperty("updated_at") String updatedAt) {
+            @JsonProperty("updated_at") String updatedAt,
+
+            @Schema(description = "When the product was soft-deleted; null while it is live", nullable = true)
+            @JsonProperty("deleted_at")
+            String deletedAt) {
 
         static ProductBody from(Product p, PhotoLinks links) {
             return new ProductBody(
@@ -33,7 +37,8 @@ final class ProductJson {
                     p.quantity().value(),
                     p.owner().toString(),
                     p.createdAt().toString(),
-                    p.updatedAt().toString());
+                    p.updatedAt().toString(),
+                    p.deletedAt().map(Object::toString).orElse(null));
         }
     }
 
@@ -83,6 +88,19 @@ final class ProductJson {
             @Schema(type = "string", format = "binary", description = "The image file (PNG, JPEG, GIF or WebP)")
             @JsonProperty("photo")
             String photo) {}
+
+    @Schema(name = "StockAdjustment", description = "A signed change of the quantity, as one conditional write.")
+    record StockBody(
+            @Schema(
+                    description = "What to add: negative takes away; not 0",
+                    example = "-1",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @JsonProperty("delta")
+            int delta,
+
+            @Schema(description = "Why, in at most 200 characters", example = "sold at the counter")
+            @JsonProperty("reason")
+            String reason) {}
 
     @Schema(name = "PhotoForm", description = "Only the `photo` part, an image file.")
     record PhotoFormBody(

@@ -18,6 +18,7 @@ final class CatalogFailureMapper implements ExceptionMapper<CatalogFailure> {
             case STALE_VERSION -> 412;
             case PHOTO_TOO_LARGE -> 413;
             case UNSUPPORTED_PHOTO -> 400;
+            case STOCK_OUT_OF_RANGE -> 409;
         };
     }
 

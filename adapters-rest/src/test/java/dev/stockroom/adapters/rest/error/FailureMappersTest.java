@@ -63,7 +63,8 @@ class FailureMappersTest {
                         entry("NOT_ALLOWED", 403),
                         entry("STALE_VERSION", 412),
                         entry("PHOTO_TOO_LARGE", 413),
-                        entry("UNSUPPORTED_PHOTO", 400)));
+                        entry("UNSUPPORTED_PHOTO", 400),
+                        entry("STOCK_OUT_OF_RANGE", 409)));
     }
 
     @Test
@@ -119,7 +120,8 @@ class FailureMappersTest {
                 new CatalogFailure.NotAllowed(),
                 new CatalogFailure.StaleVersion(),
                 new CatalogFailure.PhotoTooLarge(1024),
-                new CatalogFailure.UnsupportedPhoto());
+                new CatalogFailure.UnsupportedPhoto(),
+                CatalogFailure.StockOutOfRange.belowZero(1, -2));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(CatalogFailure::kind).containsExactlyInAnyOrder(CatalogFailure.Kind.values());

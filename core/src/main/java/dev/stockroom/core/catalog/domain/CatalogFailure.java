@@ -27,7 +27,8 @@ public abstract sealed class CatalogFailure extends Failure {
         NOT_ALLOWED,
         STALE_VERSION,
         PHOTO_TOO_LARGE,
-        UNSUPPORTED_PHOTO
+        UNSUPPORTED_PHOTO,
+        STOCK_OUT_OF_RANGE
     }
 
     CatalogFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
@@ -150,6 +151,32 @@ public abstract sealed class CatalogFailure extends Failure {
                     Kind.UNSUPPORTED_PHOTO,
                     "The photo is not a supported image.",
                     Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
+        }
+    }
+
+    /**
+     * A stock adjustment would take the quantity below zero or above {@link Integer#MAX_VALUE}; the
+     * quantity is left as it was.
+     */
+    public static final class StockOutOfRange extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+
+        private StockOutOfRange(String message, String fieldError) {
+            super(Kind.STOCK_OUT_OF_RANGE, message, Map.of("quantity", List.of(fieldError)));
+        }
+
+        /** Taking away more than {@code available}. */
+        public static StockOutOfRange belowZero(int available, int delta) {
+            return new StockOutOfRange(
+                    "Not enough in stock.",
+                    "Only " + available + " in stock; cannot take away " + Math.negateExact((long) delta) + ".");
+        }
+
+        /** Adding past the largest quantity to {@code current}. */
+        public static StockOutOfRange aboveMaximum(int current, int delta) {
+            return new StockOutOfRange(
+                    "The quantity would be too large.",
+                    current + " in stock; adding " + delta + " would exceed " + Integer.MAX_VALUE + ".");
         }
     }
 }
