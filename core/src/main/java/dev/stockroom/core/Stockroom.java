@@ -17,9 +17,14 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.application.CatalogService;
+import dev.stockroom.core.catalog.application.CatalogWithImages;
+import dev.stockroom.core.catalog.application.ProductImageService;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.application.CappedOutbox;
 import dev.stockroom.core.notification.application.MailRelay;
@@ -47,6 +52,7 @@ import java.util.Optional;
  *         .users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
  *         .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
+ *         .productImages(images)                      // optional: several images per product
  *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
  *         .build();
  * Registered registered = stockroom.registration().register(command);
@@ -57,6 +63,7 @@ public final class Stockroom {
     private final AccountServices accounts;
     private final MailRelay mailRelay;
     private final Catalog catalog;
+    private final ProductImages productImages;
     private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
     private final CatalogPolicy catalogPolicy;
@@ -86,9 +93,18 @@ public final class Stockroom {
                 b.random,
                 Optional.ofNullable(b.rateCounters));
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
-        this.catalog = b.products == null
+        Catalog plainCatalog = b.products == null
                 ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
+        if (plainCatalog != null && b.productImages != null) {
+            ProductImageService images = new ProductImageService(
+                    b.products, b.productImages, b.photos, b.transactions, b.clock, b.catalogPolicy, b.imagePolicy);
+            this.productImages = images;
+            this.catalog = new CatalogWithImages(plainCatalog, images, b.productImages, b.products);
+        } else {
+            this.productImages = null;
+            this.catalog = plainCatalog;
+        }
     }
 
     public static Builder builder() {
@@ -127,6 +143,20 @@ public final class Stockroom {
                     + "products(ProductRepository) and photos(PhotoStore)");
         }
         return catalog;
+    }
+
+    /**
+     * Several images per product, with thumbnails; {@link #catalog()} then keeps each product's
+     * {@code photo} its first image.
+     *
+     * @throws IllegalStateException when the builder was given no products, photos and product images ports
+     */
+    public ProductImages productImages() {
+        if (productImages == null) {
+            throw new IllegalStateException("Product images are not configured: give Stockroom.builder() "
+                    + "products(ProductRepository), photos(PhotoStore) and productImages(ProductImageRepository)");
+        }
+        return productImages;
     }
 
     /**
@@ -188,6 +218,8 @@ public final class Stockroom {
         private ProductRepository products;
         private PhotoStore photos;
         private CatalogPolicy catalogPolicy = CatalogPolicy.defaults();
+        private ProductImageRepository productImages;
+        private ImagePolicy imagePolicy = ImagePolicy.defaults();
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
@@ -249,6 +281,18 @@ public final class Stockroom {
         /** Defaults to {@link CatalogPolicy#defaults()}. */
         public Builder catalogPolicy(CatalogPolicy catalogPolicy) {
             this.catalogPolicy = Objects.requireNonNull(catalogPolicy, "catalogPolicy");
+            return this;
+        }
+
+        /** Where image rows are kept; optional, and only with {@link #products} and {@link #photos}. */
+        public Builder productImages(ProductImageRepository productImages) {
+            this.productImages = Objects.requireNonNull(productImages, "productImages");
+            return this;
+        }
+
+        /** Defaults to {@link ImagePolicy#defaults()}. */
+        public Builder imagePolicy(ImagePolicy imagePolicy) {
+            this.imagePolicy = Objects.requireNonNull(imagePolicy, "imagePolicy");
             return this;
         }
 
@@ -372,6 +416,10 @@ public final class Stockroom {
             if (products != null || photos != null) {
                 require(missing, products, "products(ProductRepository) (the catalogue needs both)");
                 require(missing, photos, "photos(PhotoStore) (the catalogue needs both)");
+            }
+            if (productImages != null) {
+                require(missing, products, "products(ProductRepository) (product images need it)");
+                require(missing, photos, "photos(PhotoStore) (product images need it)");
             }
             return missing;
         }

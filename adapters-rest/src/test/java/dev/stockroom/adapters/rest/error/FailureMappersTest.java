@@ -60,7 +60,10 @@ class FailureMappersTest {
                         entry("NOT_ALLOWED", 403),
                         entry("STALE_VERSION", 412),
                         entry("PHOTO_TOO_LARGE", 413),
-                        entry("UNSUPPORTED_PHOTO", 400)));
+                        entry("UNSUPPORTED_PHOTO", 400),
+                        entry("IMAGE_NOT_FOUND", 404),
+                        entry("TOO_MANY_IMAGES", 400),
+                        entry("IMAGE_TOO_LARGE", 400)));
     }
 
     @Test
