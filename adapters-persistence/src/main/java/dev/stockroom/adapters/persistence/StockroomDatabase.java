@@ -6,6 +6,7 @@ import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiTrustedDevices;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
+import dev.stockroom.adapters.persistence.catalog.JdbiProductImageRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
 import dev.stockroom.adapters.persistence.throttling.JdbiRateCounters;
@@ -16,6 +17,7 @@ import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
@@ -46,6 +48,7 @@ public final class StockroomDatabase {
     private final AuditLog audit;
     private final Outbox outbox;
     private final ProductRepository products;
+    private final ProductImageRepository productImages;
     private final RateCounters rateCounters;
 
     public StockroomDatabase(Jdbi jdbi) {
@@ -58,6 +61,7 @@ public final class StockroomDatabase {
         this.audit = new JdbiAuditLog(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
+        this.productImages = new JdbiProductImageRepository(transactions);
         this.rateCounters = new JdbiRateCounters(transactions);
     }
 
@@ -91,6 +95,10 @@ public final class StockroomDatabase {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public ProductImageRepository productImages() {
+        return productImages;
     }
 
     public ProductRepository products() {
