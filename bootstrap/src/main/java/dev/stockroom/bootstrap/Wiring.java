@@ -77,6 +77,8 @@ final class Wiring implements AutoCloseable {
                 .random(random)
                 .accountPolicy(config.accountPolicy())
                 .catalogPolicy(config.catalog.toPolicy())
+                .productImages(persistence.productImages())
+                .imagePolicy(config.catalog.toImagePolicy())
                 // Given even with the limits off, so that housekeeping still clears old counts.
                 .rateCounters(persistence.rateCounters());
         this.stockroom = (throttling.perAddress
@@ -185,6 +187,7 @@ final class Wiring implements AutoCloseable {
                 stockroom.profiles(),
                 stockroom.administration(),
                 stockroom.catalog(),
+                stockroom.productImages(),
                 stockroom.catalogPolicy(),
                 accessTokens,
                 clock,

@@ -18,6 +18,7 @@ import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public record StockroomApi(
         Profiles profiles,
         Administration administration,
         Catalog catalog,
+        ProductImages productImages,
         CatalogPolicy catalogPolicy,
         AccessTokens accessTokens,
         Clock clock,
@@ -54,6 +56,7 @@ public record StockroomApi(
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(productImages, "productImages");
         Objects.requireNonNull(catalogPolicy, "catalogPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clock, "clock");
@@ -69,6 +72,7 @@ public record StockroomApi(
             Profiles profiles,
             Administration administration,
             Catalog catalog,
+            ProductImages productImages,
             CatalogPolicy catalogPolicy,
             AccessTokens accessTokens,
             Clock clock) {
@@ -79,6 +83,7 @@ public record StockroomApi(
                 profiles,
                 administration,
                 catalog,
+                productImages,
                 catalogPolicy,
                 accessTokens,
                 clock,
@@ -100,7 +105,7 @@ public record StockroomApi(
                 api.profiles(),
                 api.accessTokens(),
                 api.clock());
-        CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
+        CatalogResources.register(jersey, api.catalog(), api.productImages(), api.catalogPolicy());
         jersey.accept(new AdminResource(api.administration()));
         jersey.accept(new OpenApiResource());
     }

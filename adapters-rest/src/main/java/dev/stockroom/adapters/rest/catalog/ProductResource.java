@@ -7,10 +7,12 @@ import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,10 +58,12 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProductResource {
     private final Catalog catalog;
+    private final ProductImages images;
     private final int maxPhotoBytes;
 
-    ProductResource(Catalog catalog, int maxPhotoBytes) {
+    ProductResource(Catalog catalog, ProductImages images, int maxPhotoBytes) {
         this.catalog = catalog;
+        this.images = images;
         this.maxPhotoBytes = maxPhotoBytes;
     }
 
@@ -257,7 +261,7 @@ public final class ProductResource {
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri)))
+        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri), images.imagesOf(product.id())))
                 .tag(tag)
                 .build();
     }
@@ -280,8 +284,10 @@ public final class ProductResource {
         PhotoLinks links = new PhotoLinks(uri);
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
+        Map<ProductId, List<ProductImage>> imagesOf =
+                images.imagesOf(result.items().stream().map(Product::id).toList());
         List<ProductJson.ProductBody> items = result.items().stream()
-                .map(p -> ProductJson.ProductBody.from(p, links))
+                .map(p -> ProductJson.ProductBody.from(p, links, imagesOf.getOrDefault(p.id(), List.of())))
                 .toList();
         return new ProductJson.PageReply(true, result.total(), next, previous, items);
     }
@@ -334,8 +340,16 @@ public final class ProductResource {
                 .build();
     }
 
-    private static ProductJson.Reply reply(String message, Product product, UriInfo uri) {
-        return new ProductJson.Reply(true, message, ProductJson.ProductBody.from(product, new PhotoLinks(uri)));
+    private ProductJson.Reply reply(String message, Product product, UriInfo uri) {
+        return reply(message, product, images, uri);
+    }
+
+    /** The envelope around a product as it is now, with its images. */
+    static ProductJson.Reply reply(String message, Product product, ProductImages images, UriInfo uri) {
+        return new ProductJson.Reply(
+                true,
+                message,
+                ProductJson.ProductBody.from(product, new PhotoLinks(uri), images.imagesOf(product.id())));
     }
 
     private static URI pageLink(UriInfo uri, int page) {
@@ -343,7 +357,7 @@ public final class ProductResource {
     }
 
     /** A path id that is not a product id names no product. */
-    private static ProductId productId(String text) {
+    static ProductId productId(String text) {
         try {
             return new ProductId(Long.parseLong(text));
         } catch (IllegalArgumentException e) {

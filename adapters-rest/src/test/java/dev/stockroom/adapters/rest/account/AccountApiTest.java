@@ -52,6 +52,7 @@ class AccountApiTest {
                         STOCKROOM.profiles(),
                         STOCKROOM.administration(),
                         STOCKROOM.catalog(),
+                        STOCKROOM.productImages(),
                         CatalogPolicy.defaults(),
                         new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
                         Clock.systemUTC()));

@@ -63,6 +63,7 @@ class AddressLimitsApiTest {
                         STOCKROOM.profiles(),
                         STOCKROOM.administration(),
                         STOCKROOM.catalog(),
+                        STOCKROOM.productImages(),
                         CatalogPolicy.defaults(),
                         new AccessTokens(new TokenSettings(key, "stockroom", "stockroom-api"), CLOCK),
                         CLOCK,
