@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.ImageId;
 import dev.stockroom.core.catalog.domain.ProductId;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -116,7 +117,10 @@ class FailureMappersTest {
                 new CatalogFailure.NotAllowed(),
                 new CatalogFailure.StaleVersion(),
                 new CatalogFailure.PhotoTooLarge(1024),
-                new CatalogFailure.UnsupportedPhoto());
+                new CatalogFailure.UnsupportedPhoto(),
+                new CatalogFailure.ImageNotFound(new ImageId(1)),
+                new CatalogFailure.TooManyImages(10),
+                new CatalogFailure.ImageTooLarge(50_000, 50_000, 40_000_000, "image"));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(CatalogFailure::kind).containsExactlyInAnyOrder(CatalogFailure.Kind.values());
