@@ -386,7 +386,17 @@ final class Fuzzer {
                 case "min_price", "max_price" -> pick("0", "1", "12.50", "100", "9999999999.99");
                 case "in_stock" -> pick("true", "false", "1", "0");
                 case "ordering" ->
-                    pick("price", "-price", "name", "-name", "created_at", "-created_at", "quantity", "-quantity");
+                    pick(
+                            "price",
+                            "-price",
+                            "name",
+                            "-name",
+                            "created_at",
+                            "-created_at",
+                            "quantity",
+                            "-quantity",
+                            "relevance");
+                case "cursor" -> pick("", "MQpwcmljZQoxCjEuMDA", "MQpwcmljZQp4CjEuMDA", "%00", "AAAA");
                 case "page" -> pick("1", "2", "3");
                 case "page_size" -> pick("1", "10", "100", "101");
                 case "status" -> pick("NEW", "VERIFIED", "new", "draft");

@@ -61,6 +61,28 @@ class OnEachDatabaseTest {
 
     /** The catalogue; on H2 the photo files too are under the data directory. */
     @Nested
+    class ProductSearchFlowsOnH2 extends ProductSearchFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class ProductSearchFlowsOnPostgres extends ProductSearchFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class CatalogFlowsOnH2 extends CatalogFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();

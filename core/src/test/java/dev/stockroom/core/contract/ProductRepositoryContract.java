@@ -9,12 +9,14 @@ import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Price;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductName;
 import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.Quantity;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import java.time.Duration;
@@ -351,7 +353,7 @@ public abstract class ProductRepositoryContract {
      * of insertion order.
      */
     @ParameterizedTest
-    @EnumSource(ProductOrdering.class)
+    @EnumSource(value = ProductOrdering.class, mode = EnumSource.Mode.EXCLUDE, names = "RELEVANCE")
     void orders_by(ProductOrdering ordering) {
         Product a = add("cherry", "10.00", 9, T0.plusSeconds(40));
         Product b = add("apple", "100.00", 100, T0.plusSeconds(20));
@@ -362,6 +364,7 @@ public abstract class ProductRepositoryContract {
             case NAME -> List.of(b, d, a, c);
             case CREATED_AT -> List.of(d, b, c, a);
             case QUANTITY -> List.of(a, c, b, d);
+            case RELEVANCE -> throw new IllegalArgumentException("relevance has tests of its own");
         };
         List<ProductId> expected =
                 new ArrayList<>(ascending.stream().map(Product::id).toList());
@@ -373,7 +376,7 @@ public abstract class ProductRepositoryContract {
     }
 
     @ParameterizedTest
-    @EnumSource(ProductOrdering.class)
+    @EnumSource(value = ProductOrdering.class, mode = EnumSource.Mode.EXCLUDE, names = "RELEVANCE")
     void breaks_ties_by_id_in_the_direction_of_the_ordering(ProductOrdering ordering) {
         List<ProductId> added = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -478,8 +481,109 @@ public abstract class ProductRepositoryContract {
         assertThat(page.hasNext()).isFalse();
     }
 
+    @Test
+    void orders_by_relevance_name_matches_first_then_newest() {
+        String token = unique();
+        Product describedNewest = addDescribed("Plain mug", "A lamp " + token + " shape", T0.plusSeconds(30));
+        Product namedOlder = add("Desk lamp " + token, "1.00", 1, T0.plusSeconds(10));
+        Product namedNewer = add("Floor lamp " + token, "1.00", 1, T0.plusSeconds(20));
+        add("Teapot", "1.00", 1, T0.plusSeconds(40));
+
+        List<ProductId> found =
+                ids(products().search(mine().withSearch(token).withOrdering(ProductOrdering.RELEVANCE)));
+
+        assertThat(found).containsExactly(namedNewer.id(), namedOlder.id(), describedNewest.id());
+    }
+
+    @Test
+    void orders_by_relevance_without_a_search_newest_first() {
+        Product older = add("older", "1.00", 1, T0);
+        Product newer = add("newer", "1.00", 1, T0.plusMillis(1));
+
+        assertThat(ids(products().search(mine().withOrdering(ProductOrdering.RELEVANCE))))
+                .containsExactly(newer.id(), older.id());
+    }
+
+    /** Every ordering a keyset walks, over ties and keys that sort differently as text and as numbers. */
+    @ParameterizedTest
+    @EnumSource(value = ProductOrdering.class, mode = EnumSource.Mode.EXCLUDE, names = "RELEVANCE")
+    void walks_the_list_by_keyset_in_the_same_order_as_pages(ProductOrdering ordering) {
+        add("cherry", "10.00", 9, T0.plusSeconds(40));
+        add("apple", "100.00", 100, T0.plusSeconds(20));
+        add("Date", "9.00", 10, T0.plusSeconds(30));
+        add("Banana", "20.00", 1000, T0.plusSeconds(10));
+        add("apple", "100.00", 100, T0.plusSeconds(20));
+        add("Banana", "9.00", 9, T0.plusSeconds(10));
+        add("Élan", "0.50", 0, T0.plusSeconds(50));
+        List<ProductId> paged = ids(products().search(mine().withOrdering(ordering)));
+
+        List<ProductId> walked = new ArrayList<>();
+        ProductCursor cursor = ProductCursor.start(ordering);
+        int slices = 0;
+        while (true) {
+            ProductSlice slice = products().searchAfter(mine().withPage(1, 3), cursor);
+            assertThat(slice.total()).isEqualTo(7);
+            assertThat(slice.items()).hasSizeLessThanOrEqualTo(3);
+            slice.items().forEach(p -> walked.add(p.id()));
+            slices++;
+            if (slice.next().isEmpty()) {
+                break;
+            }
+            cursor = ProductCursor.parse(slice.next().get().token(), ordering);
+        }
+
+        assertThat(walked).containsExactlyElementsOf(paged);
+        assertThat(slices).isEqualTo(3);
+    }
+
+    @Test
+    void keeps_its_place_in_a_keyset_walk_when_products_come_and_go() {
+        List<ProductId> added = addNumbered(4);
+        ProductSlice first = products().searchAfter(mine().withPage(1, 2), ProductCursor.start(ProductOrdering.PRICE));
+        products().delete(added.get(0), Product.FIRST_VERSION);
+        Product cheaper = add("cheaper", "0.50", 1, T0);
+
+        ProductSlice second =
+                products().searchAfter(mine().withPage(1, 2), first.next().orElseThrow());
+
+        assertThat(first.items().stream().map(Product::id)).containsExactlyElementsOf(added.subList(0, 2));
+        assertThat(second.items().stream().map(Product::id)).containsExactlyElementsOf(added.subList(2, 4));
+        assertThat(second.next()).isEmpty();
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(cheaper.id()).isNotIn(added);
+    }
+
+    @Test
+    void ends_a_keyset_walk_on_a_full_last_slice_and_filters_as_pages_do() {
+        addNumbered(4);
+        add("other", "3.50", 0, T0);
+
+        ProductQuery inStock = mine().withInStock(Optional.of(true)).withPage(1, 2);
+        ProductSlice first = products().searchAfter(inStock, ProductCursor.start(ProductOrdering.PRICE_DESC));
+        ProductSlice second = products().searchAfter(inStock, first.next().orElseThrow());
+
+        assertThat(first.items()).extracting(p -> p.name().value()).containsExactly("item 4", "item 3");
+        assertThat(second.items()).extracting(p -> p.name().value()).containsExactly("item 2", "item 1");
+        assertThat(second.next()).isEmpty();
+        assertThat(second.total()).isEqualTo(4);
+    }
+
     private ProductQuery mine() {
         return ProductQuery.all().withOwner(owner).withPage(1, ProductQuery.MAX_PAGE_SIZE);
+    }
+
+    private Product addDescribed(String name, String description, Instant createdAt) {
+        ProductDetails plain = details(name, "1.00", 1);
+        return products()
+                .add(new NewProduct(
+                        owner,
+                        new ProductDetails(
+                                plain.name(),
+                                plain.price(),
+                                new Description(description),
+                                plain.quantity(),
+                                plain.photo()),
+                        createdAt));
     }
 
     private Product add(String name, String price, int quantity, Instant createdAt) {

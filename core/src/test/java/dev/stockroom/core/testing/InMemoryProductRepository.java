@@ -2,11 +2,15 @@ package dev.stockroom.core.testing;
 
 import dev.stockroom.core.catalog.domain.NewProduct;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +85,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
         Objects.requireNonNull(query, "query");
         List<Product> matches = guard.get(() -> byId.values().stream()
                 .filter(p -> matches(p, query))
-                .sorted(order(query.ordering()))
+                .sorted(order(query, query.ordering()))
                 .toList());
         int from = (int) Math.min(query.offset(), matches.size());
         int to = Math.min(from + query.pageSize(), matches.size());
@@ -101,12 +105,54 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
                 && query.owner().map(p::isOwnedBy).orElse(true);
     }
 
-    private static Comparator<Product> order(ProductOrdering ordering) {
+    @Override
+    public ProductSlice searchAfter(ProductQuery query, ProductCursor cursor) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(cursor, "cursor");
+        Comparator<Product> order = order(query, cursor.ordering());
+        List<Product> matches = guard.get(() -> byId.values().stream()
+                .filter(p -> matches(p, query))
+                .sorted(order)
+                .toList());
+        List<Product> following = cursor.after()
+                .map(position -> matches.stream()
+                        .filter(p -> isAfter(p, position, cursor.ordering()))
+                        .toList())
+                .orElse(matches);
+        return ProductSlice.of(
+                following.subList(0, Math.min(following.size(), query.pageSize() + 1)), matches.size(), query, cursor);
+    }
+
+    private static boolean isAfter(Product p, ProductCursor.Position position, ProductOrdering ordering) {
+        String key = ProductCursor.sortKeyOf(ordering.key(), p);
+        int byKey = switch (ordering.key()) {
+            case PRICE -> new BigDecimal(key).compareTo(new BigDecimal(position.sortKey()));
+            case QUANTITY -> Integer.compare(Integer.parseInt(key), Integer.parseInt(position.sortKey()));
+            case CREATED_AT -> Instant.parse(key).compareTo(Instant.parse(position.sortKey()));
+            case NAME -> key.compareTo(position.sortKey());
+            case RELEVANCE -> throw new IllegalArgumentException("no keyset on relevance");
+        };
+        int compared =
+                byKey != 0 ? byKey : Long.compare(p.id().value(), position.id().value());
+        return ordering.descending() ? compared < 0 : compared > 0;
+    }
+
+    private static Comparator<Product> order(ProductQuery query, ProductOrdering ordering) {
+        if (ordering.key() == ProductOrdering.Key.RELEVANCE) {
+            Comparator<Product> newest = order(query, ProductOrdering.DEFAULT);
+            return query.searchKey()
+                    .map(key -> Comparator.<Product, Boolean>comparing(
+                                    p -> lower(p.name().value()).contains(key))
+                            .reversed()
+                            .thenComparing(newest))
+                    .orElse(newest);
+        }
         Comparator<Product> byKey = switch (ordering.key()) {
             case PRICE -> Comparator.comparing(Product::price);
             case NAME -> Comparator.comparing(p -> lower(p.name().value()));
             case CREATED_AT -> Comparator.comparing(Product::createdAt);
             case QUANTITY -> Comparator.comparingInt(p -> p.quantity().value());
+            case RELEVANCE -> throw new IllegalStateException("handled above");
         };
         Comparator<Product> total = byKey.thenComparingLong(p -> p.id().value());
         return ordering.descending() ? total.reversed() : total;

@@ -9,21 +9,29 @@ import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Price;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductName;
+import dev.stockroom.core.catalog.domain.ProductOrdering;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.Quantity;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Products in the {@code products} table. Writes are conditional on the {@code version} column,
@@ -50,6 +58,7 @@ public final class JdbiProductRepository implements ProductRepository {
             Columns.instant(rs, "updated_at"));
 
     private final JdbiTransactions db;
+    private volatile Boolean postgres;
 
     public JdbiProductRepository(JdbiTransactions db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -124,13 +133,11 @@ public final class JdbiProductRepository implements ProductRepository {
      */
     @Override
     public ProductPage search(ProductQuery query) {
-        ProductFilter filter = ProductFilter.of(query);
         return db.withHandle(h -> {
-            long total = h.createQuery("SELECT COUNT(*) FROM products" + filter.where())
-                    .bindMap(filter.values())
-                    .mapTo(Long.class)
-                    .one();
-            List<Product> items = h.createQuery(SELECT + filter.where() + ProductFilter.orderBy(query.ordering())
+            boolean fullText = fullText(h);
+            ProductFilter filter = ProductFilter.of(query, fullText);
+            long total = count(h, filter);
+            List<Product> items = h.createQuery(SELECT + filter.where() + ProductFilter.orderBy(query, fullText)
                             + " LIMIT :limit OFFSET :offset")
                     .bindMap(filter.values())
                     .bind("limit", query.pageSize())
@@ -139,6 +146,67 @@ public final class JdbiProductRepository implements ProductRepository {
                     .list();
             return ProductPage.of(items, total, query);
         });
+    }
+
+    /**
+     * Seeks with a row comparison on the ordering's column and the id, {@code (price, id) > (?, ?)},
+     * which both databases compare as the {@code ORDER BY} sorts; one row more than a slice holds
+     * tells whether another follows.
+     */
+    @Override
+    public ProductSlice searchAfter(ProductQuery query, ProductCursor cursor) {
+        ProductQuery ordered = query.withOrdering(cursor.ordering());
+        return db.withHandle(h -> {
+            boolean fullText = fullText(h);
+            ProductFilter filter = ProductFilter.of(ordered, fullText);
+            long total = count(h, filter);
+            ProductFilter page = cursor.after()
+                    .map(after -> filter.and(
+                            "(" + ProductFilter.column(cursor.ordering()) + ", id) "
+                                    + (cursor.ordering().descending() ? "<" : ">") + " (:after_key, :after_id)",
+                            Map.of(
+                                    "after_key", sortKey(cursor.ordering(), after.sortKey()),
+                                    "after_id", after.id().value())))
+                    .orElse(filter);
+            List<Product> fetched = h.createQuery(
+                            SELECT + page.where() + ProductFilter.orderBy(ordered, fullText) + " LIMIT :limit")
+                    .bindMap(page.values())
+                    .bind("limit", query.pageSize() + 1)
+                    .map(PRODUCT)
+                    .list();
+            return ProductSlice.of(fetched, total, query, cursor);
+        });
+    }
+
+    private static long count(Handle h, ProductFilter filter) {
+        return h.createQuery("SELECT COUNT(*) FROM products" + filter.where())
+                .bindMap(filter.values())
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static Object sortKey(ProductOrdering ordering, String key) {
+        return switch (ordering.key()) {
+            case PRICE -> new BigDecimal(key);
+            case NAME -> key;
+            case CREATED_AT -> Instant.parse(key);
+            case QUANTITY -> Integer.parseInt(key);
+            case RELEVANCE -> throw new IllegalArgumentException("relevance has no keyset");
+        };
+    }
+
+    // PostgreSQL has the full-text column and indexes (changeset 016); H2 keeps the plain match.
+    private boolean fullText(Handle h) {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                known = h.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     private static <S extends SqlStatement<S>> S bindDetails(S statement, ProductDetails details) {

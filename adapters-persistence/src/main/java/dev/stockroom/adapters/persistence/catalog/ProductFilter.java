@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL of a product list: a {@code WHERE} clause assembled from fixed fragments, with every
@@ -20,16 +23,50 @@ record ProductFilter(String where, Map<String, Object> values) {
     private static final String MATCHES_SEARCH = "(name_key LIKE :search" + Like.ESCAPE_CLAUSE
             + " OR description_key LIKE :search" + Like.ESCAPE_CLAUSE + ")";
 
+    private static final String PREFIX_QUERY = "to_tsquery('simple', :search_prefixes)";
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
     ProductFilter {
         values = Map.copyOf(values);
     }
 
-    static ProductFilter of(ProductQuery query) {
+    /**
+     * A {@code tsquery} of every word of {@code text} as a prefix ({@code lamp:* & desk:*}). Words
+     * are runs of letters and digits, so no operator of the query syntax ever comes from the
+     * client; empty for text of fewer than two words, which only the substring matches.
+     */
+    static Optional<String> prefixQuery(String text) {
+        List<String> terms = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            terms.add(words.group() + ":*");
+        }
+        return terms.size() < 2 ? Optional.empty() : Optional.of(String.join(" & ", terms));
+    }
+
+    /**
+     * The conditions of {@code query}. A search matches where its text occurs in the name or the
+     * description. With {@code fullText} (PostgreSQL), a search of several words also matches where
+     * every one of them starts a word of the name or description, in any order, through the
+     * full-text index; the substring match, served there by trigram indexes, stays as it is, so a
+     * single term such as {@code 50%} matches exactly what it matches on H2.
+     */
+    static ProductFilter of(ProductQuery query, boolean fullText) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         query.searchKey().ifPresent(key -> {
-            conditions.add(MATCHES_SEARCH);
             values.put("search", "%" + escapeLike(key) + "%");
+            Optional<String> prefixes = fullText ? prefixQuery(key) : Optional.empty();
+            if (prefixes.isPresent()) {
+                conditions.add("(" + MATCHES_SEARCH.substring(1, MATCHES_SEARCH.length() - 1) + " OR search_vector @@ "
+                        + PREFIX_QUERY + ")");
+                values.put("search_prefixes", prefixes.get());
+            } else {
+                conditions.add(MATCHES_SEARCH);
+            }
+            if (fullText) {
+                values.put("search_words", key);
+            }
         });
         query.minPrice().ifPresent(min -> {
             conditions.add("price >= :min_price");
@@ -48,16 +85,46 @@ record ProductFilter(String where, Map<String, Object> values) {
         return new ProductFilter(where, values);
     }
 
-    /** The sort key of {@code ordering}, then the id in the same direction, so that pages are stable. */
-    static String orderBy(ProductOrdering ordering) {
-        String column = switch (ordering.key()) {
+    /** This filter and also {@code condition}, whose parameters are {@code more}. */
+    ProductFilter and(String condition, Map<String, Object> more) {
+        Map<String, Object> all = new HashMap<>(values);
+        all.putAll(more);
+        return new ProductFilter(where.isEmpty() ? " WHERE " + condition : where + " AND " + condition, all);
+    }
+
+    /**
+     * The sort key of the query's ordering, then the id in the same direction, so that pages are
+     * stable. Relevance, with a search, puts name matches first; on PostgreSQL the full-text rank
+     * of name (weight A) and description (weight B) orders within those; then newest first.
+     */
+    static String orderBy(ProductQuery query, boolean fullText) {
+        ProductOrdering ordering = query.ordering();
+        if (ordering.key() == ProductOrdering.Key.RELEVANCE) {
+            String newest = orderBy(ProductOrdering.DEFAULT);
+            if (query.searchKey().isEmpty()) {
+                return newest;
+            }
+            String rank = fullText ? ", ts_rank(search_vector, plainto_tsquery('simple', :search_words)) DESC" : "";
+            return " ORDER BY CASE WHEN name_key LIKE :search" + Like.ESCAPE_CLAUSE + " THEN 0 ELSE 1 END" + rank + ", "
+                    + newest.substring(" ORDER BY ".length());
+        }
+        return orderBy(ordering);
+    }
+
+    /** The column a keyset walk in {@code ordering} seeks on, beside the id. */
+    static String column(ProductOrdering ordering) {
+        return switch (ordering.key()) {
             case PRICE -> "price";
             case NAME -> "name_key";
             case CREATED_AT -> "created_at";
             case QUANTITY -> "quantity";
+            case RELEVANCE -> throw new IllegalArgumentException("relevance has no column");
         };
+    }
+
+    private static String orderBy(ProductOrdering ordering) {
         String direction = ordering.descending() ? "DESC" : "ASC";
-        return " ORDER BY " + column + " " + direction + ", id " + direction;
+        return " ORDER BY " + column(ordering) + " " + direction + ", id " + direction;
     }
 
     /** {@code text} as a LIKE pattern that matches itself only: wildcards and the escape are escaped. */

@@ -6,13 +6,16 @@ import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductImages;
+import dev.stockroom.core.shared.InvalidValue;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -266,7 +269,12 @@ public final class ProductResource {
                 .build();
     }
 
-    @Operation(summary = "List, search, filter, order and page products")
+    @Operation(
+            summary = "List, search, filter, order and page products",
+            description = "Pages by number (page, page_size), or, with cursor, by keyset: cursor= (empty) starts"
+                    + " a walk and each next link carries the cursor of the following slice, never a page number."
+                    + " A search orders by relevance unless an ordering is named; keyset walks need one of the"
+                    + " other orderings.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400", description = "Invalid query parameters")
     @GET
@@ -278,18 +286,47 @@ public final class ProductResource {
             @QueryParam("ordering") String ordering,
             @QueryParam("page") String page,
             @QueryParam("page_size") String pageSize,
+            @Parameter(
+                            description =
+                                    "Empty to start a keyset walk, else the cursor from the previous slice's next link")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
-        ProductPage result =
-                catalog.list(ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize));
+        if (cursor != null && page != null) {
+            throw RequestFailure.invalidField("page", "Must not be given with cursor: a keyset walk pages by cursor.");
+        }
+        ProductQuery query = ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize);
         PhotoLinks links = new PhotoLinks(uri);
+        if (cursor != null) {
+            ProductSlice slice = catalog.listAfter(query, keysetCursor(cursor, query));
+            URI next = slice.next()
+                    .map(n -> uri.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", n.token())
+                            .build())
+                    .orElse(null);
+            return new ProductJson.PageReply(true, slice.total(), next, null, bodies(slice.items(), links));
+        }
+        ProductPage result = catalog.list(query);
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
+        return new ProductJson.PageReply(true, result.total(), next, previous, bodies(result.items(), links));
+    }
+
+    private static ProductCursor keysetCursor(String cursor, ProductQuery query) {
+        try {
+            return ProductCursor.parse(cursor, query.ordering());
+        } catch (InvalidValue e) {
+            throw RequestFailure.invalidField("cursor", e.getMessage());
+        }
+    }
+
+    /** The products of a page with their images, read in one query for the whole page. */
+    private List<ProductJson.ProductBody> bodies(List<Product> products, PhotoLinks links) {
         Map<ProductId, List<ProductImage>> imagesOf =
-                images.imagesOf(result.items().stream().map(Product::id).toList());
-        List<ProductJson.ProductBody> items = result.items().stream()
+                images.imagesOf(products.stream().map(Product::id).toList());
+        return products.stream()
                 .map(p -> ProductJson.ProductBody.from(p, links, imagesOf.getOrDefault(p.id(), List.of())))
                 .toList();
-        return new ProductJson.PageReply(true, result.total(), next, previous, items);
     }
 
     @Operation(summary = "Upload a product's photo", security = @SecurityRequirement(name = OpenApiDocument.BEARER))

@@ -10,10 +10,12 @@ import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.PhotoType;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
@@ -124,6 +126,11 @@ public final class CatalogService implements Catalog {
     @Override
     public ProductPage list(ProductQuery query) {
         return products.search(query);
+    }
+
+    @Override
+    public ProductSlice listAfter(ProductQuery query, ProductCursor cursor) {
+        return products.searchAfter(query, cursor);
     }
 
     @Override

@@ -5,10 +5,12 @@ import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
@@ -89,6 +91,11 @@ public final class CatalogWithImages implements Catalog {
     @Override
     public ProductPage list(ProductQuery query) {
         return catalog.list(query);
+    }
+
+    @Override
+    public ProductSlice listAfter(ProductQuery query, ProductCursor cursor) {
+        return catalog.listAfter(query, cursor);
     }
 
     @Override

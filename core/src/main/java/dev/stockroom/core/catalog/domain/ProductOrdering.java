@@ -17,7 +17,14 @@ public enum ProductOrdering {
     CREATED_AT("created_at", Key.CREATED_AT, false),
     CREATED_AT_DESC("-created_at", Key.CREATED_AT, true),
     QUANTITY("quantity", Key.QUANTITY, false),
-    QUANTITY_DESC("-quantity", Key.QUANTITY, true);
+    QUANTITY_DESC("-quantity", Key.QUANTITY, true),
+    /**
+     * Best matches of the {@code search} text first: products whose name contains it before those
+     * where only the description does (a store with full-text ranking, PostgreSQL, ranks further
+     * within each), then newest first. The default when a search is given and no ordering named;
+     * without a search it is the default ordering.
+     */
+    RELEVANCE("relevance", Key.RELEVANCE, true);
 
     /** Newest first, when the client names no ordering. */
     public static final ProductOrdering DEFAULT = CREATED_AT_DESC;
@@ -27,7 +34,8 @@ public enum ProductOrdering {
         PRICE,
         NAME,
         CREATED_AT,
-        QUANTITY
+        QUANTITY,
+        RELEVANCE
     }
 
     private final String apiName;

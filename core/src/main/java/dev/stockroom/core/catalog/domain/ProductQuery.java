@@ -97,7 +97,7 @@ public record ProductQuery(
         Optional<Boolean> stock = given(inStock).map(s -> v.field("in_stock", () -> QueryParameters.parseBoolean(s)));
         ProductOrdering order = given(ordering)
                 .map(o -> v.field("ordering", () -> ProductOrdering.parse(o)))
-                .orElse(ProductOrdering.DEFAULT);
+                .orElse(text.isPresent() ? ProductOrdering.RELEVANCE : ProductOrdering.DEFAULT);
         Integer pageNumber = given(page)
                 .map(p -> v.field("page", () -> checkPage(parseWhole(p, PAGE_RULE))))
                 .orElse(1);

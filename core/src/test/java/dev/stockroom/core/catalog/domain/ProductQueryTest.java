@@ -68,7 +68,27 @@ class ProductQueryTest {
         assertThat(List.of(ProductOrdering.values()))
                 .extracting(ProductOrdering::apiName)
                 .containsExactly(
-                        "price", "-price", "name", "-name", "created_at", "-created_at", "quantity", "-quantity");
+                        "price",
+                        "-price",
+                        "name",
+                        "-name",
+                        "created_at",
+                        "-created_at",
+                        "quantity",
+                        "-quantity",
+                        "relevance");
+    }
+
+    @Test
+    void orders_a_search_by_relevance_unless_an_ordering_is_named() {
+        assertThat(ProductQuery.parse("lamp", null, null, null, null, null, null)
+                        .ordering())
+                .isEqualTo(ProductOrdering.RELEVANCE);
+        assertThat(ProductQuery.parse(" ", null, null, null, null, null, null).ordering())
+                .isEqualTo(ProductOrdering.DEFAULT);
+        assertThat(ProductQuery.parse("lamp", null, null, null, "price", null, null)
+                        .ordering())
+                .isEqualTo(ProductOrdering.PRICE);
     }
 
     @Test
@@ -85,7 +105,7 @@ class ProductQueryTest {
                         "in_stock", List.of("Must be true or false."),
                         "ordering",
                                 List.of("Must be one of: price, -price, name, -name, created_at, -created_at, "
-                                        + "quantity, -quantity."),
+                                        + "quantity, -quantity, relevance."),
                         "page", List.of("Must be a whole number of at least 1."),
                         "page_size", List.of("Must be a whole number from 1 to 100.")));
     }

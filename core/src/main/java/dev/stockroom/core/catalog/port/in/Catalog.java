@@ -4,9 +4,11 @@ import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -52,6 +54,12 @@ public interface Catalog {
     Product get(ProductId id);
 
     ProductPage list(ProductQuery query);
+
+    /**
+     * The slice of the list that follows {@code cursor} (keyset paging), as many as the query's
+     * page size; the slice's {@code next} continues the walk.
+     */
+    ProductSlice listAfter(ProductQuery query, ProductCursor cursor);
 
     /**
      * Stores the upload as the product's photo; the photo it replaces, if stored, is deleted.

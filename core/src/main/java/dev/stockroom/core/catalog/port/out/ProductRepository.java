@@ -2,9 +2,11 @@ package dev.stockroom.core.catalog.port.out;
 
 import dev.stockroom.core.catalog.domain.NewProduct;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
+import dev.stockroom.core.catalog.domain.ProductSlice;
 import java.util.Optional;
 
 /**
@@ -50,4 +52,12 @@ public interface ProductRepository {
      * and the number of matches on all pages. A page past the end has no items but the right total.
      */
     ProductPage search(ProductQuery query);
+
+    /**
+     * The slice of the products matching {@code query} that follows {@code cursor} in the cursor's
+     * ordering (the query's own ordering and page number are not used), at most the query's page
+     * size, and the number of matches in all. A keyset read: the store seeks to the cursor's
+     * position instead of counting past earlier rows, so a deep slice costs what the first does.
+     */
+    ProductSlice searchAfter(ProductQuery query, ProductCursor cursor);
 }
