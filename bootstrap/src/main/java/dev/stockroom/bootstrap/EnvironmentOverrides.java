@@ -48,6 +48,7 @@ final class EnvironmentOverrides {
                 env,
                 "STOCKROOM_MAX_IMAGE_PIXELS",
                 pixels -> config.catalog.maxImagePixels = parseMaxImagePixels("STOCKROOM_MAX_IMAGE_PIXELS", pixels));
+        S3StorageSettings.applyEnvironment(config, env);
         ifSet(env, "STOCKROOM_DRAIN_DELAY", delay -> config.drainDelay = parseDuration("STOCKROOM_DRAIN_DELAY", delay));
         StockroomDataSourceFactory db = config.database;
         ifSet(env, "STOCKROOM_DB_URL", url -> {

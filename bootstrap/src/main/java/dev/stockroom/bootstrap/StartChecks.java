@@ -45,6 +45,7 @@ final class StartChecks {
             StockroomConfiguration.named("accounts", config.accounts::toPolicy);
             config.accountPolicy();
             config.mail.sender();
+            PhotoStorage.validate(config);
             if (config.mail.smtp.isConfigured()) {
                 config.mail.smtp.toSettings();
             }

@@ -39,7 +39,8 @@ final class StartupSummary implements ServerLifecycleListener {
                 : "files in " + DataDirectory.mailDirectory(config.dataPath());
         return "Stockroom " + Version.current() + " started: database "
                 + JdbcUrls.withoutSecrets(config.database.getUrl())
-                + ", data " + config.dataPath() + ", mail " + mail + ", API " + api + ", docs " + api + "docs/, admin "
+                + ", data " + config.dataPath() + ", photos " + PhotoStorage.describe(config) + ", mail " + mail
+                + ", API " + api + ", docs " + api + "docs/, admin "
                 + admin;
     }
 

@@ -196,6 +196,17 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 return mailInTime.check(mail::execute);
             }
         });
+        wiring.photoStoreHealth().ifPresent(photos -> {
+            // Bounded by the connect timeout: a hung S3 endpoint makes /healthcheck unhealthy, not slow.
+            TimeBoundHealthCheck photosInTime = new TimeBoundHealthCheck(
+                    environment.getHealthCheckExecutorService(), configuration.s3.connectTimeout);
+            environment.healthChecks().register("photos", new HealthCheck() {
+                @Override
+                protected Result check() {
+                    return photosInTime.check(photos::execute);
+                }
+            });
+        });
         environment.lifecycle().addServerLifecycleListener(new StartupSummary(configuration));
     }
 }

@@ -85,6 +85,14 @@ public class StockroomConfiguration extends Configuration {
     /** Photos; empty: {@code <dataDir>/photos}. Instances each keep their own dataDir but share this. */
     @JsonProperty
     public String photosDir = "";
+    /** Where uploaded photos are kept: local (files in {@link #photosDir}, the default) or s3 ({@link #s3}). */
+    @JsonProperty
+    public String photoStore = PhotoStorage.LOCAL;
+    /** {@code s3:}: the bucket, with {@code photoStore: s3}; several instances on one bucket serve each other's photos. */
+    @JsonProperty
+    @Valid
+    @NotNull
+    public S3StorageSettings s3 = new S3StorageSettings();
     /** On SIGTERM, how long health says "draining" (still answering) before the ports close; 0: at once. */
     @JsonProperty
     @NotNull

@@ -8,7 +8,6 @@ import dev.stockroom.adapters.mail.SmtpMailSender;
 import dev.stockroom.adapters.mail.SmtpSettings;
 import dev.stockroom.adapters.persistence.DatabaseMigrator;
 import dev.stockroom.adapters.persistence.StockroomDatabase;
-import dev.stockroom.adapters.persistence.photo.FilePhotoStore;
 import dev.stockroom.adapters.rest.StockroomApi;
 import dev.stockroom.adapters.rest.http.TrustedProxies;
 import dev.stockroom.adapters.rest.security.AccessTokens;
@@ -45,16 +44,19 @@ final class Wiring implements AutoCloseable {
     private final MailSender mailSender;
     private final ManagedDataSource ownDataSource;
     private final HashingPool hashing;
+    private final PhotoStorage photos;
 
     private Wiring(
             StockroomConfiguration config,
             Jdbi jdbi,
             ManagedDataSource ownDataSource,
+            PhotoStorage photos,
+            SecureRandom random,
             Clock clock,
             MetricRegistry metrics) {
         this.ownDataSource = ownDataSource;
+        this.photos = photos;
         Path dataDir = config.dataPath(); // prepared by forServer or forCommand
-        SecureRandom random = new SecureRandom();
         this.hashing = PasswordHashing.pool(config.passwordHashing, random);
         StockroomDatabase persistence = new StockroomDatabase(jdbi);
         this.mailSender = mailSender(config.mail, dataDir, clock);
@@ -66,9 +68,10 @@ final class Wiring implements AutoCloseable {
                 .loginAttempts(persistence.loginAttempts())
                 .devices(persistence.devices())
                 .audit(persistence.audit())
+                .secondFactors(persistence.secondFactors())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
-                .photos(new FilePhotoStore(DataDirectory.create(config.photosPath()), random))
+                .photos(photos.store())
                 .transactions(persistence.transactions())
                 .passwordHasher(StockroomMetrics.timed(hashing, metrics))
                 .mailSender(mailSender)
@@ -95,6 +98,15 @@ final class Wiring implements AutoCloseable {
     static Wiring forServer(StockroomConfiguration config, Environment environment, Clock clock) {
         StockroomDataSourceFactory database = config.database;
         DataDirectory.prepare(config);
+        SecureRandom random = new SecureRandom();
+        PhotoStorage photos = PhotoStorage.open(config, random);
+        // Before the database: an unusable bucket stops the start in one line, with nothing migrated.
+        try {
+            photos.checkReachable();
+        } catch (RuntimeException e) {
+            photos.close();
+            throw e;
+        }
         if (config.migrateOnStart) {
             migrate(database.forMigrations(), environment.metrics());
         } else {
@@ -106,12 +118,13 @@ final class Wiring implements AutoCloseable {
         // Dropwizard's comment-prepending one, which defeats its cache) ran ANTLR over every
         // statement of every request.
         jdbi.setTemplateEngine(TemplateEngine.NOP);
-        Wiring wiring = new Wiring(config, jdbi, null, clock, environment.metrics());
+        Wiring wiring = new Wiring(config, jdbi, null, photos, random, clock, environment.metrics());
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 wiring.closeMailSender();
                 wiring.hashing.close();
+                wiring.photos.close();
             }
         });
         return wiring;
@@ -123,7 +136,15 @@ final class Wiring implements AutoCloseable {
         migrate(config.database.forMigrations(), metrics);
         ManagedDataSource dataSource = config.database.build(metrics, "command");
         dataSource.start();
-        return new Wiring(config, Jdbi.create(dataSource), dataSource, Clock.systemUTC(), metrics);
+        SecureRandom random = new SecureRandom();
+        return new Wiring(
+                config,
+                Jdbi.create(dataSource),
+                dataSource,
+                PhotoStorage.open(config, random),
+                random,
+                Clock.systemUTC(),
+                metrics);
     }
 
     private static void migrate(DataSourceFactory database, MetricRegistry metrics) {
@@ -163,6 +184,11 @@ final class Wiring implements AutoCloseable {
         return new FileMailSender(mailDir, from, templates, clock);
     }
 
+    /** The photo store's health check on the admin port, when it has one (S3). */
+    Optional<com.codahale.metrics.health.HealthCheck> photoStoreHealth() {
+        return photos.healthCheck();
+    }
+
     Stockroom stockroom() {
         return stockroom;
     }
@@ -192,7 +218,8 @@ final class Wiring implements AutoCloseable {
                 accessTokens,
                 clock,
                 proxies,
-                limits);
+                limits,
+                Optional.of(stockroom.twoFactor()));
     }
 
     private void closeMailSender() {
@@ -209,6 +236,7 @@ final class Wiring implements AutoCloseable {
     public void close() {
         closeMailSender();
         hashing.close();
+        photos.close();
         if (ownDataSource != null) {
             try {
                 ownDataSource.stop();

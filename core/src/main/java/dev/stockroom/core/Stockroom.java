@@ -9,10 +9,13 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.SecondFactorCheck;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -54,6 +57,7 @@ import java.util.Optional;
  *         .products(products).photos(photos)          // optional: the catalogue
  *         .productImages(images)                      // optional: several images per product
  *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
+ *         .secondFactors(secondFactors)               // optional: two-factor sign-in, twoFactor()
  *         .build();
  * Registered registered = stockroom.registration().register(command);
  * // and call stockroom.mailRelay().relayDue() every few seconds, stockroom.housekeeping().purge() hourly
@@ -91,7 +95,9 @@ public final class Stockroom {
                 b.accountPolicy,
                 b.clock,
                 b.random,
-                Optional.ofNullable(b.rateCounters));
+                Optional.ofNullable(b.rateCounters),
+                Optional.ofNullable(b.secondFactors),
+                b.mailSender.languages());
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
         Catalog plainCatalog = b.products == null
                 ? null
@@ -130,6 +136,23 @@ public final class Stockroom {
     /** What a shop's administrator sees and does: users, sessions, throttling and the audit trail. */
     public Administration administration() {
         return accounts.administration();
+    }
+
+    /**
+     * Two-factor sign-in (TOTP): set-up, confirmation and disabling; logging in with it is
+     * {@link #authentication()}'s.
+     *
+     * @throws IllegalStateException when the builder was given no second-factor store
+     */
+    public TwoFactorSignIn twoFactor() {
+        return accounts.twoFactor()
+                .orElseThrow(() -> new IllegalStateException("Two-factor sign-in is not configured: give "
+                        + "Stockroom.builder() secondFactors(SecondFactorRepository)"));
+    }
+
+    /** Whether a user has a second factor on, and checking one; {@link SecondFactorCheck#NONE} without a store. */
+    public SecondFactorCheck secondFactorCheck() {
+        return accounts.secondFactorCheck();
     }
 
     /**
@@ -212,6 +235,7 @@ public final class Stockroom {
         private LoginAttempts loginAttempts;
         private TrustedDevices devices;
         private AuditLog audit;
+        private SecondFactorRepository secondFactors;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
         // Catalogue (optional, both or neither)
@@ -265,6 +289,15 @@ public final class Stockroom {
         /** The trail of security events; appended to in the transaction of each change. */
         public Builder audit(AuditLog audit) {
             this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * Where TOTP factors, recovery codes and pending two-step logins are kept. Optional: without
+         * it there is no two-factor sign-in and every login is one step.
+         */
+        public Builder secondFactors(SecondFactorRepository secondFactors) {
+            this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
             return this;
         }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.port.out.MailSender;
+import dev.stockroom.core.shared.LanguageTag;
 import jakarta.mail.internet.AddressException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.simplejavamail.api.email.Email;
@@ -49,6 +51,12 @@ public final class FileMailSender implements MailSender {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.composer = new MailComposer(Objects.requireNonNull(templates, "templates"), mail);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The languages its templates write: those shipped and those the templates directory adds. */
+    @Override
+    public Set<LanguageTag> languages() {
+        return composer.languages();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.stockroom.adapters.mail;
 
 import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.shared.LanguageTag;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.Set;
 import java.util.UUID;
 import org.simplejavamail.api.email.EmailPopulatingBuilder;
 import org.simplejavamail.email.EmailBuilder;
@@ -39,7 +41,13 @@ final class MailComposer {
                 .withSubject(mail.subject())
                 .withPlainText(mail.text())
                 .withHTMLText(mail.html())
+                .withHeader("Content-Language", mail.language().value())
                 .fixingMessageId(messageId == null ? null : messageId(messageId));
+    }
+
+    /** The languages the templates write. */
+    Set<LanguageTag> languages() {
+        return templates.languages();
     }
 
     /**

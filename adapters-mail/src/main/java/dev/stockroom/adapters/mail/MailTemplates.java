@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
+import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.LanguageTag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,15 @@ import org.slf4j.LoggerFactory;
  * {@linkplain TemplateSettings#templatesDirectory() templates directory} may replace any of them by
  * holding a file of the same name, and every file it lacks comes from the shipped set.
  *
+ * <p>Those are the English templates, and English is what a mail falls back to. Every other
+ * language has its own directory, named by its BCP 47 tag in normal form: the shipped German
+ * ones sit in {@code templates/de/}, with every file English has (a test keeps it so). A templates
+ * directory replaces them from its own {@code de/}, and adds a language with a directory of a new
+ * tag ({@code fr/}, {@code pt-BR/}); for a language not shipped, each kind has all three files or
+ * none, and a kind with none is written in English. A notification is written in its locale's
+ * best match among the languages that have its kind (RFC 4647 lookup: {@code de-AT} gets {@code
+ * de}), else in English.
+ *
  * <p>The only syntax is {@code {{name}}}, replaced by a value, and {@code {{#name}}…{{/name}}},
  * kept only when the value is not empty (for the optional {@code shop_url}); sections do not nest.
  * Every template may use {@code shop_name} and {@code shop_url}, and the values its kind's
@@ -56,6 +68,10 @@ public final class MailTemplates {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
     private static final String SHIPPED = "templates/";
+    static final LanguageTag GERMAN = new LanguageTag("de");
+    /** The languages shipped in full, English first. */
+    static final List<LanguageTag> SHIPPED_LANGUAGES = List.of(LanguageTag.ENGLISH, GERMAN);
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
     private static final Pattern SECTION = Pattern.compile("\\{\\{#([a-z_]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
@@ -73,7 +89,9 @@ public final class MailTemplates {
         }
     }
 
-    private final Map<NotificationKind, Template> templates;
+    /** English has every kind; another language the kinds it has. */
+    private final Map<LanguageTag, Map<NotificationKind, Template>> templates;
+
     private final String shopName;
     private final String shopUrl;
 
@@ -82,7 +100,7 @@ public final class MailTemplates {
         this(loadAll(TemplateSettings.defaults()), TemplateSettings.defaults());
     }
 
-    private MailTemplates(Map<NotificationKind, Template> templates, TemplateSettings settings) {
+    private MailTemplates(Map<LanguageTag, Map<NotificationKind, Template>> templates, TemplateSettings settings) {
         this.templates = templates;
         this.shopName = settings.shopName();
         this.shopUrl = settings.shopUrl().orElse("");
@@ -106,6 +124,27 @@ public final class MailTemplates {
     /** The file name of one part of one kind, such as {@code password-reset-code.subject.txt}. */
     static String fileName(NotificationKind kind, Part part) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + part.suffix;
+    }
+
+    /** Where one file of a language lies under a templates directory: English at the top, others under their tag. */
+    static String path(LanguageTag language, String fileName) {
+        return language.equals(LanguageTag.ENGLISH) ? fileName : language.value() + "/" + fileName;
+    }
+
+    /** The languages mail is written in: the shipped ones and those a templates directory adds. */
+    public Set<LanguageTag> languages() {
+        return Set.copyOf(templates.keySet());
+    }
+
+    /** The language a notification of {@code kind} in {@code locale} is written in. */
+    LanguageTag languageOf(NotificationKind kind, LanguageTag locale) {
+        List<LanguageTag> having = new ArrayList<>();
+        templates.forEach((language, kinds) -> {
+            if (kinds.containsKey(kind)) {
+                having.add(language);
+            }
+        });
+        return locale.bestIn(having);
     }
 
     /** Every template file name, in kind order. */
@@ -132,8 +171,10 @@ public final class MailTemplates {
     }
 
     RenderedMail render(Notification notification) {
-        Template template = templates.get(notification.kind());
+        LanguageTag language = languageOf(notification.kind(), notification.locale());
+        Template template = templates.get(language).get(notification.kind());
         return new RenderedMail(
+                language,
                 fill(
                         template.subject(),
                         notification,
@@ -183,47 +224,115 @@ public final class MailTemplates {
         };
     }
 
-    private static Map<NotificationKind, Template> loadAll(TemplateSettings settings) {
+    private static Map<LanguageTag, Map<NotificationKind, Template>> loadAll(TemplateSettings settings) {
         List<String> problems = new ArrayList<>();
         Optional<Path> directory =
                 settings.templatesDirectory().map(dir -> dir.toAbsolutePath().normalize());
-        directory.ifPresent(dir -> checkDirectory(dir, problems));
-        Map<NotificationKind, Template> loaded = new EnumMap<>(NotificationKind.class);
+        Map<LanguageTag, Path> own = new LinkedHashMap<>();
+        directory.ifPresent(dir -> own.putAll(checkDirectory(dir, problems)));
+        Set<LanguageTag> languages = new LinkedHashSet<>(SHIPPED_LANGUAGES);
+        languages.addAll(own.keySet());
+        Map<LanguageTag, Map<NotificationKind, Template>> loaded = new LinkedHashMap<>();
         List<String> replaced = new ArrayList<>();
-        for (NotificationKind kind : NotificationKind.values()) {
-            Map<Part, String> parts = new EnumMap<>(Part.class);
-            for (Part part : Part.values()) {
-                String name = fileName(kind, part);
-                Optional<Path> own = directory.map(dir -> dir.resolve(name)).filter(Files::isRegularFile);
-                own.ifPresent(file -> replaced.add(name));
-                String source = own.map(Path::toString).orElse("shipped " + SHIPPED + name);
-                Optional<String> text = own.isPresent() ? readFile(own.get(), source, problems) : readShipped(name);
-                parts.put(
-                        part,
-                        text.map(t -> checked(t, kind, part, source, problems)).orElse(""));
+        for (LanguageTag language : languages) {
+            boolean shipped = SHIPPED_LANGUAGES.contains(language);
+            Optional<Path> dir =
+                    language.equals(LanguageTag.ENGLISH) ? directory : Optional.ofNullable(own.get(language));
+            Map<NotificationKind, Template> kinds = new EnumMap<>(NotificationKind.class);
+            for (NotificationKind kind : NotificationKind.values()) {
+                Map<Part, String> parts = new EnumMap<>(Part.class);
+                List<String> lacking = new ArrayList<>();
+                for (Part part : Part.values()) {
+                    String name = fileName(kind, part);
+                    String relative = path(language, name);
+                    Optional<Path> file = dir.map(d -> d.resolve(name)).filter(Files::isRegularFile);
+                    if (file.isEmpty() && !shipped) {
+                        lacking.add(name);
+                        continue;
+                    }
+                    file.ifPresent(f -> replaced.add(relative));
+                    String source = file.map(Path::toString).orElse("shipped " + SHIPPED + relative);
+                    Optional<String> text =
+                            file.isPresent() ? readFile(file.get(), source, problems) : readShipped(relative);
+                    parts.put(
+                            part,
+                            text.map(t -> checked(t, kind, part, source, problems))
+                                    .orElse(""));
+                }
+                if (parts.isEmpty()) {
+                    continue; // a language not shipped without this kind: English writes it
+                }
+                if (!lacking.isEmpty()) {
+                    problems.add("Mail templates " + dir.orElseThrow() + ": " + String.join(", ", lacking)
+                            + " missing beside the other files of " + kind
+                            + " (a language that is not shipped has all three files of a kind, or none)");
+                    continue;
+                }
+                kinds.put(kind, new Template(parts.get(Part.SUBJECT), parts.get(Part.TEXT), parts.get(Part.HTML)));
             }
-            loaded.put(kind, new Template(parts.get(Part.SUBJECT), parts.get(Part.TEXT), parts.get(Part.HTML)));
+            if (!kinds.isEmpty()) {
+                loaded.put(language, kinds);
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         directory.ifPresent(dir -> LOG.info(
-                "Mail templates from {}: {}; the other {} of {} files are the shipped ones",
+                "Mail templates from {}: {}; the other files are the shipped ones; mail is written in {}",
                 dir,
                 replaced.isEmpty() ? "none" : String.join(", ", replaced),
-                fileNames().size() - replaced.size(),
-                fileNames().size()));
+                loaded.keySet()));
         return loaded;
     }
 
-    private static void checkDirectory(Path dir, List<String> problems) {
+    /**
+     * Finds what the directory holds that this version does not read, and returns its language
+     * directories by language.
+     */
+    private static Map<LanguageTag, Path> checkDirectory(Path dir, List<String> problems) {
+        Map<LanguageTag, Path> languages = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             problems.add("Mail templates directory " + dir + " does not exist or is not a directory");
-            return;
+            return languages;
         }
+        checkFiles(dir, problems);
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(Files::isDirectory)
+                    .filter(sub -> !sub.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .forEach(sub -> {
+                        String name = sub.getFileName().toString();
+                        Optional<LanguageTag> language = languageNamed(name);
+                        if (language.isEmpty()) {
+                            problems.add("Mail templates directory " + sub + ": not a language this version reads"
+                                    + " (name a language's directory by its BCP 47 tag, such as de or pt-BR;"
+                                    + " the English templates sit at the top)");
+                            return;
+                        }
+                        checkFiles(sub, problems);
+                        languages.put(language.get(), sub);
+                    });
+        } catch (IOException e) {
+            problems.add("Mail templates directory " + dir + " cannot be read: " + e);
+        }
+        return languages;
+    }
+
+    /** A language directory's name: a tag in its normal form, and not English, whose files sit at the top. */
+    private static Optional<LanguageTag> languageNamed(String name) {
+        try {
+            LanguageTag tag = new LanguageTag(name);
+            return tag.value().equals(name) && !tag.equals(LanguageTag.ENGLISH) ? Optional.of(tag) : Optional.empty();
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void checkFiles(Path dir, List<String> problems) {
         Set<String> known = new TreeSet<>(fileNames());
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(file -> file.getFileName().toString())
+            files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
                     .filter(name -> !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".html")))
                     .filter(name -> !known.contains(name))
                     .sorted()

@@ -1,4 +1,6 @@
 package dev.stockroom.adapters.mail;
 
-/** One notification turned into words: what both senders put into a message. */
-record RenderedMail(String subject, String text, String html) {}
+import dev.stockroom.core.shared.LanguageTag;
+
+/** One notification turned into words, in {@code language}: what both senders put into a message. */
+record RenderedMail(LanguageTag language, String subject, String text, String html) {}

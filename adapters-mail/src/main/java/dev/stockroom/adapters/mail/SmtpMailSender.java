@@ -2,6 +2,7 @@ package dev.stockroom.adapters.mail;
 
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.port.out.MailSender;
+import dev.stockroom.core.shared.LanguageTag;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -16,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.api.mailer.Mailer;
@@ -77,6 +79,12 @@ public final class SmtpMailSender implements MailSender, AutoCloseable {
                         String.valueOf(smtp.timeout().toMillis()));
         this.composer = new MailComposer(templates, mail);
         this.server = smtp.host() + ":" + smtp.port();
+    }
+
+    /** The languages its templates write: those shipped and those the templates directory adds. */
+    @Override
+    public Set<LanguageTag> languages() {
+        return composer.languages();
     }
 
     @Override

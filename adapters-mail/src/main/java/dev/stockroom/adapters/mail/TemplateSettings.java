@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param shopName the shop's name, as {@code {{shop_name}}} in every subject and body
  * @param shopUrl the shop's public address ({@code http} or {@code https}), as {@code {{shop_url}}}
  * @param templatesDirectory a directory whose template files replace the shipped ones of the same
- *     name; a file it lacks comes from the shipped set
+ *     name; a file it lacks comes from the shipped set. English files sit at its top, another
+ *     language's in a directory named by its tag ({@code de/}, or {@code fr/} for one not shipped)
  */
 public record TemplateSettings(String shopName, Optional<String> shopUrl, Optional<Path> templatesDirectory) {
     public static final String DEFAULT_SHOP_NAME = "Stockroom";

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.persistence;
 import dev.stockroom.adapters.persistence.account.JdbiAuditLog;
 import dev.stockroom.adapters.persistence.account.JdbiLoginAttempts;
 import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
+import dev.stockroom.adapters.persistence.account.JdbiSecondFactors;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiTrustedDevices;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
@@ -14,6 +15,7 @@ import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -50,6 +52,7 @@ public final class StockroomDatabase {
     private final ProductRepository products;
     private final ProductImageRepository productImages;
     private final RateCounters rateCounters;
+    private final SecondFactorRepository secondFactors;
 
     public StockroomDatabase(Jdbi jdbi) {
         this.transactions = new JdbiTransactions(jdbi);
@@ -63,6 +66,7 @@ public final class StockroomDatabase {
         this.products = new JdbiProductRepository(transactions);
         this.productImages = new JdbiProductImageRepository(transactions);
         this.rateCounters = new JdbiRateCounters(transactions);
+        this.secondFactors = new JdbiSecondFactors(transactions);
     }
 
     public Transactions transactions() {
@@ -108,6 +112,11 @@ public final class StockroomDatabase {
     /** The counts of the limits per client address and per email address ({@code Stockroom.Builder.rateCounters}). */
     public RateCounters rateCounters() {
         return rateCounters;
+    }
+
+    /** TOTP factors, recovery codes and two-step login challenges ({@code Stockroom.Builder.secondFactors}). */
+    public SecondFactorRepository secondFactors() {
+        return secondFactors;
     }
 
     /** Whether the database answers a trivial query now; never throws. For health checks. */

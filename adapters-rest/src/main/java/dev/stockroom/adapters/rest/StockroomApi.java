@@ -16,6 +16,7 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.ProductImages;
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
  * @param catalogPolicy  the policy the core's catalogue was built with: its photo limit is the upload limit here
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client address
  * @param addressLimits  the limits per client address; none when empty (the edge limits, or a test rig)
+ * @param twoFactor      two-factor sign-in; without it the API has no {@code /users/mfa/} endpoints
  */
 public record StockroomApi(
         Registration registration,
@@ -44,7 +46,8 @@ public record StockroomApi(
         AccessTokens accessTokens,
         Clock clock,
         TrustedProxies trustedProxies,
-        Optional<AddressLimits> addressLimits) {
+        Optional<AddressLimits> addressLimits,
+        Optional<TwoFactorSignIn> twoFactor) {
 
     /** Room in a multipart body for the form's text fields and part headers, beside the photo. */
     private static final long FORM_OVERHEAD = 64 * 1024;
@@ -62,6 +65,37 @@ public record StockroomApi(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(addressLimits, "addressLimits");
+        Objects.requireNonNull(twoFactor, "twoFactor");
+    }
+
+    /** The API without two-factor sign-in. */
+    public StockroomApi(
+            Registration registration,
+            Authentication authentication,
+            PasswordRecovery passwordRecovery,
+            Profiles profiles,
+            Administration administration,
+            Catalog catalog,
+            ProductImages productImages,
+            CatalogPolicy catalogPolicy,
+            AccessTokens accessTokens,
+            Clock clock,
+            TrustedProxies trustedProxies,
+            Optional<AddressLimits> addressLimits) {
+        this(
+                registration,
+                authentication,
+                passwordRecovery,
+                profiles,
+                administration,
+                catalog,
+                productImages,
+                catalogPolicy,
+                accessTokens,
+                clock,
+                trustedProxies,
+                addressLimits,
+                Optional.empty());
     }
 
     /** The API with no trusted proxy and no limits per client address. */
@@ -103,6 +137,7 @@ public record StockroomApi(
                 api.authentication(),
                 api.passwordRecovery(),
                 api.profiles(),
+                api.twoFactor(),
                 api.accessTokens(),
                 api.clock());
         CatalogResources.register(jersey, api.catalog(), api.productImages(), api.catalogPolicy());

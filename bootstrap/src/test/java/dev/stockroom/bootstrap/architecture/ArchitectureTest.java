@@ -24,6 +24,7 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "dev.stockroom.adapters.persistence..";
     private static final String MAIL = "dev.stockroom.adapters.mail..";
     private static final String NATIVE_HASHING = "dev.stockroom.adapters.hashing..";
+    private static final String STORAGE_S3 = "dev.stockroom.adapters.storage.s3..";
     private static final String BOOTSTRAP = "dev.stockroom.bootstrap..";
     private static final String[] FEATURES = {"account", "catalog", "notification", "throttling"};
 
@@ -35,7 +36,7 @@ class ArchitectureTest {
         }
     }
 
-    // Rule 1: the core is pure Java; Bouncy Castle only where passwords are hashed.
+    // Rule 1: the core is pure Java (javax.crypto is the JDK's); Bouncy Castle only where passwords are hashed.
     @ArchTest
     static final ArchRule core_depends_only_on_the_jdk = classes()
             .that()
@@ -46,8 +47,8 @@ class ArchitectureTest {
             .resideOutsideOfPackage(IMAGING)
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", CORE)
-            .because("the core must embed anywhere with the JDK alone");
+            .resideInAnyPackage("java..", "javax.crypto..", CORE)
+            .because("the core must embed anywhere with the JDK alone (TOTP's HMAC is javax.crypto's)");
 
     // ImageIO is the JDK's too (java.desktop); it stays where images are decoded and written.
     @ArchTest
@@ -109,7 +110,7 @@ class ArchitectureTest {
             .resideInAPackage(REST)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(PERSISTENCE, MAIL, NATIVE_HASHING, BOOTSTRAP);
+            .resideInAnyPackage(PERSISTENCE, MAIL, NATIVE_HASHING, STORAGE_S3, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule persistence_sees_no_other_adapter = noClasses()
@@ -117,7 +118,7 @@ class ArchitectureTest {
             .resideInAPackage(PERSISTENCE)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(REST, MAIL, NATIVE_HASHING, BOOTSTRAP);
+            .resideInAnyPackage(REST, MAIL, NATIVE_HASHING, STORAGE_S3, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule mail_sees_no_other_adapter = noClasses()
@@ -125,7 +126,49 @@ class ArchitectureTest {
             .resideInAPackage(MAIL)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(REST, PERSISTENCE, NATIVE_HASHING, BOOTSTRAP);
+            .resideInAnyPackage(REST, PERSISTENCE, NATIVE_HASHING, STORAGE_S3, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule s3_storage_sees_no_other_adapter = noClasses()
+            .that()
+            .resideInAPackage(STORAGE_S3)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(REST, PERSISTENCE, MAIL, NATIVE_HASHING, BOOTSTRAP);
+
+    // The S3 store implements one port: of the core it sees the ports, the domain and the shared failures.
+    @ArchTest
+    static final ArchRule s3_storage_sees_only_ports_domain_and_shared_failures = classes()
+            .that()
+            .resideInAPackage(STORAGE_S3)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    STORAGE_S3,
+                    "dev.stockroom.core.*.port..",
+                    "dev.stockroom.core.*.domain..",
+                    "dev.stockroom.core.shared..",
+                    "software.amazon.awssdk..");
+
+    @ArchTest
+    static final ArchRule core_never_sees_the_s3_storage = noClasses()
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(STORAGE_S3);
+
+    @ArchTest
+    static final ArchRule aws_sdk_only_in_s3_storage = noClasses()
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackage(STORAGE_S3)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("software.amazon.awssdk..")
+            .because("the SDK's exceptions and clients stay behind the PhotoStore port");
 
     // Native hashing implements one port with core's shared Argon2id format: nothing else of the core.
     @ArchTest

@@ -66,6 +66,7 @@ class CrawlTest {
         Account other = fixture.other;
         Account leaving = fixture.loggedIn(fixture.verified("leaving"));
         Account changing = fixture.verified("changing");
+        Account enrolling = fixture.verified("enrolling");
         String newcomer = fixture.newcomer.accessToken();
         long mine = fixture.products.get(1);
         long doomed = fixture.products.get(2);
@@ -106,6 +107,30 @@ class CrawlTest {
                 step("POST", "/users/token/refresh/", map("refresh_token", owner.refreshToken()), null, 200),
                 step("POST", "/users/token/refresh/", map("refresh_token", "spent-or-never-issued"), null, 401),
                 step("POST", "/users/token/refresh/", map(), null, 400),
+                step(
+                        "POST",
+                        "/users/mfa/totp/setup/",
+                        map("password", ApiFixture.PASSWORD),
+                        enrolling.accessToken(),
+                        200),
+                step(
+                        "POST",
+                        "/users/mfa/totp/setup/",
+                        map("password", "not the password"),
+                        enrolling.accessToken(),
+                        400),
+                step("POST", "/users/mfa/totp/setup/", map("password", ApiFixture.PASSWORD), null, 401),
+                step("POST", "/users/mfa/totp/confirm/", map("code", "12345x"), enrolling.accessToken(), 400),
+                step("POST", "/users/mfa/totp/confirm/", map("code", "123456"), other.accessToken(), 409),
+                step(
+                        "POST",
+                        "/users/mfa/totp/disable/",
+                        map("password", ApiFixture.PASSWORD, "code", "123456"),
+                        other.accessToken(),
+                        409),
+                step("POST", "/users/login/mfa/", map("mfa_token", "never-issued", "code", "123456"), null, 401),
+                step("POST", "/users/login/mfa/", map("mfa_token", "never-issued"), null, 400),
+                step("GET", "/users/login/mfa/", null, null, 405),
                 step("GET", "/users/me/", null, owner.accessToken(), 200),
                 step("GET", "/users/me/", null, newcomer, 200),
                 step("GET", "/users/me/", null, null, 401),
@@ -114,6 +139,9 @@ class CrawlTest {
                 step("HEAD", "/users/me/", null, owner.accessToken(), 200),
                 step("OPTIONS", "/users/me/", null, null, 200),
                 step("PUT", "/users/me/", map(), owner.accessToken(), 405),
+                step("PATCH", "/users/me/", map("last_name", "Lovelace"), owner.accessToken(), 200),
+                step("PATCH", "/users/me/", map("nickname", "Ada"), owner.accessToken(), 400),
+                step("PATCH", "/users/me/", map("locale", "de"), null, 401),
                 step("POST", "/users/password/forget/", map("email", owner.email()), null, 200),
                 step("POST", "/users/password/forget/", map("email", "nobody@example.com"), null, 200),
                 step("POST", "/users/password/forget/", map("email", "not an address"), null, 400),

@@ -34,6 +34,50 @@ class OnEachDatabaseTest {
     }
 
     @Nested
+    class UserLanguageFlowsOnH2 extends UserLanguageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class TwoFactorFlowsOnH2 extends TwoFactorFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class UserLanguageFlowsOnPostgres extends UserLanguageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class TwoFactorFlowsOnPostgres extends TwoFactorFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class AdministrationFlowsOnH2 extends AdministrationFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
@@ -101,6 +145,68 @@ class OnEachDatabaseTest {
         @Override
         RunningStockroom stockroom() {
             return STOCKROOM;
+        }
+    }
+
+    /** The catalogue with its photos in an S3 bucket (S3Mock in this JVM) instead of the data directory. */
+    @Nested
+    class CatalogFlowsOnH2WithS3 extends CatalogOnS3Test {
+        static final PhotosOnS3 BUCKET = PhotosOnS3.newBucket();
+
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onEmbeddedH2().with(BUCKET);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+
+        @Override
+        PhotosOnS3 bucket() {
+            return BUCKET;
+        }
+    }
+
+    @Nested
+    class CatalogFlowsOnPostgresWithS3 extends CatalogOnS3Test {
+        static final PhotosOnS3 BUCKET = PhotosOnS3.newBucket();
+
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres().with(BUCKET);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+
+        @Override
+        PhotosOnS3 bucket() {
+            return BUCKET;
+        }
+    }
+
+    /** Two instances on one PostgreSQL database and one bucket, each with a data directory of its own. */
+    @Nested
+    class SharedBucketOnPostgres extends SharedBucketTest {
+        static final PhotosOnS3 BUCKET = PhotosOnS3.newBucket();
+
+        @RegisterExtension
+        @Order(1)
+        static final RunningStockroom FIRST = RunningStockroom.onPostgres().with(BUCKET);
+
+        @RegisterExtension
+        @Order(2)
+        static final RunningStockroom SECOND = RunningStockroom.onPostgres().with(BUCKET);
+
+        @Override
+        RunningStockroom first() {
+            return FIRST;
+        }
+
+        @Override
+        RunningStockroom second() {
+            return SECOND;
         }
     }
 

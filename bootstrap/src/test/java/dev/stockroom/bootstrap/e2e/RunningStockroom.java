@@ -262,6 +262,16 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** A header of the {@code n}th mail to {@code address}. */
+    String mailHeader(String address, int n, String name) {
+        try {
+            mail(address, n);
+            return greenMail.getReceivedMessagesForDomain(address)[n - 1].getHeader(name, ",");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String textOf(Part part) {
         try {
             if (part.isMimeType("text/plain")) {

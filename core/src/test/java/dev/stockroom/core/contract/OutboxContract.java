@@ -7,6 +7,7 @@ import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.domain.OutboxMessage;
 import dev.stockroom.core.notification.domain.OutboxStats;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public abstract class OutboxContract {
                         Notification.CODE,
                         "012345",
                         Notification.EXPIRES_IN_MINUTES,
-                        "10"));
+                        "10"),
+                new LanguageTag("de-CH"));
         outbox().enqueue(notification, now);
 
         List<OutboxMessage> claimed = outbox().claimDue(now, 10, now.plus(LEASE), me);
@@ -58,11 +60,23 @@ public abstract class OutboxContract {
             assertThat(message.id()).isNotNull();
             assertThat(message.notification()).isEqualTo(notification);
             assertThat(message.notification().values()).isEqualTo(notification.values());
+            assertThat(message.notification().locale()).isEqualTo(new LanguageTag("de-CH"));
             assertThat(message.createdAt()).isEqualTo(now);
             assertThat(message.attempts()).isZero();
             assertThat(message.nextAttemptAt()).isEqualTo(now);
             assertThat(message.lastError()).isNull();
         });
+    }
+
+    @Test
+    void keeps_an_english_notification_english() {
+        Notification notice = new Notification(NotificationKind.PASSWORD_CHANGED, recipient(), Map.of());
+        outbox().enqueue(notice, now);
+
+        assertThat(outbox().claimDue(now, 10, now.plus(LEASE), me))
+                .singleElement()
+                .extracting(message -> message.notification().locale())
+                .isEqualTo(LanguageTag.ENGLISH);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.stockroom.core.account.domain.SessionKind;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.shared.LanguageTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -73,7 +74,7 @@ final class Samples {
 
     /**
      * A user whose every field differs from what {@link User#register} would set: verified, an
-     * admin, disabled, and logged in before.
+     * admin, disabled, logged in before, and writing Swiss German.
      */
     static User verifiedAdmin() {
         String id = unique();
@@ -89,7 +90,8 @@ final class Samples {
                 T0,
                 T0.plus(Duration.ofDays(3).plusNanos(654_321_000)),
                 true,
-                T0.plus(Duration.ofDays(2).plusNanos(123_457_000)));
+                T0.plus(Duration.ofDays(2).plusNanos(123_457_000)),
+                new LanguageTag("de-CH"));
     }
 
     /** A user with these fields; the rest as {@link #newUser} sets them. */
@@ -106,7 +108,8 @@ final class Samples {
                 createdAt,
                 createdAt,
                 disabled,
-                null);
+                null,
+                LanguageTag.ENGLISH);
     }
 
     /** An origin with both parts, one of them outside ASCII. */

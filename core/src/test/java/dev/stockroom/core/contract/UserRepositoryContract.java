@@ -10,12 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.EmailAddress;
+import dev.stockroom.core.account.domain.PersonName;
 import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.UserQuery;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.shared.Page;
 import dev.stockroom.core.shared.PageRequest;
 import dev.stockroom.core.shared.Transactions;
@@ -68,6 +70,24 @@ public abstract class UserRepositoryContract {
         assertThat(found.updatedAt()).isEqualTo(user.updatedAt());
         assertThat(found.isDisabled()).isTrue();
         assertThat(found.lastLoginAt()).isEqualTo(user.lastLoginAt()).isPresent();
+        assertThat(found.locale()).isEqualTo(new LanguageTag("de-CH"));
+    }
+
+    @Test
+    void an_update_writes_the_names_and_the_language() {
+        User user = newUser();
+        users().add(user);
+        User changed = user.withProfile(
+                new PersonName("Zoë"), new PersonName("Ó Briain"), new LanguageTag("pt-br"), T0.plusSeconds(30));
+
+        users().update(changed);
+
+        User found = users().findById(user.id()).orElseThrow();
+        assertThat(found).isEqualTo(changed);
+        assertThat(found.firstName().value()).isEqualTo("Zoë");
+        assertThat(found.lastName().value()).isEqualTo("Ó Briain");
+        assertThat(found.locale().value()).isEqualTo("pt-BR");
+        assertThat(users().findByIdForUpdate(user.id())).contains(changed);
     }
 
     @Test

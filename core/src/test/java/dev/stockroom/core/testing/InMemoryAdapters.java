@@ -14,6 +14,7 @@ public final class InMemoryAdapters {
     private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(transactions);
     private final InMemoryTrustedDevices devices = new InMemoryTrustedDevices(transactions);
     private final InMemoryAuditLog audit = new InMemoryAuditLog(transactions);
+    private final InMemorySecondFactors secondFactors = new InMemorySecondFactors(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
@@ -33,6 +34,7 @@ public final class InMemoryAdapters {
                 .loginAttempts(loginAttempts)
                 .devices(devices)
                 .audit(audit)
+                .secondFactors(secondFactors)
                 .outbox(outbox)
                 .mailSender(mailSender)
                 .transactions(transactions)
@@ -80,6 +82,10 @@ public final class InMemoryAdapters {
 
     public InMemoryAuditLog audit() {
         return audit;
+    }
+
+    public InMemorySecondFactors secondFactors() {
+        return secondFactors;
     }
 
     public InMemoryOutbox outbox() {

@@ -67,7 +67,8 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
                                 user.createdAt(),
                                 user.updatedAt(),
                                 user.isDisabled(),
-                                stored.lastLoginAt().orElse(null)));
+                                stored.lastLoginAt().orElse(null),
+                                user.locale()));
             }
         });
     }

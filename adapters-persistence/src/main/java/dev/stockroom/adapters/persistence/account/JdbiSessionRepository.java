@@ -44,7 +44,7 @@ public final class JdbiSessionRepository implements SessionRepository {
                    s.revoked_at AS s_revoked_at, s.ip AS s_ip, s.user_agent AS s_user_agent,
                    s.last_used_at AS s_last_used_at,
                    u.id, u.first_name, u.last_name, u.username, u.email, u.password_hash, u.auth_status, u.role,
-                   u.created_at, u.updated_at, u.disabled, u.last_login_at
+                   u.created_at, u.updated_at, u.disabled, u.last_login_at, u.locale
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = :id
             """;

@@ -14,6 +14,7 @@ import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.UserQuery;
 import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.shared.Page;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class JdbiUserRepository implements UserRepository {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SELECT = """
             SELECT id, first_name, last_name, username, email, password_hash, auth_status, role, created_at, updated_at,
-                   disabled, last_login_at
+                   disabled, last_login_at, locale
             FROM users
             """;
     private static final String MATCHES_SEARCH =
@@ -50,7 +51,8 @@ public final class JdbiUserRepository implements UserRepository {
             Columns.instant(rs, "created_at"),
             Columns.instant(rs, "updated_at"),
             rs.getBoolean("disabled"),
-            Columns.instant(rs, "last_login_at"));
+            Columns.instant(rs, "last_login_at"),
+            new LanguageTag(rs.getString("locale")));
 
     private final JdbiTransactions db;
 
@@ -70,10 +72,10 @@ public final class JdbiUserRepository implements UserRepository {
                 return bindAll(h.createUpdate("""
                         INSERT INTO users (id, first_name, last_name, username, username_key, email, email_key,
                                            password_hash, auth_status, role, created_at, updated_at, disabled,
-                                           last_login_at)
+                                           last_login_at, locale)
                         VALUES (:id, :first_name, :last_name, :username, :username_key, :email, :email_key,
                                 :password_hash, :auth_status, :role, :created_at, :updated_at, :disabled,
-                                :last_login_at)
+                                :last_login_at, :locale)
                         """), user)
                         .bindByType("last_login_at", user.lastLoginAt().orElse(null), Instant.class)
                         .execute();
@@ -97,7 +99,8 @@ public final class JdbiUserRepository implements UserRepository {
                         SET first_name = :first_name, last_name = :last_name, username = :username,
                             username_key = :username_key, email = :email, email_key = :email_key,
                             password_hash = :password_hash, auth_status = :auth_status, role = :role,
-                            created_at = :created_at, updated_at = :updated_at, disabled = :disabled
+                            created_at = :created_at, updated_at = :updated_at, disabled = :disabled,
+                            locale = :locale
                         WHERE id = :id
                         """), user).execute();
             } catch (StatementException e) {
@@ -197,7 +200,8 @@ public final class JdbiUserRepository implements UserRepository {
                 .bind("role", user.role())
                 .bind("created_at", user.createdAt())
                 .bind("updated_at", user.updatedAt())
-                .bind("disabled", user.isDisabled());
+                .bind("disabled", user.isDisabled())
+                .bind("locale", user.locale().value());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.domain.OutboxMessage;
 import dev.stockroom.core.notification.domain.OutboxStats;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class JdbiOutbox implements Outbox {
             new Notification(
                     row.getColumn("kind", NotificationKind.class),
                     row.getColumn("recipient", String.class),
-                    fromJson(row.getColumn("payload", String.class))),
+                    fromJson(row.getColumn("payload", String.class)),
+                    new LanguageTag(row.getColumn("locale", String.class))),
             row.getColumn("created_at", Instant.class),
             row.getColumn("attempts", Integer.class),
             row.getColumn("next_attempt_at", Instant.class),
@@ -56,13 +58,15 @@ public final class JdbiOutbox implements Outbox {
     @Override
     public void enqueue(Notification notification, Instant now) {
         db.withHandle(h -> h.createUpdate("""
-                        INSERT INTO outbox (id, kind, recipient, payload, status, created_at, attempts, next_attempt_at)
-                        VALUES (:id, :kind, :recipient, :payload, :status, :now, 0, :now)
+                        INSERT INTO outbox (id, kind, recipient, payload, locale, status, created_at, attempts,
+                                            next_attempt_at)
+                        VALUES (:id, :kind, :recipient, :payload, :locale, :status, :now, 0, :now)
                         """)
                 .bind("id", UUID.randomUUID())
                 .bind("kind", notification.kind())
                 .bind("recipient", notification.recipient())
                 .bind("payload", toJson(notification.values()))
+                .bind("locale", notification.locale().value())
                 .bind("status", Status.PENDING)
                 .bind("now", now)
                 .execute());
@@ -80,7 +84,8 @@ public final class JdbiOutbox implements Outbox {
         }
         return db.inTransaction(h -> {
             List<OutboxMessage> due = h.createQuery("""
-                            SELECT id, kind, recipient, payload, created_at, attempts, next_attempt_at, last_error
+                            SELECT id, kind, recipient, payload, locale, created_at, attempts, next_attempt_at,
+                                   last_error
                             FROM outbox
                             WHERE status = :status AND next_attempt_at <= :now
                             ORDER BY next_attempt_at

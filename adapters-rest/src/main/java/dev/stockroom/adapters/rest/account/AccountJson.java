@@ -27,9 +27,20 @@ final class AccountJson {
             @JsonProperty("password") String password,
 
             @JsonProperty("confirm_password") @JsonAlias("conform_password")
-            String confirmPassword) {
-        static final RegisterRequest EMPTY = new RegisterRequest(null, null, null, null, null, null);
+            String confirmPassword,
+
+            @JsonProperty("locale") String locale) {
+        static final RegisterRequest EMPTY = new RegisterRequest(null, null, null, null, null, null, null);
     }
+
+    /** What {@code PATCH /users/me/} reads (the OpenAPI document's view; {@link ProfileFields} reads it). */
+    @Schema(name = "ProfileUpdate")
+    record ProfileUpdateRequest(
+            @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName,
+
+            @Schema(description = "A BCP 47 language tag such as de or pt-BR", example = "de") @JsonProperty("locale")
+            String locale) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CodeRequest(@JsonProperty("code") String code) {
@@ -135,7 +146,8 @@ final class AccountJson {
             @JsonProperty("email") String email,
             @JsonProperty("auth_status") String authStatus,
             @JsonProperty("role") String role,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("locale") String locale) {
 
         static ProfileBody from(Profile p) {
             return new ProfileBody(
@@ -146,7 +158,8 @@ final class AccountJson {
                     p.email().value(),
                     p.status().name(),
                     p.role().name(),
-                    p.createdAt().toString());
+                    p.createdAt().toString(),
+                    p.locale().value());
         }
     }
 }

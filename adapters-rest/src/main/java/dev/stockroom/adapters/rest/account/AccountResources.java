@@ -5,7 +5,9 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Registers the account endpoints. */
@@ -20,9 +22,23 @@ public final class AccountResources {
             Profiles profiles,
             AccessTokens accessTokens,
             Clock clock) {
+        register(jersey, registration, authentication, recovery, profiles, Optional.empty(), accessTokens, clock);
+    }
+
+    /** As above, with the two-factor endpoints when {@code twoFactor} is given. */
+    public static void register(
+            Consumer<Object> jersey,
+            Registration registration,
+            Authentication authentication,
+            PasswordRecovery recovery,
+            Profiles profiles,
+            Optional<TwoFactorSignIn> twoFactor,
+            AccessTokens accessTokens,
+            Clock clock) {
         Tokens tokens = new Tokens(accessTokens, clock);
         jersey.accept(new RegistrationResource(registration, tokens));
-        jersey.accept(new AuthenticationResource(authentication, tokens));
+        jersey.accept(new AuthenticationResource(authentication, tokens, clock));
+        twoFactor.ifPresent(factors -> jersey.accept(new TwoFactorResource(factors, authentication, tokens)));
         jersey.accept(new PasswordResource(recovery, tokens));
         jersey.accept(new ProfileResource(profiles));
     }

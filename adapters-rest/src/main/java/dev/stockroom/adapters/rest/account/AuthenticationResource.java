@@ -9,6 +9,7 @@ import dev.stockroom.adapters.rest.security.StockroomPrincipal;
 import dev.stockroom.core.account.domain.SessionId;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.LogInCommand;
+import dev.stockroom.core.account.port.in.LogInStep;
 import dev.stockroom.core.account.port.in.LogOutCommand;
 import dev.stockroom.core.shared.InvalidValue;
 import io.dropwizard.auth.Auth;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,20 +43,23 @@ import java.util.Optional;
 public final class AuthenticationResource {
     private final Authentication authentication;
     private final Tokens tokens;
+    private final Clock clock;
 
-    AuthenticationResource(Authentication authentication, Tokens tokens) {
+    AuthenticationResource(Authentication authentication, Tokens tokens, Clock clock) {
         this.authentication = authentication;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Operation(summary = "Log in with username or email")
     @ApiResponse(
             responseCode = "200",
-            description = "Access and refresh tokens",
+            description = "Access and refresh tokens; with two-factor sign-in on, mfa_required and an mfa_token "
+                    + "for /users/login/mfa/ instead",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = AccountJson.Reply.class)))
+                            schema = @Schema(oneOf = {AccountJson.Reply.class, TwoFactorJson.MfaRequiredReply.class})))
     @ApiResponse(responseCode = "400", description = "username or password missing")
     @ApiResponse(responseCode = "401", description = "Invalid credentials")
     @ApiResponse(responseCode = "429", description = "Too many failed logins (Retry-After)")
@@ -61,12 +67,16 @@ public final class AuthenticationResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountJson.Reply logIn(AccountJson.LoginRequest body, @Context ContainerRequestContext request) {
+    public Object logIn(AccountJson.LoginRequest body, @Context ContainerRequestContext request) {
         AccountJson.LoginRequest r = Objects.requireNonNullElse(body, AccountJson.LoginRequest.EMPTY);
-        return tokens.reply(
-                null,
-                authentication.logIn(new LogInCommand(
-                        r.username(), r.password(), Optional.ofNullable(r.deviceToken()), RequestOrigin.of(request))));
+        LogInStep step = authentication.startLogIn(new LogInCommand(
+                r.username(), r.password(), Optional.ofNullable(r.deviceToken()), RequestOrigin.of(request)));
+        if (step instanceof LogInStep.SecondFactorRequired required) {
+            long expiresIn = Math.max(
+                    0, Duration.between(clock.instant(), required.expiresAt()).toSeconds());
+            return new TwoFactorJson.MfaRequiredReply(true, true, required.mfaToken(), expiresIn);
+        }
+        return tokens.reply(null, ((LogInStep.Granted) step).grant());
     }
 
     @Operation(summary = "Trade a refresh token for new tokens (rotation)")

@@ -9,6 +9,7 @@ import dev.stockroom.core.account.port.in.CodeCommand;
 import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.shared.LanguageTag;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
@@ -41,7 +43,10 @@ public final class RegistrationResource {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Register; mails a verification code")
+    @Operation(
+            summary = "Register; mails a verification code",
+            description = "The user's language is the locale field if given, else the best match of Accept-Language"
+                    + " among the languages mail is written in, else en.")
     @ApiResponse(
             responseCode = "201",
             description = "Registered: a NEW user's access token",
@@ -60,7 +65,14 @@ public final class RegistrationResource {
         AccountJson.RegisterRequest r = Objects.requireNonNullElse(body, AccountJson.RegisterRequest.EMPTY);
         Registered registered = registration.register(
                 RegisterCommand.of(
-                        r.firstName(), r.lastName(), r.username(), r.email(), r.password(), r.confirmPassword()),
+                        r.firstName(),
+                        r.lastName(),
+                        r.username(),
+                        r.email(),
+                        r.password(),
+                        r.confirmPassword(),
+                        r.locale(),
+                        LanguageTag.preferences(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))),
                 RequestOrigin.of(request));
         AccountJson.Reply reply = tokens.reply("Successfully registered, code sent to your email", registered.grant());
         return Response.status(Response.Status.CREATED).entity(reply).build();

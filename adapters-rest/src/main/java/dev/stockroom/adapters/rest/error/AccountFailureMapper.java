@@ -27,6 +27,9 @@ final class AccountFailureMapper implements ExceptionMapper<AccountFailure> {
             case NOT_ADMIN -> 403;
             case LAST_ADMIN -> 400;
             case SESSION_NOT_FOUND -> 404;
+            case SECOND_FACTOR_REQUIRED -> 401;
+            case SECOND_FACTOR_ON -> 409;
+            case SECOND_FACTOR_OFF -> 409;
         };
     }
 

@@ -20,6 +20,11 @@ public record ErrorBody(
         this(false, message, errors == null ? Map.of() : errors, null);
     }
 
+    /** The same error in other words (another language), for the same fields and request. */
+    ErrorBody withTexts(String newMessage, Map<String, List<String>> newErrors) {
+        return new ErrorBody(status, newMessage, newErrors, requestId);
+    }
+
     /** The same error, for the request with this id. */
     public ErrorBody withRequestId(String id) {
         return new ErrorBody(status, message, errors, id);

@@ -21,5 +21,6 @@ public final class ErrorMappers {
         jersey.accept(new OverloadedMapper());
         jersey.accept(new UnexpectedExceptionMapper());
         jersey.accept(new RequestIdInErrors());
+        jersey.accept(new ErrorLanguage());
     }
 }

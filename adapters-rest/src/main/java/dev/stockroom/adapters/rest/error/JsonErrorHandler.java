@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockroom.adapters.rest.headers.RequestIds;
 import dev.stockroom.adapters.rest.headers.SecurityHeaders;
+import dev.stockroom.core.shared.LanguageTag;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,13 +79,29 @@ public final class JsonErrorHandler extends ErrorHandler {
             response.write(true, null, callback);
             return;
         }
-        response.write(true, ByteBuffer.wrap(body(status, response.getHeaders().get(RequestIds.HEADER))), callback);
+        LanguageTag language = LanguageTag.lookup(
+                        LanguageTag.preferences(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)),
+                        ErrorTexts.LANGUAGES)
+                .orElse(LanguageTag.ENGLISH);
+        String english = ErrorResponses.messageFor(status);
+        String text = ErrorTexts.shipped().translate(english, language).orElse(null);
+        if (text == null) {
+            text = english;
+            language = LanguageTag.ENGLISH;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, language.value());
+        response.write(true, ByteBuffer.wrap(body(text, response.getHeaders().get(RequestIds.HEADER))), callback);
     }
 
     static byte[] body(int status, String requestId) {
+        return body(ErrorResponses.messageFor(status), requestId);
+    }
+
+    /** The envelope with this message, already in the request's language. */
+    static byte[] body(String message, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", false);
-        body.put("message", ErrorResponses.messageFor(status));
+        body.put("message", message);
         if (requestId != null) {
             body.put("request_id", requestId);
         }

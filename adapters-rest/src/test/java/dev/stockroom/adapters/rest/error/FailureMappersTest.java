@@ -45,7 +45,10 @@ class FailureMappersTest {
                         entry("USER_NOT_FOUND", 404),
                         entry("NOT_ADMIN", 403),
                         entry("LAST_ADMIN", 400),
-                        entry("SESSION_NOT_FOUND", 404)));
+                        entry("SESSION_NOT_FOUND", 404),
+                        entry("SECOND_FACTOR_REQUIRED", 401),
+                        entry("SECOND_FACTOR_ON", 409),
+                        entry("SECOND_FACTOR_OFF", 409)));
     }
 
     @Test
@@ -100,7 +103,10 @@ class FailureMappersTest {
                 new AccountFailure.UserNotFound("x"),
                 new AccountFailure.NotAdmin(),
                 new AccountFailure.LastAdmin(),
-                new AccountFailure.SessionNotFound());
+                new AccountFailure.SessionNotFound(),
+                new AccountFailure.SecondFactorRequired(),
+                new AccountFailure.SecondFactorOn(),
+                new AccountFailure.SecondFactorOff("Two-factor sign-in is not on."));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(AccountFailure::kind).containsExactlyInAnyOrder(AccountFailure.Kind.values());

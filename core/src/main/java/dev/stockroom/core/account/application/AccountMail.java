@@ -7,7 +7,10 @@ import dev.stockroom.core.notification.domain.NotificationKind;
 import java.time.Instant;
 import java.util.Map;
 
-/** The notifications the account use cases put into the outbox. None ever carries a password. */
+/**
+ * The notifications the account use cases put into the outbox, each in its user's language. None
+ * ever carries a password.
+ */
 final class AccountMail {
     private final AccountPolicy policy;
 
@@ -31,7 +34,8 @@ final class AccountMail {
                         Notification.FIRST_NAME,
                         user.firstName().value(),
                         Notification.CHANGED_AT,
-                        changedAt.toString()));
+                        changedAt.toString()),
+                user.locale());
     }
 
     private Notification codeMail(NotificationKind kind, User user, String code) {
@@ -44,6 +48,7 @@ final class AccountMail {
                         Notification.CODE,
                         code,
                         Notification.EXPIRES_IN_MINUTES,
-                        Long.toString(policy.codeLifetime().toMinutes())));
+                        Long.toString(policy.codeLifetime().toMinutes())),
+                user.locale());
     }
 }

@@ -6,20 +6,25 @@ import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
+import dev.stockroom.core.account.port.in.SecondFactorCheck;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.PasswordHasher;
+import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.shared.Transactions;
 import dev.stockroom.core.throttling.port.out.RateCounters;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The account use cases assembled from their driven ports. The services themselves stay
@@ -32,6 +37,7 @@ public final class AccountServices {
     private final Profiles profiles;
     private final Administration administration;
     private final AccountHousekeeping housekeeping;
+    private final Optional<TwoFactorSignIn> twoFactor;
 
     public AccountServices(
             UserRepository users,
@@ -80,6 +86,80 @@ public final class AccountServices {
             Clock clock,
             SecureRandom random,
             Optional<RateCounters> rateCounters) {
+        this(
+                users,
+                sessionStore,
+                codeStore,
+                loginAttempts,
+                devices,
+                auditLog,
+                outbox,
+                transactions,
+                hasher,
+                policy,
+                clock,
+                random,
+                rateCounters,
+                Optional.empty());
+    }
+
+    /**
+     * As above, and two-factor sign-in is available when {@code secondFactors} is given; without
+     * it, {@link #twoFactor()} is empty and {@link #secondFactorCheck()} is {@link SecondFactorCheck#NONE}.
+     */
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
+            SecureRandom random,
+            Optional<RateCounters> rateCounters,
+            Optional<SecondFactorRepository> secondFactors) {
+        this(
+                users,
+                sessionStore,
+                codeStore,
+                loginAttempts,
+                devices,
+                auditLog,
+                outbox,
+                transactions,
+                hasher,
+                policy,
+                clock,
+                random,
+                rateCounters,
+                secondFactors,
+                Set.of(LanguageTag.ENGLISH));
+    }
+
+    /**
+     * As above, and a new user whose client reads one of {@code mailLanguages} (the languages the
+     * mail sender writes) gets it as their language.
+     */
+    public AccountServices(
+            UserRepository users,
+            SessionRepository sessionStore,
+            OneTimeCodeRepository codeStore,
+            LoginAttempts loginAttempts,
+            TrustedDevices devices,
+            AuditLog auditLog,
+            Outbox outbox,
+            Transactions transactions,
+            PasswordHasher hasher,
+            AccountPolicy policy,
+            Clock clock,
+            SecureRandom random,
+            Optional<RateCounters> rateCounters,
+            Optional<SecondFactorRepository> secondFactors,
+            Set<LanguageTag> mailLanguages) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessionStore, "sessionStore");
         Objects.requireNonNull(codeStore, "codeStore");
@@ -93,13 +173,29 @@ public final class AccountServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(rateCounters, "rateCounters");
+        Objects.requireNonNull(secondFactors, "secondFactors");
+        Objects.requireNonNull(mailLanguages, "mailLanguages");
         PasswordPolicy passwordPolicy = PasswordPolicy.from(policy);
         Sessions sessions = new Sessions(sessionStore, policy, random);
         OneTimeCodes codes = new OneTimeCodes(codeStore, policy, random);
         AccountMail mail = new AccountMail(policy);
         Audit audit = new Audit(auditLog);
+        Optional<TwoFactorService> twoFactor = secondFactors.map(factors -> new TwoFactorService(
+                users, factors, loginAttempts, policy.loginThrottle(), audit, transactions, hasher, clock, random));
+        this.twoFactor = twoFactor.map(TwoFactorSignIn.class::cast);
         this.registration = new RegistrationService(
-                users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
+                users,
+                sessionStore,
+                sessions,
+                codes,
+                outbox,
+                mail,
+                transactions,
+                hasher,
+                passwordPolicy,
+                clock,
+                audit,
+                mailLanguages);
         this.authentication = new AuthenticationService(
                 users,
                 sessionStore,
@@ -111,7 +207,8 @@ public final class AccountServices {
                 transactions,
                 hasher,
                 clock,
-                random);
+                random,
+                twoFactor);
         this.passwordRecovery = new PasswordRecoveryService(
                 users, sessionStore, sessions, codes, outbox, mail, transactions, hasher, passwordPolicy, clock, audit);
         this.profiles = new ProfileService(users, transactions, audit, clock);
@@ -139,6 +236,16 @@ public final class AccountServices {
 
     public Administration administration() {
         return administration;
+    }
+
+    /** Two-factor sign-in; empty when no second-factor store was given. */
+    public Optional<TwoFactorSignIn> twoFactor() {
+        return twoFactor;
+    }
+
+    /** What a use case that re-authenticates asks; {@link SecondFactorCheck#NONE} without a second-factor store. */
+    public SecondFactorCheck secondFactorCheck() {
+        return twoFactor.<SecondFactorCheck>map(t -> t).orElse(SecondFactorCheck.NONE);
     }
 
     /**

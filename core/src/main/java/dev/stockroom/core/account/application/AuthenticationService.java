@@ -5,6 +5,7 @@ import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.AuditKind;
 import dev.stockroom.core.account.domain.EmailAddress;
 import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.core.account.domain.MfaChallenge;
 import dev.stockroom.core.account.domain.Origin;
 import dev.stockroom.core.account.domain.RefreshToken;
 import dev.stockroom.core.account.domain.Session;
@@ -16,7 +17,10 @@ import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.account.port.in.Authentication;
 import dev.stockroom.core.account.port.in.LogInCommand;
+import dev.stockroom.core.account.port.in.LogInStep;
 import dev.stockroom.core.account.port.in.LogOutCommand;
+import dev.stockroom.core.account.port.in.SecondFactorCode;
+import dev.stockroom.core.account.port.in.SecondFactorLogInCommand;
 import dev.stockroom.core.account.port.in.SessionGrant;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.PasswordHasher;
@@ -24,7 +28,6 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.shared.InvalidValue;
-import dev.stockroom.core.shared.Overloaded;
 import dev.stockroom.core.shared.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,13 +37,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 final class AuthenticationService implements Authentication {
-    // Longer than any login should queue: under a login flood that also competes with reads, the
-    // low-priority hashing threads free places slowly, and polling is not first come, first served.
-    private static final Duration CHECK_WAIT = Duration.ofSeconds(30);
-    private static final long MAX_CHECK_PAUSE_MILLIS = 25;
     /** Device tokens kept per user: more devices than a person has, few enough that logins cannot grow the table. */
     static final int MAX_DEVICES_PER_USER = 20;
 
@@ -56,6 +54,8 @@ final class AuthenticationService implements Authentication {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final SecureRandom random;
+    private final CheckPlaces places;
+    private final Optional<TwoFactorService> twoFactor;
     // A hash of a password nobody knows, verified against on unknown logins so that they take
     // as long as wrong passwords. Made on first need: Argon2 is too slow for every start-up.
     private volatile String dummyHash;
@@ -71,7 +71,8 @@ final class AuthenticationService implements Authentication {
             Transactions transactions,
             PasswordHasher hasher,
             Clock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            Optional<TwoFactorService> twoFactor) {
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
@@ -84,6 +85,8 @@ final class AuthenticationService implements Authentication {
         this.hasher = hasher;
         this.clock = clock;
         this.random = random;
+        this.places = new CheckPlaces(loginAttempts, throttle, clock);
+        this.twoFactor = twoFactor;
     }
 
     /**
@@ -99,6 +102,19 @@ final class AuthenticationService implements Authentication {
      */
     @Override
     public SessionGrant logIn(LogInCommand command) {
+        LogInStep step = startLogIn(command);
+        if (step instanceof LogInStep.Granted granted) {
+            return granted.grant();
+        }
+        throw new AccountFailure.SecondFactorRequired();
+    }
+
+    /**
+     * As {@link #logIn}; for a user with two-factor sign-in on, the right password opens no
+     * session but a challenge, whose token and a code complete the login in {@link #completeLogIn}.
+     */
+    @Override
+    public LogInStep startLogIn(LogInCommand command) {
         Optional<User> found = findByLogin(command);
         Instant started = clock.instant();
         Optional<String> device = command.deviceToken()
@@ -108,7 +124,7 @@ final class AuthenticationService implements Authentication {
                                 .filter(found.get().id()::equals)
                                 .isPresent());
         String key = device.map(AuthenticationService::deviceKey).orElseGet(() -> nameKey(command));
-        awaitCheck(key);
+        places.await(key, "Too many failed logins; try again later.");
         boolean right;
         try {
             if (found.isEmpty()) {
@@ -118,7 +134,7 @@ final class AuthenticationService implements Authentication {
                 right = hasher.matches(command.password(), found.get().passwordHash());
             }
         } catch (RuntimeException e) {
-            abandon(key, e);
+            places.abandon(key, e);
             throw e;
         }
         Instant now = clock.instant();
@@ -129,7 +145,7 @@ final class AuthenticationService implements Authentication {
         User user = found.get();
         if (user.isDisabled()) {
             // Checked after the password, so that neither the answer nor its timing says the account is disabled.
-            abandon(key, null);
+            places.abandon(key, null);
             transactions.run(() -> audit.record(
                     AuditKind.LOGIN_FAILED,
                     user.id(),
@@ -144,24 +160,61 @@ final class AuthenticationService implements Authentication {
         // then, a millisecond or so, against the tens of milliseconds of the hash each login waits for.
         return transactions.inTransaction(() -> {
             loginAttempts.succeeded(key, now);
-            Session session = sessions.openLogin(user.id(), now, command.origin());
-            String refreshToken = sessions.issueRefreshToken(session.id(), now);
-            users.recordLogin(user.id(), now);
-            // A device token is single use: each login replaces it, so a copied one stops counting.
-            device.ifPresent(devices::remove);
-            String deviceToken = sessions.newSecret();
-            devices.add(Sessions.hashOf(deviceToken), user.id(), now);
-            devices.keepNewest(user.id(), MAX_DEVICES_PER_USER);
-            audit.record(
-                    AuditKind.LOGIN_SUCCEEDED,
-                    user.id(),
-                    user.username(),
-                    Optional.of(session.id()),
+            if (twoFactor.isPresent() && twoFactor.get().isEnabled(user.id())) {
+                // The device token is replaced only when the login completes.
+                return twoFactor.get().challenge(user.id(), device, sessions.newSecret(), now);
+            }
+            return new LogInStep.Granted(openSession(user, device, command.origin(), now, null));
+        });
+    }
+
+    @Override
+    public SessionGrant completeLogIn(SecondFactorLogInCommand command) {
+        if (twoFactor.isEmpty()) {
+            throw new AccountFailure.InvalidCredentials();
+        }
+        TwoFactorService factors = twoFactor.get();
+        String hash = Sessions.hashOf(command.mfaToken());
+        MfaChallenge challenge =
+                factors.liveChallenge(hash, clock.instant()).orElseThrow(AccountFailure.InvalidCredentials::new);
+        User user = users.findById(challenge.user())
+                .filter(u -> !u.isDisabled())
+                .orElseThrow(AccountFailure.InvalidCredentials::new);
+        factors.check(user, command.code(), command.origin(), Optional.of(hash));
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            // Of two completions with one token (two right codes at once, say), one logs in.
+            if (!factors.finish(hash)) {
+                throw new AccountFailure.InvalidCredentials();
+            }
+            return openSession(
+                    user,
+                    challenge.deviceHash(),
                     command.origin(),
                     now,
-                    device.isPresent() ? "known device" : null);
-            return sessions.grant(user, session, Optional.of(refreshToken), now).withDeviceToken(deviceToken);
+                    command.code().kind() == SecondFactorCode.Kind.RECOVERY
+                            ? "second factor: recovery code"
+                            : "second factor: TOTP");
         });
+    }
+
+    /** Opens a login session for the user and hands out its tokens: the end of every successful login. */
+    private SessionGrant openSession(User user, Optional<String> device, Origin origin, Instant now, String how) {
+        Session session = sessions.openLogin(user.id(), now, origin);
+        String refreshToken = sessions.issueRefreshToken(session.id(), now);
+        users.recordLogin(user.id(), now);
+        // A device token is single use: each login replaces it, so a copied one stops counting.
+        device.ifPresent(devices::remove);
+        String deviceToken = sessions.newSecret();
+        devices.add(Sessions.hashOf(deviceToken), user.id(), now);
+        devices.keepNewest(user.id(), MAX_DEVICES_PER_USER);
+        String detail = device.isPresent() ? "known device" : null;
+        if (how != null) {
+            detail = detail == null ? how : detail + "; " + how;
+        }
+        audit.record(
+                AuditKind.LOGIN_SUCCEEDED, user.id(), user.username(), Optional.of(session.id()), origin, now, detail);
+        return sessions.grant(user, session, Optional.of(refreshToken), now).withDeviceToken(deviceToken);
     }
 
     /**
@@ -192,55 +245,6 @@ final class AuthenticationService implements Authentication {
                                 + " wrong passwords in a row; later logins wait");
             }
         });
-    }
-
-    /**
-     * Waits, briefly, for a place to check a password for the key: every place taken means that
-     * many checks of this name are in flight, and each frees its place within one hash. A place
-     * that stays taken for {@link #CHECK_WAIT} (checks stuck behind a full hashing queue, or held by
-     * an instance that died, until their lease runs out) is answered as a busy service, not as
-     * throttling: nothing failed.
-     */
-    private void awaitCheck(String key) {
-        long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
-        long pauseMillis = 2;
-        while (true) {
-            Instant now = clock.instant();
-            LoginAttempts.Claim claim = loginAttempts.claim(key, now, throttle);
-            switch (claim.outcome()) {
-                case GRANTED:
-                    return;
-                case BLOCKED:
-                    throw throttled(now, claim.blockedUntil().orElseThrow());
-                case BUSY:
-                default:
-                    break;
-            }
-            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) - deadline > 0) {
-                throw new Overloaded(
-                        "Too many logins for this account at once; try again shortly.", Duration.ofSeconds(1));
-            }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Overloaded("Interrupted while waiting to check the password.", Duration.ofSeconds(1));
-            }
-            pauseMillis = Math.min(pauseMillis * 2, MAX_CHECK_PAUSE_MILLIS);
-        }
-    }
-
-    /** Gives the check's place back when it came to no verdict; the original failure, if any, is what the caller hears. */
-    private void abandon(String key, RuntimeException cause) {
-        try {
-            loginAttempts.abandoned(key, clock.instant());
-        } catch (RuntimeException e) {
-            // Its lease frees the place in the end.
-            if (cause == null) {
-                throw e;
-            }
-            cause.addSuppressed(e);
-        }
     }
 
     @Override
@@ -378,7 +382,13 @@ final class AuthenticationService implements Authentication {
                 .orElseThrow(AccountFailure.SessionEnded::new);
         User user = owner.user();
         return new AuthenticatedUser(
-                user.id(), sessionId, owner.session().kind(), user.username(), user.status(), user.role());
+                user.id(),
+                sessionId,
+                owner.session().kind(),
+                user.username(),
+                user.status(),
+                user.role(),
+                user.locale());
     }
 
     private Optional<User> findByLogin(LogInCommand command) {
@@ -392,11 +402,6 @@ final class AuthenticationService implements Authentication {
         }
     }
 
-    private static AccountFailure throttled(Instant now, Instant blockedUntil) {
-        return new AccountFailure.Throttled(
-                "Too many failed logins; try again later.", Duration.between(now, blockedUntil));
-    }
-
     /**
      * The throttling keys are digests, so that the table of failures lists no names: of a device
      * token's hash, or of the login name as the account look-up normalises it, so that "Ada" and
@@ -406,9 +411,12 @@ final class AuthenticationService implements Authentication {
         return Digests.sha256Hex("device:" + deviceTokenHash);
     }
 
-    /** The keys a user's own names are counted under: its username's and its email address's. */
+    /**
+     * The keys a user's own logins are counted under: its username's, its email address's, and
+     * its second factor's.
+     */
     static List<String> nameKeys(User user) {
-        return List.of(nameKey(user.username().key()), nameKey(user.email().key()));
+        return List.of(nameKey(user.username().key()), nameKey(user.email().key()), TwoFactorService.keyOf(user.id()));
     }
 
     private static String nameKey(LogInCommand command) {

@@ -22,12 +22,14 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.shared.Transactions;
 import dev.stockroom.core.shared.Violations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 final class RegistrationService implements Registration {
     static final String USERNAME_TAKEN = "A user with that username already exists.";
@@ -44,6 +46,7 @@ final class RegistrationService implements Registration {
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
     private final Audit audit;
+    private final Set<LanguageTag> languages;
 
     RegistrationService(
             UserRepository users,
@@ -56,8 +59,10 @@ final class RegistrationService implements Registration {
             PasswordHasher hasher,
             PasswordPolicy passwordPolicy,
             Clock clock,
-            Audit audit) {
+            Audit audit,
+            Set<LanguageTag> languages) {
         this.audit = audit;
+        this.languages = Set.copyOf(languages);
         this.users = users;
         this.sessionStore = sessionStore;
         this.sessions = sessions;
@@ -96,6 +101,7 @@ final class RegistrationService implements Registration {
                 command.username(),
                 command.email(),
                 passwordHash,
+                language(command),
                 now);
         Session session = transactions.inTransaction(() -> {
             users.add(user);
@@ -146,6 +152,13 @@ final class RegistrationService implements Registration {
             String code = codes.issue(user.id(), CodePurpose.VERIFY_EMAIL, now);
             outbox.enqueue(mail.verificationCode(user, code), now);
         });
+    }
+
+    /** The language asked for, else the client's best that mail is written in, else English. */
+    private LanguageTag language(RegisterCommand command) {
+        return command.locale()
+                .or(() -> LanguageTag.lookup(command.preferences(), languages))
+                .orElse(LanguageTag.ENGLISH);
     }
 
     private User requireNew(AuthenticatedUser caller) {

@@ -37,7 +37,10 @@ public abstract sealed class AccountFailure extends Failure {
         USER_NOT_FOUND,
         NOT_ADMIN,
         LAST_ADMIN,
-        SESSION_NOT_FOUND
+        SESSION_NOT_FOUND,
+        SECOND_FACTOR_REQUIRED,
+        SECOND_FACTOR_ON,
+        SECOND_FACTOR_OFF
     }
 
     AccountFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
@@ -184,10 +187,15 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public WrongPassword() {
+            this("old_password");
+        }
+
+        /** A wrong password in {@code field} (set-up and disabling of two-factor sign-in send {@code password}). */
+        public WrongPassword(String field) {
             super(
                     Kind.WRONG_PASSWORD,
                     "The current password is not correct.",
-                    Map.of("old_password", List.of("Wrong password.")));
+                    Map.of(field, List.of("Wrong password.")));
         }
     }
 
@@ -223,6 +231,36 @@ public abstract sealed class AccountFailure extends Failure {
 
         public SessionNotFound() {
             super(Kind.SESSION_NOT_FOUND, "No such session.", Map.of());
+        }
+    }
+
+    /**
+     * A plain login of a user with two-factor sign-in on: only the two-step login
+     * ({@code Authentication.startLogIn}, then {@code completeLogIn}) signs them in.
+     */
+    public static final class SecondFactorRequired extends AccountFailure {
+        private static final long serialVersionUID = 1L;
+
+        public SecondFactorRequired() {
+            super(Kind.SECOND_FACTOR_REQUIRED, "This account needs a second factor to log in.", Map.of());
+        }
+    }
+
+    /** Setting up or confirming two-factor sign-in while it is on. */
+    public static final class SecondFactorOn extends AccountFailure {
+        private static final long serialVersionUID = 1L;
+
+        public SecondFactorOn() {
+            super(Kind.SECOND_FACTOR_ON, "Two-factor sign-in is already on; disable it first.", Map.of());
+        }
+    }
+
+    /** Confirming with nothing set up, or disabling while it is off. */
+    public static final class SecondFactorOff extends AccountFailure {
+        private static final long serialVersionUID = 1L;
+
+        public SecondFactorOff(String message) {
+            super(Kind.SECOND_FACTOR_OFF, message, Map.of());
         }
     }
 }

@@ -22,5 +22,11 @@ public enum AuditKind {
     EMAIL_CHANGED,
     MFA_ENABLED,
     MFA_DISABLED,
-    ACCOUNT_DELETED
+    /** A wrong or reused second-factor code (at login, confirmation or disabling). */
+    MFA_FAILED,
+    /** A login (or a disabling) completed with one of the user's recovery codes. */
+    MFA_RECOVERY_CODE_USED,
+    ACCOUNT_DELETED,
+    /** The user changed their names or language. */
+    PROFILE_UPDATED
 }

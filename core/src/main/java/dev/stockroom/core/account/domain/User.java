@@ -1,5 +1,6 @@
 package dev.stockroom.core.account.domain;
 
+import dev.stockroom.core.shared.LanguageTag;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,6 +21,7 @@ public final class User {
     private final Instant updatedAt;
     private final boolean disabled;
     private final Instant lastLoginAt;
+    private final LanguageTag locale;
 
     private User(
             UserId id,
@@ -33,7 +35,8 @@ public final class User {
             Instant createdAt,
             Instant updatedAt,
             boolean disabled,
-            Instant lastLoginAt) {
+            Instant lastLoginAt,
+            LanguageTag locale) {
         this.id = Objects.requireNonNull(id, "id");
         this.firstName = Objects.requireNonNull(firstName, "firstName");
         this.lastName = Objects.requireNonNull(lastName, "lastName");
@@ -46,12 +49,13 @@ public final class User {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.disabled = disabled;
         this.lastLoginAt = lastLoginAt;
+        this.locale = Objects.requireNonNull(locale, "locale");
         if (passwordHash.isBlank()) {
             throw new IllegalArgumentException("passwordHash must not be blank");
         }
     }
 
-    /** A freshly registered account: NEW, role USER. */
+    /** A freshly registered account: NEW, role USER, writing English. */
     public static User register(
             UserId id,
             PersonName firstName,
@@ -59,6 +63,19 @@ public final class User {
             Username username,
             EmailAddress email,
             String passwordHash,
+            Instant now) {
+        return register(id, firstName, lastName, username, email, passwordHash, LanguageTag.ENGLISH, now);
+    }
+
+    /** A freshly registered account: NEW, role USER, its mail in {@code locale}. */
+    public static User register(
+            UserId id,
+            PersonName firstName,
+            PersonName lastName,
+            Username username,
+            EmailAddress email,
+            String passwordHash,
+            LanguageTag locale,
             Instant now) {
         return new User(
                 id,
@@ -72,10 +89,11 @@ public final class User {
                 now,
                 now,
                 false,
-                null);
+                null,
+                locale);
     }
 
-    /** An enabled account that never logged in, read back from storage; every invariant is checked again. */
+    /** An enabled account writing English that never logged in, read back from storage; every invariant is checked again. */
     public static User rehydrate(
             UserId id,
             PersonName firstName,
@@ -99,7 +117,8 @@ public final class User {
                 createdAt,
                 updatedAt,
                 false,
-                null);
+                null,
+                LanguageTag.ENGLISH);
     }
 
     /**
@@ -119,7 +138,8 @@ public final class User {
             Instant createdAt,
             Instant updatedAt,
             boolean disabled,
-            Instant lastLoginAt) {
+            Instant lastLoginAt,
+            LanguageTag locale) {
         return new User(
                 id,
                 firstName,
@@ -132,7 +152,8 @@ public final class User {
                 createdAt,
                 updatedAt,
                 disabled,
-                lastLoginAt);
+                lastLoginAt,
+                locale);
     }
 
     public User verified(Instant now) {
@@ -148,12 +169,25 @@ public final class User {
                 createdAt,
                 now,
                 disabled,
-                lastLoginAt);
+                lastLoginAt,
+                locale);
     }
 
     public User withPasswordHash(String newHash, Instant now) {
         return new User(
-                id, firstName, lastName, username, email, newHash, status, role, createdAt, now, disabled, lastLoginAt);
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                newHash,
+                status,
+                role,
+                createdAt,
+                now,
+                disabled,
+                lastLoginAt,
+                locale);
     }
 
     public User withRole(Role newRole, Instant now) {
@@ -169,13 +203,44 @@ public final class User {
                 createdAt,
                 now,
                 disabled,
-                lastLoginAt);
+                lastLoginAt,
+                locale);
     }
 
     /** Disabled: cannot log in, refresh or use a token; an admin enables it again. */
     public User withDisabled(boolean off, Instant now) {
         return new User(
-                id, firstName, lastName, username, email, passwordHash, status, role, createdAt, now, off, lastLoginAt);
+                id,
+                firstName,
+                lastName,
+                username,
+                email,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                now,
+                off,
+                lastLoginAt,
+                locale);
+    }
+
+    /** The same account with these names and this language; the caller decides what changed. */
+    public User withProfile(PersonName newFirstName, PersonName newLastName, LanguageTag newLocale, Instant now) {
+        return new User(
+                id,
+                newFirstName,
+                newLastName,
+                username,
+                email,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                now,
+                disabled,
+                lastLoginAt,
+                newLocale);
     }
 
     public User loggedIn(Instant at) {
@@ -191,7 +256,8 @@ public final class User {
                 createdAt,
                 updatedAt,
                 disabled,
-                at);
+                at,
+                locale);
     }
 
     public UserId id() {
@@ -234,6 +300,11 @@ public final class User {
         return updatedAt;
     }
 
+    /** The language its mail is written in (English where that language has no translation). */
+    public LanguageTag locale() {
+        return locale;
+    }
+
     public boolean isDisabled() {
         return disabled;
     }
@@ -260,7 +331,8 @@ public final class User {
                 && createdAt.equals(other.createdAt)
                 && updatedAt.equals(other.updatedAt)
                 && disabled == other.disabled
-                && Objects.equals(lastLoginAt, other.lastLoginAt);
+                && Objects.equals(lastLoginAt, other.lastLoginAt)
+                && locale.equals(other.locale);
     }
 
     @Override

@@ -1,13 +1,15 @@
 package dev.stockroom.core.notification.domain;
 
+import dev.stockroom.core.shared.LanguageTag;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A semantic mail: what happened, to whom, and the values the templates need. Rendering is the
- * mail adapter's job. {@code values} may hold a one-time code; it must never hold a password.
+ * A semantic mail: what happened, to whom, in which language, and the values the templates need.
+ * Rendering is the mail adapter's job; it writes {@code locale} where it has a translation and
+ * English otherwise. {@code values} may hold a one-time code; it must never hold a password.
  */
-public record Notification(NotificationKind kind, String recipient, Map<String, String> values) {
+public record Notification(NotificationKind kind, String recipient, Map<String, String> values, LanguageTag locale) {
     public static final String FIRST_NAME = "first_name";
     public static final String CODE = "code";
     public static final String EXPIRES_IN_MINUTES = "expires_in_minutes";
@@ -17,6 +19,12 @@ public record Notification(NotificationKind kind, String recipient, Map<String, 
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipient, "recipient");
         values = Map.copyOf(Objects.requireNonNull(values, "values"));
+        Objects.requireNonNull(locale, "locale");
+    }
+
+    /** A notification in English. */
+    public Notification(NotificationKind kind, String recipient, Map<String, String> values) {
+        this(kind, recipient, values, LanguageTag.ENGLISH);
     }
 
     public String value(String key) {
@@ -30,6 +38,6 @@ public record Notification(NotificationKind kind, String recipient, Map<String, 
     /** Never prints the values: they may hold a code. */
     @Override
     public String toString() {
-        return "Notification[kind=" + kind + ", recipient=" + recipient + "]";
+        return "Notification[kind=" + kind + ", recipient=" + recipient + ", locale=" + locale + "]";
     }
 }

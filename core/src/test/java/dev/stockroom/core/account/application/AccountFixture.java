@@ -13,21 +13,27 @@ import dev.stockroom.core.account.port.in.RegisterCommand;
 import dev.stockroom.core.account.port.in.Registered;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.SessionGrant;
+import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.notification.domain.Notification;
 import dev.stockroom.core.notification.domain.NotificationKind;
 import dev.stockroom.core.notification.domain.OutboxMessage;
 import dev.stockroom.core.notification.port.out.Outbox;
+import dev.stockroom.core.shared.LanguageTag;
 import dev.stockroom.core.testing.InMemoryAdapters;
 import dev.stockroom.core.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The account services on in-memory adapters, a clock the test moves, and a cheap hasher. */
 final class AccountFixture {
     static final String PASSWORD = "a long enough passphrase";
     static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
+    /** The languages the fixture's mail is written in, as the shipped mail adapter's. */
+    static final Set<LanguageTag> MAIL_LANGUAGES = Set.of(LanguageTag.ENGLISH, new LanguageTag("de"));
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryAdapters store = new InMemoryAdapters();
@@ -53,7 +59,10 @@ final class AccountFixture {
                 hasher,
                 policy,
                 clock,
-                new DistinctCodes());
+                new DistinctCodes(),
+                Optional.empty(),
+                Optional.of(store.secondFactors()),
+                MAIL_LANGUAGES);
     }
 
     Registration registration() {
@@ -66,6 +75,10 @@ final class AccountFixture {
 
     PasswordRecovery recovery() {
         return services.passwordRecovery();
+    }
+
+    TwoFactorSignIn twoFactor() {
+        return services.twoFactor().orElseThrow();
     }
 
     Profiles profiles() {

@@ -3,6 +3,7 @@ package dev.stockroom.core.contract.inmemory;
 import dev.stockroom.core.account.port.out.AuditLog;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
@@ -17,6 +18,7 @@ import dev.stockroom.core.contract.PhotoStoreContract;
 import dev.stockroom.core.contract.ProductImageRepositoryContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
 import dev.stockroom.core.contract.RateCountersContract;
+import dev.stockroom.core.contract.SecondFactorRepositoryContract;
 import dev.stockroom.core.contract.SessionRepositoryContract;
 import dev.stockroom.core.contract.TransactionsContract;
 import dev.stockroom.core.contract.TrustedDevicesContract;
@@ -126,6 +128,21 @@ class InMemoryContractsTest {
         @Override
         protected Transactions transactions() {
             return STORES.transactions();
+        }
+    }
+
+    @Nested
+    class SecondFactorRepositoryTest extends SecondFactorRepositoryContract {
+        private static final InMemoryAdapters STORES = new InMemoryAdapters();
+
+        @Override
+        protected SecondFactorRepository factors() {
+            return STORES.secondFactors();
+        }
+
+        @Override
+        protected UserRepository users() {
+            return STORES.users();
         }
     }
 

@@ -18,8 +18,31 @@ public interface Authentication {
      * @throws dev.stockroom.core.account.domain.AccountFailure.Throttled while the account's (or the
      *         device's) delay after repeated wrong passwords runs (see {@code AccountPolicy.loginThrottle}),
      *         whatever the password; known and unknown names alike
+     * @throws dev.stockroom.core.account.domain.AccountFailure.SecondFactorRequired for the right
+     *         password of a user with two-factor sign-in on (use {@link #startLogIn})
      */
     SessionGrant logIn(LogInCommand command);
+
+    /**
+     * The password step of a login, as {@link #logIn}, except that a user with two-factor sign-in
+     * on is not logged in yet: the answer is a short-lived single-purpose token for
+     * {@link #completeLogIn}.
+     */
+    LogInStep startLogIn(LogInCommand command);
+
+    /**
+     * The second step: a current TOTP code (each time step's once) or an unused recovery code
+     * completes the login the token belongs to, exactly as {@link #logIn} would have. Wrong codes
+     * count against the user as wrong passwords count against a login name, and against the token,
+     * which takes a few tries only.
+     *
+     * @throws dev.stockroom.core.account.domain.AccountFailure.InvalidCredentials for an unknown,
+     *         expired or used token
+     * @throws dev.stockroom.core.account.domain.AccountFailure.WrongCode for a wrong or reused code
+     * @throws dev.stockroom.core.account.domain.AccountFailure.TooManyAttempts when the token's tries are used up
+     * @throws dev.stockroom.core.account.domain.AccountFailure.Throttled during the delay after repeated wrong codes
+     */
+    SessionGrant completeLogIn(SecondFactorLogInCommand command);
 
     /**
      * Exchanges a refresh token for a new one (the old is spent); a spent token revokes its session,

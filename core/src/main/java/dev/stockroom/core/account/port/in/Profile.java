@@ -7,6 +7,7 @@ import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.User;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.Username;
+import dev.stockroom.core.shared.LanguageTag;
 import java.time.Instant;
 
 /** A user as others may see it: everything but the password hash. */
@@ -18,7 +19,8 @@ public record Profile(
         EmailAddress email,
         AuthStatus status,
         Role role,
-        Instant createdAt) {
+        Instant createdAt,
+        LanguageTag locale) {
 
     public static Profile from(User user) {
         return new Profile(
@@ -29,6 +31,7 @@ public record Profile(
                 user.email(),
                 user.status(),
                 user.role(),
-                user.createdAt());
+                user.createdAt(),
+                user.locale());
     }
 }

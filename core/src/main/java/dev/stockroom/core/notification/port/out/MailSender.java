@@ -1,6 +1,8 @@
 package dev.stockroom.core.notification.port.out;
 
 import dev.stockroom.core.notification.domain.Notification;
+import dev.stockroom.core.shared.LanguageTag;
+import java.util.Set;
 import java.util.UUID;
 
 /** Renders and delivers one notification; called by the relay, never inside a request. */
@@ -21,6 +23,14 @@ public interface MailSender {
      */
     default void send(UUID messageId, Notification notification) {
         send(notification);
+    }
+
+    /**
+     * The languages this sender writes mail in; a notification in another is written in English.
+     * Registration picks a new user's language among these.
+     */
+    default Set<LanguageTag> languages() {
+        return Set.of(LanguageTag.ENGLISH);
     }
 
     /** Delivery failed; the message should say why without repeating the mail's contents. */
