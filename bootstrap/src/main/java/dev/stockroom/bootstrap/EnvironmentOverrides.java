@@ -75,6 +75,11 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_SHOP_NAME", name -> config.mail.shopName = name);
         ifSet(env, "STOCKROOM_SHOP_URL", url -> config.mail.shopUrl = url);
         ifSet(env, "STOCKROOM_MAIL_TEMPLATES_DIR", dir -> config.mail.templatesDir = dir);
+        ifSet(
+                env,
+                "STOCKROOM_DELETED_RETENTION",
+                retention ->
+                        config.catalog.deletedRetention = parseRetention("STOCKROOM_DELETED_RETENTION", retention));
         ifSet(env, "STOCKROOM_PASSWORD_HASHER", hasher -> config.passwordHashing.implementation = hasher);
         ifSet(
                 env,
@@ -233,6 +238,19 @@ final class EnvironmentOverrides {
         }
         throw new IllegalArgumentException(name + " must be a whole number of pixels from 1 to "
                 + StockroomConfiguration.CatalogSettings.MAX_IMAGE_PIXELS_LIMIT + ", not '" + value + "'");
+    }
+
+    private static io.dropwizard.util.Duration parseRetention(String name, String value) {
+        io.dropwizard.util.Duration duration;
+        try {
+            duration = io.dropwizard.util.Duration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 30d or 12h, not '" + value + "'");
+        }
+        if (duration.toSeconds() < 60) {
+            throw new IllegalArgumentException(name + " must be at least 1 minute, not '" + value + "'");
+        }
+        return duration;
     }
 
     private static int parsePort(String name, String value) {

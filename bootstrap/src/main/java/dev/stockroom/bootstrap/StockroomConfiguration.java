@@ -11,6 +11,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -275,6 +276,11 @@ public class StockroomConfiguration extends Configuration {
         @Min(1)
         @Max(64 * 1024 * 1024)
         public int maxPhotoBytes = CatalogPolicy.DEFAULT_MAX_PHOTO_BYTES;
+        /** How long a deleted product can be restored; housekeeping then removes it and its photo. */
+        @JsonProperty
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+        public Duration deletedRetention = exactly(CatalogPolicy.DEFAULT_DELETED_RETENTION);
 
         /** The most an operator may allow: a gigapixel image decodes to 4 GB. */
         static final long MAX_IMAGE_PIXELS_LIMIT = 1_000_000_000L;
@@ -286,7 +292,7 @@ public class StockroomConfiguration extends Configuration {
         public long maxImagePixels = ImagePolicy.DEFAULT_MAX_IMAGE_PIXELS;
 
         public CatalogPolicy toPolicy() {
-            return new CatalogPolicy(maxPhotoBytes);
+            return new CatalogPolicy(maxPhotoBytes, deletedRetention.toJavaDuration());
         }
 
         public ImagePolicy toImagePolicy() {

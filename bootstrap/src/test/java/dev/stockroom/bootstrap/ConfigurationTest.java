@@ -503,6 +503,32 @@ class ConfigurationTest {
     }
 
     @Test
+    void the_retention_of_deleted_products_comes_from_the_file_or_its_variable(@TempDir Path dir) throws Exception {
+        assertThat(new StockroomConfiguration().catalog.toPolicy().deletedRetention())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        StockroomConfiguration fromFile = EnvironmentOverrides.apply(fromYaml("""
+                dataDir: %s
+                catalog:
+                  deletedRetention: 7d
+                """.formatted(dir)), Map.of());
+        assertThat(fromFile.catalog.toPolicy().deletedRetention()).isEqualTo(java.time.Duration.ofDays(7));
+        StockroomConfiguration fromVariable = EnvironmentOverrides.apply(
+                fromYaml("dataDir: %s\n".formatted(dir)), Map.of("STOCKROOM_DELETED_RETENTION", "12h"));
+        try (Wiring wiring = Wiring.forCommand(fromVariable, new MetricRegistry())) {
+            assertThat(wiring.stockroom().catalogPolicy().deletedRetention()).isEqualTo(java.time.Duration.ofHours(12));
+        }
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_DELETED_RETENTION", "soon")))
+                .hasMessageContaining("STOCKROOM_DELETED_RETENTION must be a duration");
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_DELETED_RETENTION", "5s")))
+                .hasMessageContaining("at least 1 minute");
+        assertThatThrownBy(() -> fromYaml("catalog: {deletedRetention: 10s}\n"))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("catalog.deletedRetention");
+    }
+
+    @Test
     void the_sender_is_read_as_a_mail_header_and_a_bad_one_names_the_setting_and_its_variable() throws Exception {
         assertThat(new StockroomConfiguration().mail.sender())
                 .isEqualTo(new MailSettings("no-reply@stockroom.local", Optional.of("Stockroom")));

@@ -3,6 +3,7 @@ package dev.stockroom.core;
 import dev.stockroom.core.account.application.AccountHousekeeping;
 import dev.stockroom.core.account.application.AccountServices;
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
@@ -67,6 +68,7 @@ public final class Stockroom {
     private final AccountServices accounts;
     private final MailRelay mailRelay;
     private final Catalog catalog;
+    private final CatalogService catalogService;
     private final ProductImages productImages;
     private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
@@ -99,9 +101,10 @@ public final class Stockroom {
                 Optional.ofNullable(b.secondFactors),
                 b.mailSender.languages());
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
-        Catalog plainCatalog = b.products == null
+        CatalogService plainCatalog = b.products == null
                 ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
+        this.catalogService = plainCatalog;
         if (plainCatalog != null && b.productImages != null) {
             ProductImageService images = new ProductImageService(
                     b.products, b.productImages, b.photos, b.transactions, b.clock, b.catalogPolicy, b.imagePolicy);
@@ -203,6 +206,26 @@ public final class Stockroom {
      */
     public AccountHousekeeping housekeeping() {
         return accounts.housekeeping();
+    }
+
+    /**
+     * Removes for good the products soft-deleted longer ago than {@link CatalogPolicy#deletedRetention()},
+     * with their photos; the host calls it on a schedule, with {@link #housekeeping()}.
+     *
+     * @return how many products went; 0 when no catalogue is configured
+     */
+    public int purgeDeletedProducts() {
+        return catalogService == null ? 0 : catalogService.purgeDeleted();
+    }
+
+    /**
+     * Soft-deletes every live product of {@code owner} (restorable within the retention), for a use
+     * case that removes the owner's account; joins the caller's transaction.
+     *
+     * @return how many products were deleted; 0 when no catalogue is configured
+     */
+    public int deleteProductsOf(UserId owner) {
+        return catalogService == null ? 0 : catalogService.deleteAllOf(owner);
     }
 
     /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */

@@ -270,7 +270,7 @@ abstract class ImageFlowsTest {
     }
 
     @Test
-    void deleting_the_product_deletes_its_image_files() throws IOException {
+    void a_deleted_product_keeps_its_images_and_a_restore_brings_them_back() throws IOException {
         String token = catalog.verifiedUser()[1];
         long id = catalog.addProduct(token, "Doomed " + AccountFlowsTest.unique());
         JsonNode image =
@@ -281,8 +281,11 @@ abstract class ImageFlowsTest {
         Reply deleted = http().send("/products/" + id + "/delete/", "DELETE", null, null, token);
 
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
-        assertError(http().get(path(url), null), 404);
-        assertError(http().get(path(image.at("/thumbnails/medium").asText()), null), 404);
+        assertThat(http().get(path(url), null).status()).isEqualTo(200);
+        Reply restored = http().send("/products/" + id + "/restore/", "POST", null, null, token);
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+        assertThat(restored.body().at("/data/images/0/url").asText()).isEqualTo(url);
+        assertThat(restored.body().at("/data/photo").asText()).isEqualTo(url);
     }
 
     Reply addImage(long id, String token, byte[] image, Map<String, String> fields) throws IOException {

@@ -210,6 +210,31 @@ class OnEachDatabaseTest {
         }
     }
 
+    /** Stock and soft deletion; on databases of their own, as one test moves the clock a month on. */
+    @Nested
+    class StockAndDeletionFlowsOnH2 extends StockAndDeletionFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onEmbeddedH2().with(StockAndDeletionFlowsTest::housekeepingEverySecond);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class StockAndDeletionFlowsOnPostgres extends StockAndDeletionFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onPostgresOfItsOwn().with(StockAndDeletionFlowsTest::housekeepingEverySecond);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
     /** Several images per product; on H2 the image files too are under the data directory. */
     @Nested
     class ImageFlowsOnH2 extends ImageFlowsTest {

@@ -24,6 +24,10 @@ final class ProductJson {
             @JsonProperty("created_at") String createdAt,
             @JsonProperty("updated_at") String updatedAt,
 
+            @Schema(description = "When the product was soft-deleted; null while it is live", nullable = true)
+            @JsonProperty("deleted_at")
+            String deletedAt,
+
             @Schema(description = "At most 10, in order; `photo` is the first one's `url`") @JsonProperty("images")
             List<ImageBody> images) {
 
@@ -38,6 +42,7 @@ final class ProductJson {
                     p.owner().toString(),
                     p.createdAt().toString(),
                     p.updatedAt().toString(),
+                    p.deletedAt().map(Object::toString).orElse(null),
                     images.stream().map(i -> ImageBody.from(i, links)).toList());
         }
     }
@@ -132,6 +137,19 @@ final class ProductJson {
             @Schema(type = "string", format = "binary", description = "The image file (PNG, JPEG, GIF or WebP)")
             @JsonProperty("photo")
             String photo) {}
+
+    @Schema(name = "StockAdjustment", description = "A signed change of the quantity, as one conditional write.")
+    record StockBody(
+            @Schema(
+                    description = "What to add: negative takes away; not 0",
+                    example = "-1",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @JsonProperty("delta")
+            int delta,
+
+            @Schema(description = "Why, in at most 200 characters", example = "sold at the counter")
+            @JsonProperty("reason")
+            String reason) {}
 
     @Schema(name = "PhotoForm", description = "Only the `photo` part, an image file.")
     record PhotoFormBody(

@@ -2,9 +2,11 @@ package dev.stockroom.adapters.rest.catalog;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import dev.stockroom.adapters.rest.error.ErrorResponses;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
@@ -16,6 +18,7 @@ import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.QueryParameters;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +31,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -221,7 +225,9 @@ public final class ProductResource {
         return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
     }
 
-    @Operation(summary = "Delete a product", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @Operation(
+            summary = "Delete a product (soft: restorable within the retention, then removed with its photo)",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
     @ApiResponse(
             responseCode = "200",
             description = "Deleted",
@@ -238,6 +244,78 @@ public final class ProductResource {
             @Parameter(hidden = true) @Auth StockroomPrincipal caller, @PathParam("id") String id) {
         catalog.delete(caller.user(), productId(id));
         return new ProductJson.Reply(true, "Deleted", null);
+    }
+
+    @Operation(
+            summary = "Restore a deleted product within the retention",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Restored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin")
+    @ApiResponse(responseCode = "404", description = "No such product, or deleted longer ago than the retention")
+    @POST
+    @Path("/{id}/restore")
+    public Response restore(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context UriInfo uri) {
+        Product product = catalog.restore(caller.user(), productId(id));
+        return Response.ok(reply("Restored", product, uri)).tag(etag(product)).build();
+    }
+
+    @Operation(
+            summary = "Add to or take from a product's stock, as one conditional write that never oversells",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Stock adjusted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "400", description = "Invalid fields")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin, or not a VERIFIED user")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The quantity would go below 0 or above the maximum (field error `quantity`)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProductJson.StockBody.class))
+            })
+    @POST
+    @Path("/{id}/stock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response adjustStock(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            byte[] body,
+            @Context UriInfo uri)
+            throws IOException {
+        Product product = catalog.adjustStock(caller.user(), productId(id), StockFields.fromJson(body));
+        return Response.ok(reply("Stock adjusted", product, uri))
+                .tag(etag(product))
+                .build();
     }
 
     @Operation(summary = "One product, the bare object")
@@ -274,11 +352,16 @@ public final class ProductResource {
             description = "Pages by number (page, page_size), or, with cursor, by keyset: cursor= (empty) starts"
                     + " a walk and each next link carries the cursor of the following slice, never a page number."
                     + " A search orders by relevance unless an ordering is named; keyset walks need one of the"
-                    + " other orderings.")
+                    + " other orderings. With `deleted=true` (and a bearer token), the soft-deleted products"
+                    + " instead, by page number: an admin's of every owner, anyone else's own only.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400", description = "Invalid query parameters")
+    @ApiResponse(responseCode = "401", description = "`deleted=true` without a valid token")
     @GET
     public ProductJson.PageReply list(
+            @Parameter(hidden = true) @Auth Optional<StockroomPrincipal> caller,
+            @Parameter(description = "true: the soft-deleted products (needs a token)") @QueryParam("deleted")
+                    String deleted,
             @QueryParam("search") String search,
             @QueryParam("min_price") String minPrice,
             @QueryParam("max_price") String maxPrice,
@@ -295,7 +378,24 @@ public final class ProductResource {
         if (cursor != null && page != null) {
             throw RequestFailure.invalidField("page", "Must not be given with cursor: a keyset walk pages by cursor.");
         }
+        boolean listDeleted = QueryParameters.given(deleted)
+                .map(d -> {
+                    try {
+                        return QueryParameters.parseBoolean(d);
+                    } catch (InvalidValue e) {
+                        throw CatalogFailure.InvalidInput.of("deleted", e.getMessage());
+                    }
+                })
+                .orElse(false);
+        if (listDeleted && cursor != null) {
+            throw RequestFailure.invalidField("cursor", "Not available with deleted=true: page by number.");
+        }
         ProductQuery query = ProductQuery.parse(search, minPrice, maxPrice, inStock, ordering, page, pageSize);
+        if (listDeleted) {
+            StockroomPrincipal user = caller.orElseThrow(
+                    () -> new NotAuthorizedException(ErrorResponses.unauthorized("Sign in to list deleted products.")));
+            return pageReply(catalog.listDeleted(user.user(), query), uri);
+        }
         PhotoLinks links = new PhotoLinks(uri);
         if (cursor != null) {
             ProductSlice slice = catalog.listAfter(query, keysetCursor(cursor, query));
@@ -306,10 +406,14 @@ public final class ProductResource {
                     .orElse(null);
             return new ProductJson.PageReply(true, slice.total(), next, null, bodies(slice.items(), links));
         }
-        ProductPage result = catalog.list(query);
+        return pageReply(catalog.list(query), uri);
+    }
+
+    private ProductJson.PageReply pageReply(ProductPage result, UriInfo uri) {
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
-        return new ProductJson.PageReply(true, result.total(), next, previous, bodies(result.items(), links));
+        return new ProductJson.PageReply(
+                true, result.total(), next, previous, bodies(result.items(), new PhotoLinks(uri)));
     }
 
     private static ProductCursor keysetCursor(String cursor, ProductQuery query) {

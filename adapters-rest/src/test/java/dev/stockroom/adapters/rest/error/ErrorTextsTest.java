@@ -41,6 +41,11 @@ class ErrorTextsTest {
             noArguments(type).ifPresent(failures::add);
         }
         failures.add(new AccountFailure.UserNotFound("named ada"));
+        failures.add(new AccountFailure.SecondFactorOff("Set up two-factor sign-in first."));
+        failures.add(new AccountFailure.SecondFactorOff("Two-factor sign-in is not on."));
+        failures.add(new AccountFailure.Throttled(
+                "Too many wrong codes; try again later.", java.time.Duration.ofSeconds(1)));
+        failures.add(new AccountFailure.WrongPassword("password"));
         failures.add(new CatalogFailure.ProductNotFound(new ProductId(42)));
         failures.add(new CatalogFailure.PhotoTooLarge(5 * 1024 * 1024));
         failures.add(AccountFailure.InvalidInput.of("first_name", "This field is required."));

@@ -67,7 +67,8 @@ class FailureMappersTest {
                         entry("UNSUPPORTED_PHOTO", 400),
                         entry("IMAGE_NOT_FOUND", 404),
                         entry("TOO_MANY_IMAGES", 400),
-                        entry("IMAGE_TOO_LARGE", 400)));
+                        entry("IMAGE_TOO_LARGE", 400),
+                        entry("STOCK_OUT_OF_RANGE", 409)));
     }
 
     @Test
@@ -126,7 +127,8 @@ class FailureMappersTest {
                 new CatalogFailure.UnsupportedPhoto(),
                 new CatalogFailure.ImageNotFound(new ImageId(1)),
                 new CatalogFailure.TooManyImages(10),
-                new CatalogFailure.ImageTooLarge(50_000, 50_000, 40_000_000, "image"));
+                new CatalogFailure.ImageTooLarge(50_000, 50_000, 40_000_000, "image"),
+                CatalogFailure.StockOutOfRange.belowZero(1, -2));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(CatalogFailure::kind).containsExactlyInAnyOrder(CatalogFailure.Kind.values());

@@ -7,7 +7,6 @@ import dev.stockroom.core.catalog.domain.PhotoKey;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
-import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.domain.ProductSlice;
@@ -16,9 +15,9 @@ import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
+import dev.stockroom.core.catalog.port.in.StockAdjustment;
 import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,9 +32,8 @@ import java.util.function.Function;
  *   <li>The single-photo upload replaces the first image (processed like any image upload).
  *   <li>A PUT or PATCH that would set {@code photo} to anything but the first image is refused;
  *       the image endpoints change it.
- *   <li>Deleting a product that the store then no longer has deletes its image rows and files. A
- *       store that keeps deleted products (soft delete) keeps them too, for housekeeping to purge
- *       with {@link ProductImageRepository#deleteAllOf}.
+ *   <li>Deleting a product (a soft delete) keeps its image rows and files, so that a restore
+ *       brings them back; the rows go with the product when housekeeping removes it.
  * </ul>
  */
 public final class CatalogWithImages implements Catalog {
@@ -72,15 +70,25 @@ public final class CatalogWithImages implements Catalog {
         return catalog.patch(caller, id, patch, expectedVersion);
     }
 
+    /** A soft delete: the image rows and files stay, so that a restore brings the images back. */
     @Override
     public void delete(AuthenticatedUser caller, ProductId id) {
-        List<ProductImage> before = imageRows.imagesOf(id);
         catalog.delete(caller, id);
-        if (products.findById(id).isEmpty()) {
-            // A database cascades the rows with the product; a store without keys does it here.
-            imageRows.deleteAllOf(id);
-            images.deleteFiles(before.stream().flatMap(i -> i.files().stream()).toList());
-        }
+    }
+
+    @Override
+    public Product restore(AuthenticatedUser caller, ProductId id) {
+        return catalog.restore(caller, id);
+    }
+
+    @Override
+    public ProductPage listDeleted(AuthenticatedUser caller, ProductQuery query) {
+        return catalog.listDeleted(caller, query);
+    }
+
+    @Override
+    public Product adjustStock(AuthenticatedUser caller, ProductId id, StockAdjustment adjustment) {
+        return catalog.adjustStock(caller, id, adjustment);
     }
 
     @Override

@@ -30,7 +30,8 @@ public abstract sealed class CatalogFailure extends Failure {
         UNSUPPORTED_PHOTO,
         IMAGE_NOT_FOUND,
         TOO_MANY_IMAGES,
-        IMAGE_TOO_LARGE
+        IMAGE_TOO_LARGE,
+        STOCK_OUT_OF_RANGE
     }
 
     CatalogFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
@@ -217,6 +218,32 @@ public abstract sealed class CatalogFailure extends Failure {
 
         public long maxPixels() {
             return maxPixels;
+        }
+    }
+
+    /**
+     * A stock adjustment would take the quantity below zero or above {@link Integer#MAX_VALUE}; the
+     * quantity is left as it was.
+     */
+    public static final class StockOutOfRange extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+
+        private StockOutOfRange(String message, String fieldError) {
+            super(Kind.STOCK_OUT_OF_RANGE, message, Map.of("quantity", List.of(fieldError)));
+        }
+
+        /** Taking away more than {@code available}. */
+        public static StockOutOfRange belowZero(int available, int delta) {
+            return new StockOutOfRange(
+                    "Not enough in stock.",
+                    "Only " + available + " in stock; cannot take away " + Math.negateExact((long) delta) + ".");
+        }
+
+        /** Adding past the largest quantity to {@code current}. */
+        public static StockOutOfRange aboveMaximum(int current, int delta) {
+            return new StockOutOfRange(
+                    "The quantity would be too large.",
+                    current + " in stock; adding " + delta + " would exceed " + Integer.MAX_VALUE + ".");
         }
     }
 }

@@ -18,4 +18,8 @@ public record ProductDetails(
     public ProductDetails withPhoto(Optional<Photo> newPhoto) {
         return new ProductDetails(name, price, description, quantity, newPhoto);
     }
+
+    public ProductDetails withQuantity(Quantity newQuantity) {
+        return new ProductDetails(name, price, description, newQuantity, photo);
+    }
 }

@@ -222,14 +222,17 @@ class ProductImageServiceTest {
     }
 
     @Test
-    void deleting_the_product_deletes_its_image_files() {
+    void deleting_the_product_keeps_its_images_for_a_restore() {
         Product product = newProduct(alice);
         images.addImage(alice, product.id(), upload(), OptionalInt.empty());
+        List<ProductImage> before = images.imagesOf(product.id());
 
         catalog.delete(alice, product.id());
+        assertThat(adapters.photos().keys()).containsExactlyInAnyOrderElementsOf(files(before));
+        Product restored = catalog.restore(alice, product.id());
 
-        assertThat(images.imagesOf(product.id())).isEmpty();
-        assertThat(adapters.photos().keys()).isEmpty();
+        assertThat(images.imagesOf(product.id())).isEqualTo(before);
+        assertThat(restored.photo()).contains(Photo.stored(before.get(0).original()));
     }
 
     private Product newProduct(AuthenticatedUser owner) {

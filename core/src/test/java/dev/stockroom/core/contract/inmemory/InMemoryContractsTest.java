@@ -17,6 +17,7 @@ import dev.stockroom.core.contract.OutboxContract;
 import dev.stockroom.core.contract.PhotoStoreContract;
 import dev.stockroom.core.contract.ProductImageRepositoryContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
+import dev.stockroom.core.contract.ProductStockAndDeletionContract;
 import dev.stockroom.core.contract.RateCountersContract;
 import dev.stockroom.core.contract.SecondFactorRepositoryContract;
 import dev.stockroom.core.contract.SessionRepositoryContract;
@@ -108,6 +109,16 @@ class InMemoryContractsTest {
 
     @Nested
     class ProductRepositoryTest extends ProductRepositoryContract {
+        private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
+
+        @Override
+        protected ProductRepository products() {
+            return PRODUCTS;
+        }
+    }
+
+    @Nested
+    class ProductStockAndDeletionTest extends ProductStockAndDeletionContract {
         private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
 
         @Override
