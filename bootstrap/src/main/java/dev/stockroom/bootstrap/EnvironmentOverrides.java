@@ -44,6 +44,10 @@ final class EnvironmentOverrides {
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
         ifSet(env, "STOCKROOM_DATA_DIR", dir -> config.dataDir = dir);
         ifSet(env, "STOCKROOM_PHOTOS_DIR", dir -> config.photosDir = dir);
+        ifSet(
+                env,
+                "STOCKROOM_MAX_IMAGE_PIXELS",
+                pixels -> config.catalog.maxImagePixels = parseMaxImagePixels("STOCKROOM_MAX_IMAGE_PIXELS", pixels));
         S3StorageSettings.applyEnvironment(config, env);
         ifSet(env, "STOCKROOM_DRAIN_DELAY", delay -> config.drainDelay = parseDuration("STOCKROOM_DRAIN_DELAY", delay));
         StockroomDataSourceFactory db = config.database;
@@ -221,6 +225,19 @@ final class EnvironmentOverrides {
             throw new IllegalArgumentException(name + " must be at most 5 minutes, not '" + value + "'");
         }
         return duration;
+    }
+
+    private static long parseMaxImagePixels(String name, String value) {
+        try {
+            long pixels = Long.parseLong(value.replace("_", ""));
+            if (pixels >= 1 && pixels <= StockroomConfiguration.CatalogSettings.MAX_IMAGE_PIXELS_LIMIT) {
+                return pixels;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the explanation below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of pixels from 1 to "
+                + StockroomConfiguration.CatalogSettings.MAX_IMAGE_PIXELS_LIMIT + ", not '" + value + "'");
     }
 
     private static io.dropwizard.util.Duration parseRetention(String name, String value) {

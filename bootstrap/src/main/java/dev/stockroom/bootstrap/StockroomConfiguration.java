@@ -5,6 +5,7 @@ import dev.stockroom.adapters.rest.security.EcKeys;
 import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
@@ -281,8 +282,21 @@ public class StockroomConfiguration extends Configuration {
         @MinDuration(value = 1, unit = TimeUnit.MINUTES)
         public Duration deletedRetention = exactly(CatalogPolicy.DEFAULT_DELETED_RETENTION);
 
+        /** The most an operator may allow: a gigapixel image decodes to 4 GB. */
+        static final long MAX_IMAGE_PIXELS_LIMIT = 1_000_000_000L;
+
+        /** The most pixels (width × height, read from the header before decoding) an image upload may declare. */
+        @JsonProperty
+        @Min(1)
+        @Max(MAX_IMAGE_PIXELS_LIMIT)
+        public long maxImagePixels = ImagePolicy.DEFAULT_MAX_IMAGE_PIXELS;
+
         public CatalogPolicy toPolicy() {
             return new CatalogPolicy(maxPhotoBytes, deletedRetention.toJavaDuration());
+        }
+
+        public ImagePolicy toImagePolicy() {
+            return new ImagePolicy(maxImagePixels);
         }
     }
 

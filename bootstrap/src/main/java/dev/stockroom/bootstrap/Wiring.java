@@ -82,6 +82,8 @@ final class Wiring implements AutoCloseable {
                 .random(random)
                 .accountPolicy(config.accountPolicy())
                 .catalogPolicy(config.catalog.toPolicy())
+                .productImages(persistence.productImages())
+                .imagePolicy(config.catalog.toImagePolicy())
                 // Given even with the limits off, so that housekeeping still clears old counts.
                 .rateCounters(persistence.rateCounters());
         this.stockroom = (throttling.perAddress
@@ -216,6 +218,7 @@ final class Wiring implements AutoCloseable {
                 stockroom.accountDeletion(),
                 stockroom.personalData(),
                 stockroom.catalog(),
+                stockroom.productImages(),
                 stockroom.catalogPolicy(),
                 accessTokens,
                 clock,

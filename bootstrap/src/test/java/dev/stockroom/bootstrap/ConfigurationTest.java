@@ -11,6 +11,7 @@ import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import dev.stockroom.core.throttling.domain.RatePolicy;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -238,6 +239,22 @@ class ConfigurationTest {
                 .isEqualTo(Duration.seconds(20));
         assertThat(config.photosPath()).isEqualTo(Path.of("/srv/photos"));
         assertThat(config.drainDelay).isEqualTo(Duration.seconds(2));
+    }
+
+    @Test
+    void the_pixel_limit_of_image_uploads_defaults_to_40_megapixels_and_is_set_by_its_variable() throws Exception {
+        assertThat(EnvironmentOverrides.apply(factory.build(), Map.of()).catalog.toImagePolicy())
+                .isEqualTo(ImagePolicy.defaults());
+        assertThat(EnvironmentOverrides.apply(factory.build(), Map.of("STOCKROOM_MAX_IMAGE_PIXELS", "12_000_000"))
+                        .catalog
+                        .maxImagePixels)
+                .isEqualTo(12_000_000L);
+        for (String bad : List.of("0", "-5", "lots", "1000000001")) {
+            assertThatThrownBy(() ->
+                            EnvironmentOverrides.apply(factory.build(), Map.of("STOCKROOM_MAX_IMAGE_PIXELS", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("STOCKROOM_MAX_IMAGE_PIXELS");
+        }
     }
 
     @Test

@@ -27,11 +27,16 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.application.CatalogService;
+import dev.stockroom.core.catalog.application.CatalogWithImages;
+import dev.stockroom.core.catalog.application.ProductImageService;
 import dev.stockroom.core.catalog.application.ProductsOfDeletedAccounts;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.domain.DeletedOwnerProducts;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.application.CappedOutbox;
 import dev.stockroom.core.notification.application.MailRelay;
@@ -60,6 +65,7 @@ import java.util.Optional;
  *         .devices(devices).audit(audit).emailChanges(emailChanges).outbox(outbox).mailSender(mailSender)
  *         .transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
+ *         .productImages(images)                      // optional: several images per product
  *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
  *         .secondFactors(secondFactors)               // optional: two-factor sign-in, twoFactor()
  *         .build();
@@ -71,7 +77,9 @@ public final class Stockroom {
     private final AccountServices accounts;
     private final AccountLifecycleServices lifecycle;
     private final MailRelay mailRelay;
-    private final CatalogService catalog;
+    private final Catalog catalog;
+    private final CatalogService catalogService;
+    private final ProductImages productImages;
     private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
     private final CatalogPolicy catalogPolicy;
@@ -103,7 +111,7 @@ public final class Stockroom {
                 Optional.ofNullable(b.secondFactors),
                 b.mailSender.languages());
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
-        this.catalog = b.products == null
+        CatalogService plainCatalog = b.products == null
                 ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
         OwnedProducts ownedProducts = b.products == null
@@ -125,6 +133,16 @@ public final class Stockroom {
                 b.accountPolicy,
                 b.clock,
                 b.random);
+        this.catalogService = plainCatalog;
+        if (plainCatalog != null && b.productImages != null) {
+            ProductImageService images = new ProductImageService(
+                    b.products, b.productImages, b.photos, b.transactions, b.clock, b.catalogPolicy, b.imagePolicy);
+            this.productImages = images;
+            this.catalog = new CatalogWithImages(plainCatalog, images, b.productImages, b.products);
+        } else {
+            this.productImages = null;
+            this.catalog = plainCatalog;
+        }
     }
 
     public static Builder builder() {
@@ -201,6 +219,20 @@ public final class Stockroom {
     }
 
     /**
+     * Several images per product, with thumbnails; {@link #catalog()} then keeps each product's
+     * {@code photo} its first image.
+     *
+     * @throws IllegalStateException when the builder was given no products, photos and product images ports
+     */
+    public ProductImages productImages() {
+        if (productImages == null) {
+            throw new IllegalStateException("Product images are not configured: give Stockroom.builder() "
+                    + "products(ProductRepository), photos(PhotoStore) and productImages(ProductImageRepository)");
+        }
+        return productImages;
+    }
+
+    /**
      * Limits on events per subject (a client address, say), counted in the builder's
      * {@link Builder#rateCounters rate counters}, so that every instance on the same store enforces
      * one limit. The HTTP adapter limits requests per client address with it.
@@ -230,7 +262,7 @@ public final class Stockroom {
      * @return how many products went; 0 when no catalogue is configured
      */
     public int purgeDeletedProducts() {
-        return catalog == null ? 0 : catalog.purgeDeleted();
+        return catalogService == null ? 0 : catalogService.purgeDeleted();
     }
 
     /**
@@ -240,7 +272,7 @@ public final class Stockroom {
      * @return how many products were deleted; 0 when no catalogue is configured
      */
     public int deleteProductsOf(UserId owner) {
-        return catalog == null ? 0 : catalog.deleteAllOf(owner);
+        return catalogService == null ? 0 : catalogService.deleteAllOf(owner);
     }
 
     /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */
@@ -282,6 +314,8 @@ public final class Stockroom {
         private PhotoStore photos;
         private CatalogPolicy catalogPolicy = CatalogPolicy.defaults();
         private DeletedOwnerProducts deletedOwnerProducts = DeletedOwnerProducts.DELETE;
+        private ProductImageRepository productImages;
+        private ImagePolicy imagePolicy = ImagePolicy.defaults();
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
@@ -364,6 +398,18 @@ public final class Stockroom {
         /** Defaults to {@link CatalogPolicy#defaults()}. */
         public Builder catalogPolicy(CatalogPolicy catalogPolicy) {
             this.catalogPolicy = Objects.requireNonNull(catalogPolicy, "catalogPolicy");
+            return this;
+        }
+
+        /** Where image rows are kept; optional, and only with {@link #products} and {@link #photos}. */
+        public Builder productImages(ProductImageRepository productImages) {
+            this.productImages = Objects.requireNonNull(productImages, "productImages");
+            return this;
+        }
+
+        /** Defaults to {@link ImagePolicy#defaults()}. */
+        public Builder imagePolicy(ImagePolicy imagePolicy) {
+            this.imagePolicy = Objects.requireNonNull(imagePolicy, "imagePolicy");
             return this;
         }
 
@@ -488,6 +534,10 @@ public final class Stockroom {
             if (products != null || photos != null) {
                 require(missing, products, "products(ProductRepository) (the catalogue needs both)");
                 require(missing, photos, "photos(PhotoStore) (the catalogue needs both)");
+            }
+            if (productImages != null) {
+                require(missing, products, "products(ProductRepository) (product images need it)");
+                require(missing, photos, "photos(PhotoStore) (product images need it)");
             }
             return missing;
         }

@@ -8,6 +8,7 @@ import dev.stockroom.adapters.persistence.account.JdbiSecondFactors;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiTrustedDevices;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
+import dev.stockroom.adapters.persistence.catalog.JdbiProductImageRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
 import dev.stockroom.adapters.persistence.throttling.JdbiRateCounters;
@@ -20,6 +21,7 @@ import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
@@ -51,6 +53,7 @@ public final class StockroomDatabase {
     private final EmailChangeRepository emailChanges;
     private final Outbox outbox;
     private final ProductRepository products;
+    private final ProductImageRepository productImages;
     private final RateCounters rateCounters;
     private final SecondFactorRepository secondFactors;
 
@@ -65,6 +68,7 @@ public final class StockroomDatabase {
         this.emailChanges = new JdbiEmailChangeRepository(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
+        this.productImages = new JdbiProductImageRepository(transactions);
         this.rateCounters = new JdbiRateCounters(transactions);
         this.secondFactors = new JdbiSecondFactors(transactions);
     }
@@ -103,6 +107,10 @@ public final class StockroomDatabase {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public ProductImageRepository productImages() {
+        return productImages;
     }
 
     public ProductRepository products() {

@@ -22,6 +22,7 @@ import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public record StockroomApi(
         AccountDeletion accountDeletion,
         PersonalData personalData,
         Catalog catalog,
+        ProductImages productImages,
         CatalogPolicy catalogPolicy,
         AccessTokens accessTokens,
         Clock clock,
@@ -66,6 +68,7 @@ public record StockroomApi(
         Objects.requireNonNull(accountDeletion, "accountDeletion");
         Objects.requireNonNull(personalData, "personalData");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(productImages, "productImages");
         Objects.requireNonNull(catalogPolicy, "catalogPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clock, "clock");
@@ -85,6 +88,7 @@ public record StockroomApi(
             AccountDeletion accountDeletion,
             PersonalData personalData,
             Catalog catalog,
+            ProductImages productImages,
             CatalogPolicy catalogPolicy,
             AccessTokens accessTokens,
             Clock clock,
@@ -100,6 +104,7 @@ public record StockroomApi(
                 accountDeletion,
                 personalData,
                 catalog,
+                productImages,
                 catalogPolicy,
                 accessTokens,
                 clock,
@@ -119,6 +124,7 @@ public record StockroomApi(
             AccountDeletion accountDeletion,
             PersonalData personalData,
             Catalog catalog,
+            ProductImages productImages,
             CatalogPolicy catalogPolicy,
             AccessTokens accessTokens,
             Clock clock) {
@@ -132,6 +138,7 @@ public record StockroomApi(
                 accountDeletion,
                 personalData,
                 catalog,
+                productImages,
                 catalogPolicy,
                 accessTokens,
                 clock,
@@ -155,10 +162,11 @@ public record StockroomApi(
                 api.accountDeletion(),
                 api.personalData(),
                 api.catalog(),
+                api.productImages(),
                 api.twoFactor(),
                 api.accessTokens(),
                 api.clock());
-        CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
+        CatalogResources.register(jersey, api.catalog(), api.productImages(), api.catalogPolicy());
         jersey.accept(new AdminResource(api.administration(), api.accountDeletion()));
         jersey.accept(new OpenApiResource());
     }

@@ -4,9 +4,11 @@ import static dev.stockroom.bootstrap.e2e.HttpApi.json;
 import static dev.stockroom.bootstrap.e2e.HttpApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.ApiFixture.Account;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import dev.stockroom.core.catalog.SampleImages;
+import dev.stockroom.core.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,12 @@ class CrawlTest {
         byte[] photoForm = ApiFixture.multipart(Map.of(), "photo", "new.png", SampleImages.png());
         byte[] htmlForm = ApiFixture.multipart(Map.of(), "photo", "cat.png", SampleImages.html());
         String etag = STOCKROOM.http.get("/products/" + mine + "/detail/", null).header("ETag");
+        long imaged = fixture.products.get(3);
+        byte[] imageForm = ApiFixture.multipart(Map.of(), "image", "new.png", TestImages.png(12, 12));
+        byte[] htmlImageForm = ApiFixture.multipart(Map.of(), "image", "cat.png", SampleImages.html());
+        long firstImage = addImage(imaged, imageForm, owner);
+        long secondImage = addImage(imaged, imageForm, owner);
+        String images = "/products/" + imaged + "/images/";
         List<Step> steps = new ArrayList<>(List.of(
                 step("POST", "/users/register/", AccountFlowsTest.registration(fresh), null, 201),
                 step("POST", "/users/register/", map(), null, 400),
@@ -235,6 +243,18 @@ class CrawlTest {
                 upload("/products/" + mine + "/photo/", photoForm, owner.accessToken(), 200),
                 upload("/products/" + mine + "/photo/", htmlForm, owner.accessToken(), 400),
                 upload("/products/" + mine + "/photo/", photoForm, null, 401),
+                upload(images, imageForm, owner.accessToken(), 201),
+                upload(images, htmlImageForm, owner.accessToken(), 400),
+                upload(images, imageForm, null, 401),
+                upload(images, imageForm, other.accessToken(), 403),
+                step("GET", images, null, owner.accessToken(), 405),
+                step("PUT", images + "order/", map("order", List.of(secondImage)), owner.accessToken(), 400),
+                step("PUT", images + "order/", map("order", List.of(1)), other.accessToken(), 403),
+                step("DELETE", images + firstImage + "/", null, other.accessToken(), 403),
+                step("DELETE", images + firstImage + "/", null, owner.accessToken(), 200),
+                step("DELETE", images + firstImage + "/", null, owner.accessToken(), 404),
+                step("DELETE", images + "not-an-id/", null, owner.accessToken(), 404),
+                step("PUT", images + "order/", map("order", List.of(firstImage)), null, 401),
                 step("DELETE", "/products/" + doomed + "/delete/", null, other.accessToken(), 403),
                 step("DELETE", "/products/" + doomed + "/delete/", null, owner.accessToken(), 200),
                 step("DELETE", "/products/" + doomed + "/delete/", null, owner.accessToken(), 404),
@@ -314,6 +334,14 @@ class CrawlTest {
         return steps;
     }
 
+    /** Adds an image before the crawl, for the steps that remove and reorder; returns its id. */
+    private static long addImage(long product, byte[] form, Account owner) {
+        Reply added = STOCKROOM.http.send("/products/" + product + "/images/", "POST", FORM, form, owner.accessToken());
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        JsonNode images = added.body().at("/data/images");
+        return images.get(images.size() - 1).get("id").asLong();
+    }
+
     @Test
     void every_answer_carries_the_security_headers_and_account_answers_are_never_cached() {
         SoftAssertions softly = new SoftAssertions();
@@ -354,6 +382,7 @@ class CrawlTest {
     private static String template(String path) {
         return FuzzTest.normalized(path.replaceAll("\\?.*", "")
                 .replaceAll("^/products/(?!add/)[^/]+", "/products/{}")
+                .replaceAll("^/products/\\{}/images/(?!order/)[^/]+", "/products/{}/images/{}")
                 .replaceAll("^/media/.+", "/media/{}")
                 .replaceAll("^/admin/users/[^/]+", "/admin/users/{}")
                 .replaceAll("^/users/sessions/[^/]+", "/users/sessions/{}"));

@@ -257,6 +257,29 @@ class OnEachDatabaseTest {
         }
     }
 
+    /** Several images per product; on H2 the image files too are under the data directory. */
+    @Nested
+    class ImageFlowsOnH2 extends ImageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class ImageFlowsOnPostgres extends ImageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
     /** Three instances on one database: on H2 the second and third reach the file through H2's AUTO_SERVER. */
     @Nested
     class AddressLimitsOnH2 extends AddressLimitsTest {

@@ -129,6 +129,32 @@ class OpenApiTest {
                 .endsWith("/ProductFields");
         Operation photo = openApi.getPaths().get("/products/{id}/photo/").getPost();
         assertThat(photo.getRequestBody().getContent()).containsOnlyKeys("multipart/form-data");
+        Operation addImage = openApi.getPaths().get("/products/{id}/images/").getPost();
+        assertThat(addImage.getResponses()).containsKeys("201", "400", "401", "403", "404", "413");
+        assertThat(addImage.getSecurity())
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsKey("bearer"));
+        assertThat(addImage.getRequestBody()
+                        .getContent()
+                        .get("multipart/form-data")
+                        .getSchema()
+                        .get$ref())
+                .endsWith("/ImageForm");
+        assertThat(openApi.getPaths()
+                        .get("/products/{id}/images/{image_id}/")
+                        .getDelete()
+                        .getResponses())
+                .containsKeys("200", "404");
+        Operation reorder =
+                openApi.getPaths().get("/products/{id}/images/order/").getPut();
+        assertThat(reorder.getRequestBody()
+                        .getContent()
+                        .get("application/json")
+                        .getSchema()
+                        .get$ref())
+                .endsWith("/ImageOrder");
+        Schema<?> product = openApi.getComponents().getSchemas().get("ProductBody");
+        assertThat(product.getProperties().keySet()).contains("images");
         assertThat(openApi.getPaths()
                         .get("/media/{key}")
                         .getGet()

@@ -20,6 +20,7 @@ public final class InMemoryAdapters {
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
+    private final InMemoryProductImageRepository productImages = new InMemoryProductImageRepository(transactions);
     private final RecordingMailSender mailSender = new RecordingMailSender();
 
     /**
@@ -41,11 +42,16 @@ public final class InMemoryAdapters {
                 .transactions(transactions)
                 .products(products)
                 .photos(photos)
+                .productImages(productImages)
                 .rateCounters(rateCounters);
     }
 
     public InMemoryProductRepository products() {
         return products;
+    }
+
+    public InMemoryProductImageRepository productImages() {
+        return productImages;
     }
 
     public InMemoryPhotoStore photos() {

@@ -10,6 +10,7 @@ import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ public final class AccountResources {
             AccountDeletion deletion,
             PersonalData personalData,
             Catalog catalog,
+            ProductImages images,
             AccessTokens accessTokens,
             Clock clock) {
         register(
@@ -40,6 +42,7 @@ public final class AccountResources {
                 deletion,
                 personalData,
                 catalog,
+                images,
                 Optional.empty(),
                 accessTokens,
                 clock);
@@ -56,6 +59,7 @@ public final class AccountResources {
             AccountDeletion deletion,
             PersonalData personalData,
             Catalog catalog,
+            ProductImages images,
             Optional<TwoFactorSignIn> twoFactor,
             AccessTokens accessTokens,
             Clock clock) {
@@ -66,6 +70,6 @@ public final class AccountResources {
         jersey.accept(new PasswordResource(recovery, tokens));
         jersey.accept(new ProfileResource(profiles));
         jersey.accept(new EmailChangeResource(emailChanges));
-        jersey.accept(new MyDataResource(deletion, personalData, catalog));
+        jersey.accept(new MyDataResource(deletion, personalData, catalog, images));
     }
 }

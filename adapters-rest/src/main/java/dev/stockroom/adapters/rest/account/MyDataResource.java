@@ -12,6 +12,7 @@ import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.DeleteAccountCommand;
 import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,11 +42,13 @@ public final class MyDataResource {
     private final AccountDeletion deletion;
     private final PersonalData personalData;
     private final Catalog catalog;
+    private final ProductImages images;
 
-    MyDataResource(AccountDeletion deletion, PersonalData personalData, Catalog catalog) {
+    MyDataResource(AccountDeletion deletion, PersonalData personalData, Catalog catalog, ProductImages images) {
         this.deletion = deletion;
         this.personalData = personalData;
         this.catalog = catalog;
+        this.images = images;
     }
 
     @Operation(summary = "Delete the caller's account", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
@@ -98,6 +101,6 @@ public final class MyDataResource {
                                 .map(s -> AccountJson.SessionBody.from(s, current))
                                 .toList(),
                         export.events().stream().map(AdminJson.EventBody::from).toList(),
-                        OwnerProducts.of(catalog, export.profile().id(), uri)));
+                        OwnerProducts.of(catalog, images, export.profile().id(), uri)));
     }
 }

@@ -3,6 +3,7 @@ package dev.stockroom.adapters.rest.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.catalog.domain.Product;
+import dev.stockroom.core.catalog.domain.ProductImage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
@@ -25,9 +26,12 @@ final class ProductJson {
 
             @Schema(description = "When the product was soft-deleted; null while it is live", nullable = true)
             @JsonProperty("deleted_at")
-            String deletedAt) {
+            String deletedAt,
 
-        static ProductBody from(Product p, PhotoLinks links) {
+            @Schema(description = "At most 10, in order; `photo` is the first one's `url`") @JsonProperty("images")
+            List<ImageBody> images) {
+
+        static ProductBody from(Product p, PhotoLinks links, List<ProductImage> images) {
             return new ProductBody(
                     p.id().value(),
                     p.name().value(),
@@ -38,9 +42,54 @@ final class ProductJson {
                     p.owner().toString(),
                     p.createdAt().toString(),
                     p.updatedAt().toString(),
-                    p.deletedAt().map(Object::toString).orElse(null));
+                    p.deletedAt().map(Object::toString).orElse(null),
+                    images.stream().map(i -> ImageBody.from(i, links)).toList());
         }
     }
+
+    /** One of a product's images: the stored original (metadata stripped) and its thumbnails. */
+    record ImageBody(
+            @JsonProperty("id") long id,
+            @JsonProperty("url") String url,
+            @JsonProperty("thumbnails") Thumbnails thumbnails,
+
+            @Schema(description = "0 is first") @JsonProperty("position")
+            int position) {
+
+        static ImageBody from(ProductImage image, PhotoLinks links) {
+            return new ImageBody(
+                    image.id().value(),
+                    links.urlOf(image.original()),
+                    new Thumbnails(links.urlOf(image.small()), links.urlOf(image.medium())),
+                    image.position());
+        }
+    }
+
+    record Thumbnails(
+            @Schema(description = "Fits 160 × 160") @JsonProperty("small")
+            String small,
+
+            @Schema(description = "Fits 640 × 640") @JsonProperty("medium")
+            String medium) {}
+
+    @Schema(name = "ImageForm", description = "The `image` part, an image file, and optionally its `position`.")
+    record ImageFormBody(
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The image file (PNG, JPEG, GIF or WebP)")
+            @JsonProperty("image")
+            String image,
+
+            @Schema(description = "Where in the list: 0 is first; none, or past the end: last", example = "0")
+            @JsonProperty("position")
+            Integer position) {}
+
+    @Schema(name = "ImageOrder", description = "Every image id of the product, once each, in the new order.")
+    record ImageOrderBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("order")
+            List<Long> order) {}
 
     @Schema(name = "ProductReply")
     @JsonInclude(JsonInclude.Include.NON_NULL)

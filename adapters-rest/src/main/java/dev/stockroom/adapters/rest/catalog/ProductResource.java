@@ -10,11 +10,13 @@ import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.QueryParameters;
 import io.dropwizard.auth.Auth;
@@ -63,10 +65,12 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProductResource {
     private final Catalog catalog;
+    private final ProductImages images;
     private final int maxPhotoBytes;
 
-    ProductResource(Catalog catalog, int maxPhotoBytes) {
+    ProductResource(Catalog catalog, ProductImages images, int maxPhotoBytes) {
         this.catalog = catalog;
+        this.images = images;
         this.maxPhotoBytes = maxPhotoBytes;
     }
 
@@ -338,7 +342,7 @@ public final class ProductResource {
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri)))
+        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri), images.imagesOf(product.id())))
                 .tag(tag)
                 .build();
     }
@@ -405,7 +409,7 @@ public final class ProductResource {
         return pageReply(catalog.list(query), uri);
     }
 
-    private static ProductJson.PageReply pageReply(ProductPage result, UriInfo uri) {
+    private ProductJson.PageReply pageReply(ProductPage result, UriInfo uri) {
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
         return new ProductJson.PageReply(
@@ -420,9 +424,12 @@ public final class ProductResource {
         }
     }
 
-    private static List<ProductJson.ProductBody> bodies(List<Product> products, PhotoLinks links) {
+    /** The products of a page with their images, read in one query for the whole page. */
+    private List<ProductJson.ProductBody> bodies(List<Product> products, PhotoLinks links) {
+        Map<ProductId, List<ProductImage>> imagesOf =
+                images.imagesOf(products.stream().map(Product::id).toList());
         return products.stream()
-                .map(p -> ProductJson.ProductBody.from(p, links))
+                .map(p -> ProductJson.ProductBody.from(p, links, imagesOf.getOrDefault(p.id(), List.of())))
                 .toList();
     }
 
@@ -474,8 +481,16 @@ public final class ProductResource {
                 .build();
     }
 
-    private static ProductJson.Reply reply(String message, Product product, UriInfo uri) {
-        return new ProductJson.Reply(true, message, ProductJson.ProductBody.from(product, new PhotoLinks(uri)));
+    private ProductJson.Reply reply(String message, Product product, UriInfo uri) {
+        return reply(message, product, images, uri);
+    }
+
+    /** The envelope around a product as it is now, with its images. */
+    static ProductJson.Reply reply(String message, Product product, ProductImages images, UriInfo uri) {
+        return new ProductJson.Reply(
+                true,
+                message,
+                ProductJson.ProductBody.from(product, new PhotoLinks(uri), images.imagesOf(product.id())));
     }
 
     private static URI pageLink(UriInfo uri, int page) {
@@ -483,7 +498,7 @@ public final class ProductResource {
     }
 
     /** A path id that is not a product id names no product. */
-    private static ProductId productId(String text) {
+    static ProductId productId(String text) {
         try {
             return new ProductId(Long.parseLong(text));
         } catch (IllegalArgumentException e) {

@@ -18,6 +18,9 @@ final class CatalogFailureMapper implements ExceptionMapper<CatalogFailure> {
             case STALE_VERSION -> 412;
             case PHOTO_TOO_LARGE -> 413;
             case UNSUPPORTED_PHOTO -> 400;
+            case IMAGE_NOT_FOUND -> 404;
+            case TOO_MANY_IMAGES -> 400;
+            case IMAGE_TOO_LARGE -> 400;
             case STOCK_OUT_OF_RANGE -> 409;
         };
     }

@@ -55,6 +55,7 @@ class AccountApiTest {
                         STOCKROOM.accountDeletion(),
                         STOCKROOM.personalData(),
                         STOCKROOM.catalog(),
+                        STOCKROOM.productImages(),
                         CatalogPolicy.defaults(),
                         new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
                         Clock.systemUTC()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.ImageId;
 import dev.stockroom.core.catalog.domain.ProductId;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -64,6 +65,9 @@ class FailureMappersTest {
                         entry("STALE_VERSION", 412),
                         entry("PHOTO_TOO_LARGE", 413),
                         entry("UNSUPPORTED_PHOTO", 400),
+                        entry("IMAGE_NOT_FOUND", 404),
+                        entry("TOO_MANY_IMAGES", 400),
+                        entry("IMAGE_TOO_LARGE", 400),
                         entry("STOCK_OUT_OF_RANGE", 409)));
     }
 
@@ -121,6 +125,9 @@ class FailureMappersTest {
                 new CatalogFailure.StaleVersion(),
                 new CatalogFailure.PhotoTooLarge(1024),
                 new CatalogFailure.UnsupportedPhoto(),
+                new CatalogFailure.ImageNotFound(new ImageId(1)),
+                new CatalogFailure.TooManyImages(10),
+                new CatalogFailure.ImageTooLarge(50_000, 50_000, 40_000_000, "image"),
                 CatalogFailure.StockOutOfRange.belowZero(1, -2));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));

@@ -66,6 +66,7 @@ class AddressLimitsApiTest {
                         STOCKROOM.accountDeletion(),
                         STOCKROOM.personalData(),
                         STOCKROOM.catalog(),
+                        STOCKROOM.productImages(),
                         CatalogPolicy.defaults(),
                         new AccessTokens(new TokenSettings(key, "stockroom", "stockroom-api"), CLOCK),
                         CLOCK,

@@ -9,6 +9,7 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.contract.AuditLogContract;
 import dev.stockroom.core.contract.EmailChangeRepositoryContract;
@@ -16,6 +17,7 @@ import dev.stockroom.core.contract.LoginAttemptsContract;
 import dev.stockroom.core.contract.OneTimeCodeRepositoryContract;
 import dev.stockroom.core.contract.OutboxContract;
 import dev.stockroom.core.contract.PhotoStoreContract;
+import dev.stockroom.core.contract.ProductImageRepositoryContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
 import dev.stockroom.core.contract.ProductStockAndDeletionContract;
 import dev.stockroom.core.contract.RateCountersContract;
@@ -104,6 +106,21 @@ class InMemoryContractsTest {
         @Override
         protected PhotoStore photos() {
             return PHOTOS;
+        }
+    }
+
+    @Nested
+    class ProductImageRepositoryTest extends ProductImageRepositoryContract {
+        private static final InMemoryAdapters STORES = new InMemoryAdapters();
+
+        @Override
+        protected ProductImageRepository images() {
+            return STORES.productImages();
+        }
+
+        @Override
+        protected ProductRepository products() {
+            return STORES.products();
         }
     }
 
