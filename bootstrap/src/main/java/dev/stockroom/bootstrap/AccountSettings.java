@@ -5,6 +5,7 @@ import static dev.stockroom.bootstrap.StockroomConfiguration.exactly;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.LoginThrottle;
+import dev.stockroom.core.catalog.domain.DeletedOwnerProducts;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
@@ -16,6 +17,11 @@ import java.util.concurrent.TimeUnit;
 /** {@code accounts:}: the core's {@link AccountPolicy} (its defaults, exactly), and how often housekeeping runs. */
 public class AccountSettings {
     private static final AccountPolicy DEFAULTS = AccountPolicy.defaults();
+
+    /** What becomes of a deleted account's products: deleted with it, or kept under an anonymous owner. */
+    @JsonProperty
+    @NotNull
+    public DeletedOwnerProducts deletedAccountsProducts = DeletedOwnerProducts.DELETE;
 
     @JsonProperty
     @NotNull

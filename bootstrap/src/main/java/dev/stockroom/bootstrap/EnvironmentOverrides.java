@@ -44,6 +44,10 @@ final class EnvironmentOverrides {
     static StockroomConfiguration apply(StockroomConfiguration config, Map<String, String> env) {
         ifSet(env, "STOCKROOM_DATA_DIR", dir -> config.dataDir = dir);
         ifSet(env, "STOCKROOM_PHOTOS_DIR", dir -> config.photosDir = dir);
+        ifSet(
+                env,
+                "STOCKROOM_MAX_IMAGE_PIXELS",
+                pixels -> config.catalog.maxImagePixels = parseMaxImagePixels("STOCKROOM_MAX_IMAGE_PIXELS", pixels));
         S3StorageSettings.applyEnvironment(config, env);
         ifSet(env, "STOCKROOM_DRAIN_DELAY", delay -> config.drainDelay = parseDuration("STOCKROOM_DRAIN_DELAY", delay));
         StockroomDataSourceFactory db = config.database;
@@ -71,6 +75,11 @@ final class EnvironmentOverrides {
         ifSet(env, "STOCKROOM_SHOP_NAME", name -> config.mail.shopName = name);
         ifSet(env, "STOCKROOM_SHOP_URL", url -> config.mail.shopUrl = url);
         ifSet(env, "STOCKROOM_MAIL_TEMPLATES_DIR", dir -> config.mail.templatesDir = dir);
+        ifSet(
+                env,
+                "STOCKROOM_DELETED_RETENTION",
+                retention ->
+                        config.catalog.deletedRetention = parseRetention("STOCKROOM_DELETED_RETENTION", retention));
         ifSet(env, "STOCKROOM_PASSWORD_HASHER", hasher -> config.passwordHashing.implementation = hasher);
         ifSet(
                 env,
@@ -214,6 +223,32 @@ final class EnvironmentOverrides {
         }
         if (duration.toMinutes() > 5) {
             throw new IllegalArgumentException(name + " must be at most 5 minutes, not '" + value + "'");
+        }
+        return duration;
+    }
+
+    private static long parseMaxImagePixels(String name, String value) {
+        try {
+            long pixels = Long.parseLong(value.replace("_", ""));
+            if (pixels >= 1 && pixels <= StockroomConfiguration.CatalogSettings.MAX_IMAGE_PIXELS_LIMIT) {
+                return pixels;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the explanation below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of pixels from 1 to "
+                + StockroomConfiguration.CatalogSettings.MAX_IMAGE_PIXELS_LIMIT + ", not '" + value + "'");
+    }
+
+    private static io.dropwizard.util.Duration parseRetention(String name, String value) {
+        io.dropwizard.util.Duration duration;
+        try {
+            duration = io.dropwizard.util.Duration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 30d or 12h, not '" + value + "'");
+        }
+        if (duration.toSeconds() < 60) {
+            throw new IllegalArgumentException(name + " must be at least 1 minute, not '" + value + "'");
         }
         return duration;
     }

@@ -7,13 +7,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs account housekeeping ({@code AccountHousekeeping.purge}) on one background thread: shortly after start, then every
- * {@code interval}. Every instance of the service runs it; the purges are safe side by side.
+ * Runs account housekeeping ({@code AccountHousekeeping.purge}) and the removal of products deleted
+ * longer ago than their retention ({@code Stockroom.purgeDeletedProducts}) on one background
+ * thread: shortly after start, then every {@code interval}. Every instance of the service runs it;
+ * the purges are safe side by side. One failing does not keep the other from running.
  */
 final class HousekeepingRunner implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(HousekeepingRunner.class);
@@ -21,15 +24,21 @@ final class HousekeepingRunner implements Managed {
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
     private final Supplier<HousekeepingReport> purge;
+    private final IntSupplier purgeDeletedProducts;
     private final Duration interval;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> schedule;
 
     HousekeepingRunner(Supplier<HousekeepingReport> purge, Duration interval) {
+        this(purge, () -> 0, interval);
+    }
+
+    HousekeepingRunner(Supplier<HousekeepingReport> purge, IntSupplier purgeDeletedProducts, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive");
         }
         this.purge = purge;
+        this.purgeDeletedProducts = purgeDeletedProducts;
         this.interval = interval;
     }
 
@@ -46,6 +55,24 @@ final class HousekeepingRunner implements Managed {
     }
 
     private void purgeOnce() {
+        purgeAccounts();
+        purgeProducts();
+    }
+
+    private void purgeProducts() {
+        try {
+            int removed = purgeDeletedProducts.getAsInt();
+            if (removed > 0) {
+                LOG.info(
+                        "Housekeeping removed {} products deleted longer ago than their retention, with their photos",
+                        removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Housekeeping could not remove deleted products: {}", e.toString());
+        }
+    }
+
+    private void purgeAccounts() {
         try {
             HousekeepingReport purged = purge.get();
             if (!purged.isEmpty()) {

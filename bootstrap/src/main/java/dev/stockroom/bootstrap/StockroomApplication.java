@@ -171,6 +171,7 @@ public class StockroomApplication extends Application<StockroomConfiguration> {
                 .lifecycle()
                 .manage(new HousekeepingRunner(
                         wiring.stockroom().housekeeping()::purge,
+                        wiring.stockroom()::purgeDeletedProducts,
                         configuration.accounts.housekeepingInterval.toJavaDuration()));
         // Registered on the server, whose stop it delays: health says "draining" before a port closes.
         Draining draining = new Draining(configuration.drainDelay.toJavaDuration());

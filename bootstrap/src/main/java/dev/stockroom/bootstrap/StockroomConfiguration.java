@@ -5,11 +5,13 @@ import dev.stockroom.adapters.rest.security.EcKeys;
 import dev.stockroom.adapters.rest.security.TokenSettings;
 import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -274,9 +276,27 @@ public class StockroomConfiguration extends Configuration {
         @Min(1)
         @Max(64 * 1024 * 1024)
         public int maxPhotoBytes = CatalogPolicy.DEFAULT_MAX_PHOTO_BYTES;
+        /** How long a deleted product can be restored; housekeeping then removes it and its photo. */
+        @JsonProperty
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+        public Duration deletedRetention = exactly(CatalogPolicy.DEFAULT_DELETED_RETENTION);
+
+        /** The most an operator may allow: a gigapixel image decodes to 4 GB. */
+        static final long MAX_IMAGE_PIXELS_LIMIT = 1_000_000_000L;
+
+        /** The most pixels (width × height, read from the header before decoding) an image upload may declare. */
+        @JsonProperty
+        @Min(1)
+        @Max(MAX_IMAGE_PIXELS_LIMIT)
+        public long maxImagePixels = ImagePolicy.DEFAULT_MAX_IMAGE_PIXELS;
 
         public CatalogPolicy toPolicy() {
-            return new CatalogPolicy(maxPhotoBytes);
+            return new CatalogPolicy(maxPhotoBytes, deletedRetention.toJavaDuration());
+        }
+
+        public ImagePolicy toImagePolicy() {
+            return new ImagePolicy(maxImagePixels);
         }
     }
 

@@ -68,6 +68,8 @@ final class Wiring implements AutoCloseable {
                 .loginAttempts(persistence.loginAttempts())
                 .devices(persistence.devices())
                 .audit(persistence.audit())
+                .emailChanges(persistence.emailChanges())
+                .deletedOwnerProducts(config.accounts.deletedAccountsProducts)
                 .secondFactors(persistence.secondFactors())
                 .outbox(persistence.outbox())
                 .products(persistence.products())
@@ -80,6 +82,8 @@ final class Wiring implements AutoCloseable {
                 .random(random)
                 .accountPolicy(config.accountPolicy())
                 .catalogPolicy(config.catalog.toPolicy())
+                .productImages(persistence.productImages())
+                .imagePolicy(config.catalog.toImagePolicy())
                 // Given even with the limits off, so that housekeeping still clears old counts.
                 .rateCounters(persistence.rateCounters());
         this.stockroom = (throttling.perAddress
@@ -210,7 +214,11 @@ final class Wiring implements AutoCloseable {
                 stockroom.passwordRecovery(),
                 stockroom.profiles(),
                 stockroom.administration(),
+                stockroom.emailChanges(),
+                stockroom.accountDeletion(),
+                stockroom.personalData(),
                 stockroom.catalog(),
+                stockroom.productImages(),
                 stockroom.catalogPolicy(),
                 accessTokens,
                 clock,

@@ -11,6 +11,7 @@ import dev.stockroom.core.account.domain.AccountPolicy;
 import dev.stockroom.core.account.domain.LoginThrottle;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import dev.stockroom.core.throttling.domain.RatePolicy;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -238,6 +239,22 @@ class ConfigurationTest {
                 .isEqualTo(Duration.seconds(20));
         assertThat(config.photosPath()).isEqualTo(Path.of("/srv/photos"));
         assertThat(config.drainDelay).isEqualTo(Duration.seconds(2));
+    }
+
+    @Test
+    void the_pixel_limit_of_image_uploads_defaults_to_40_megapixels_and_is_set_by_its_variable() throws Exception {
+        assertThat(EnvironmentOverrides.apply(factory.build(), Map.of()).catalog.toImagePolicy())
+                .isEqualTo(ImagePolicy.defaults());
+        assertThat(EnvironmentOverrides.apply(factory.build(), Map.of("STOCKROOM_MAX_IMAGE_PIXELS", "12_000_000"))
+                        .catalog
+                        .maxImagePixels)
+                .isEqualTo(12_000_000L);
+        for (String bad : List.of("0", "-5", "lots", "1000000001")) {
+            assertThatThrownBy(() ->
+                            EnvironmentOverrides.apply(factory.build(), Map.of("STOCKROOM_MAX_IMAGE_PIXELS", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("STOCKROOM_MAX_IMAGE_PIXELS");
+        }
     }
 
     @Test
@@ -483,6 +500,32 @@ class ConfigurationTest {
         assertThatThrownBy(() -> fromYaml("catalog: {maxPhotoBytes: 0}\n"))
                 .isInstanceOf(ConfigurationValidationException.class)
                 .hasMessageContaining("catalog.maxPhotoBytes");
+    }
+
+    @Test
+    void the_retention_of_deleted_products_comes_from_the_file_or_its_variable(@TempDir Path dir) throws Exception {
+        assertThat(new StockroomConfiguration().catalog.toPolicy().deletedRetention())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        StockroomConfiguration fromFile = EnvironmentOverrides.apply(fromYaml("""
+                dataDir: %s
+                catalog:
+                  deletedRetention: 7d
+                """.formatted(dir)), Map.of());
+        assertThat(fromFile.catalog.toPolicy().deletedRetention()).isEqualTo(java.time.Duration.ofDays(7));
+        StockroomConfiguration fromVariable = EnvironmentOverrides.apply(
+                fromYaml("dataDir: %s\n".formatted(dir)), Map.of("STOCKROOM_DELETED_RETENTION", "12h"));
+        try (Wiring wiring = Wiring.forCommand(fromVariable, new MetricRegistry())) {
+            assertThat(wiring.stockroom().catalogPolicy().deletedRetention()).isEqualTo(java.time.Duration.ofHours(12));
+        }
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_DELETED_RETENTION", "soon")))
+                .hasMessageContaining("STOCKROOM_DELETED_RETENTION must be a duration");
+        assertThatThrownBy(() -> EnvironmentOverrides.apply(
+                        new StockroomConfiguration(), Map.of("STOCKROOM_DELETED_RETENTION", "5s")))
+                .hasMessageContaining("at least 1 minute");
+        assertThatThrownBy(() -> fromYaml("catalog: {deletedRetention: 10s}\n"))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("catalog.deletedRetention");
     }
 
     @Test

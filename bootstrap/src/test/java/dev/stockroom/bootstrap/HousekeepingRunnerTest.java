@@ -55,6 +55,27 @@ class HousekeepingRunnerTest {
     }
 
     @Test
+    void removes_deleted_products_even_when_the_account_purge_fails() throws Exception {
+        CountDownLatch productRuns = new CountDownLatch(2);
+        HousekeepingRunner runner = new HousekeepingRunner(
+                () -> {
+                    throw new IllegalStateException("database down");
+                },
+                () -> {
+                    productRuns.countDown();
+                    return 3;
+                },
+                Duration.ofMillis(20));
+
+        runner.start();
+        try {
+            assertThat(productRuns.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
     void refuses_an_interval_that_is_not_positive() {
         assertThatThrownBy(() -> new HousekeepingRunner(() -> NONE, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,28 +1,42 @@
 package dev.stockroom.core;
 
 import dev.stockroom.core.account.application.AccountHousekeeping;
+import dev.stockroom.core.account.application.AccountLifecycleServices;
 import dev.stockroom.core.account.application.AccountServices;
 import dev.stockroom.core.account.domain.AccountPolicy;
+import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.hashing.Argon2idPasswordHasher;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.EmailChanges;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.SecondFactorCheck;
 import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.account.port.out.AuditLog;
+import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
+import dev.stockroom.core.account.port.out.OwnedProducts;
 import dev.stockroom.core.account.port.out.PasswordHasher;
 import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.application.CatalogService;
+import dev.stockroom.core.catalog.application.CatalogWithImages;
+import dev.stockroom.core.catalog.application.ProductImageService;
+import dev.stockroom.core.catalog.application.ProductsOfDeletedAccounts;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.DeletedOwnerProducts;
+import dev.stockroom.core.catalog.domain.ImagePolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.application.CappedOutbox;
 import dev.stockroom.core.notification.application.MailRelay;
@@ -48,8 +62,10 @@ import java.util.Optional;
  * <pre>{@code
  * Stockroom stockroom = Stockroom.builder()
  *         .users(users).sessions(sessions).codes(codes).loginAttempts(loginAttempts)
- *         .devices(devices).audit(audit).outbox(outbox).mailSender(mailSender).transactions(transactions)
+ *         .devices(devices).audit(audit).emailChanges(emailChanges).outbox(outbox).mailSender(mailSender)
+ *         .transactions(transactions)
  *         .products(products).photos(photos)          // optional: the catalogue
+ *         .productImages(images)                      // optional: several images per product
  *         .rateCounters(rateCounters)                 // optional: the cap on mail per address, rateLimiter()
  *         .secondFactors(secondFactors)               // optional: two-factor sign-in, twoFactor()
  *         .build();
@@ -59,8 +75,11 @@ import java.util.Optional;
  */
 public final class Stockroom {
     private final AccountServices accounts;
+    private final AccountLifecycleServices lifecycle;
     private final MailRelay mailRelay;
     private final Catalog catalog;
+    private final CatalogService catalogService;
+    private final ProductImages productImages;
     private final RateLimiter rateLimiter;
     private final AccountPolicy accountPolicy;
     private final CatalogPolicy catalogPolicy;
@@ -92,9 +111,38 @@ public final class Stockroom {
                 Optional.ofNullable(b.secondFactors),
                 b.mailSender.languages());
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
-        this.catalog = b.products == null
+        CatalogService plainCatalog = b.products == null
                 ? null
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
+        OwnedProducts ownedProducts = b.products == null
+                ? OwnedProducts.NONE
+                : new ProductsOfDeletedAccounts(b.products, b.photos, b.transactions, b.clock, b.deletedOwnerProducts);
+        this.lifecycle = new AccountLifecycleServices(
+                b.users,
+                b.sessions,
+                b.codes,
+                b.loginAttempts,
+                b.devices,
+                b.audit,
+                b.emailChanges,
+                ownedProducts,
+                accounts.secondFactorCheck(),
+                accountMail,
+                b.transactions,
+                b.passwordHasher,
+                b.accountPolicy,
+                b.clock,
+                b.random);
+        this.catalogService = plainCatalog;
+        if (plainCatalog != null && b.productImages != null) {
+            ProductImageService images = new ProductImageService(
+                    b.products, b.productImages, b.photos, b.transactions, b.clock, b.catalogPolicy, b.imagePolicy);
+            this.productImages = images;
+            this.catalog = new CatalogWithImages(plainCatalog, images, b.productImages, b.products);
+        } else {
+            this.productImages = null;
+            this.catalog = plainCatalog;
+        }
     }
 
     public static Builder builder() {
@@ -115,6 +163,24 @@ public final class Stockroom {
 
     public Profiles profiles() {
         return accounts.profiles();
+    }
+
+    /** Moving an account to a new email address, and back. */
+    public EmailChanges emailChanges() {
+        return lifecycle.emailChanges();
+    }
+
+    /**
+     * Deleting an account, by its user or an admin; the products go as
+     * {@link Builder#deletedOwnerProducts} says.
+     */
+    public AccountDeletion accountDeletion() {
+        return lifecycle.deletion();
+    }
+
+    /** What the accounts store about the caller, for export. */
+    public PersonalData personalData() {
+        return lifecycle.personalData();
     }
 
     /** What a shop's administrator sees and does: users, sessions, throttling and the audit trail. */
@@ -153,6 +219,20 @@ public final class Stockroom {
     }
 
     /**
+     * Several images per product, with thumbnails; {@link #catalog()} then keeps each product's
+     * {@code photo} its first image.
+     *
+     * @throws IllegalStateException when the builder was given no products, photos and product images ports
+     */
+    public ProductImages productImages() {
+        if (productImages == null) {
+            throw new IllegalStateException("Product images are not configured: give Stockroom.builder() "
+                    + "products(ProductRepository), photos(PhotoStore) and productImages(ProductImageRepository)");
+        }
+        return productImages;
+    }
+
+    /**
      * Limits on events per subject (a client address, say), counted in the builder's
      * {@link Builder#rateCounters rate counters}, so that every instance on the same store enforces
      * one limit. The HTTP adapter limits requests per client address with it.
@@ -173,6 +253,26 @@ public final class Stockroom {
      */
     public AccountHousekeeping housekeeping() {
         return accounts.housekeeping();
+    }
+
+    /**
+     * Removes for good the products soft-deleted longer ago than {@link CatalogPolicy#deletedRetention()},
+     * with their photos; the host calls it on a schedule, with {@link #housekeeping()}.
+     *
+     * @return how many products went; 0 when no catalogue is configured
+     */
+    public int purgeDeletedProducts() {
+        return catalogService == null ? 0 : catalogService.purgeDeleted();
+    }
+
+    /**
+     * Soft-deletes every live product of {@code owner} (restorable within the retention), for a use
+     * case that removes the owner's account; joins the caller's transaction.
+     *
+     * @return how many products were deleted; 0 when no catalogue is configured
+     */
+    public int deleteProductsOf(UserId owner) {
+        return catalogService == null ? 0 : catalogService.deleteAllOf(owner);
     }
 
     /** Sends queued mail; the host calls {@link MailRelay#relayDue()} on a schedule. */
@@ -205,6 +305,7 @@ public final class Stockroom {
         private LoginAttempts loginAttempts;
         private TrustedDevices devices;
         private AuditLog audit;
+        private EmailChangeRepository emailChanges;
         private SecondFactorRepository secondFactors;
         private PasswordHasher passwordHasher;
         private AccountPolicy accountPolicy = AccountPolicy.defaults();
@@ -212,6 +313,9 @@ public final class Stockroom {
         private ProductRepository products;
         private PhotoStore photos;
         private CatalogPolicy catalogPolicy = CatalogPolicy.defaults();
+        private DeletedOwnerProducts deletedOwnerProducts = DeletedOwnerProducts.DELETE;
+        private ProductImageRepository productImages;
+        private ImagePolicy imagePolicy = ImagePolicy.defaults();
         // Mail
         private Outbox outbox;
         private MailSender mailSender;
@@ -260,6 +364,18 @@ public final class Stockroom {
             return this;
         }
 
+        /** Where pending email changes and the ways back from them are kept. */
+        public Builder emailChanges(EmailChangeRepository emailChanges) {
+            this.emailChanges = Objects.requireNonNull(emailChanges, "emailChanges");
+            return this;
+        }
+
+        /** What becomes of a deleted account's products; defaults to {@link DeletedOwnerProducts#DELETE}. */
+        public Builder deletedOwnerProducts(DeletedOwnerProducts deletedOwnerProducts) {
+            this.deletedOwnerProducts = Objects.requireNonNull(deletedOwnerProducts, "deletedOwnerProducts");
+            return this;
+        }
+
         /**
          * Where TOTP factors, recovery codes and pending two-step logins are kept. Optional: without
          * it there is no two-factor sign-in and every login is one step.
@@ -282,6 +398,18 @@ public final class Stockroom {
         /** Defaults to {@link CatalogPolicy#defaults()}. */
         public Builder catalogPolicy(CatalogPolicy catalogPolicy) {
             this.catalogPolicy = Objects.requireNonNull(catalogPolicy, "catalogPolicy");
+            return this;
+        }
+
+        /** Where image rows are kept; optional, and only with {@link #products} and {@link #photos}. */
+        public Builder productImages(ProductImageRepository productImages) {
+            this.productImages = Objects.requireNonNull(productImages, "productImages");
+            return this;
+        }
+
+        /** Defaults to {@link ImagePolicy#defaults()}. */
+        public Builder imagePolicy(ImagePolicy imagePolicy) {
+            this.imagePolicy = Objects.requireNonNull(imagePolicy, "imagePolicy");
             return this;
         }
 
@@ -399,12 +527,17 @@ public final class Stockroom {
             require(missing, loginAttempts, "loginAttempts(LoginAttempts)");
             require(missing, devices, "devices(TrustedDevices)");
             require(missing, audit, "audit(AuditLog)");
+            require(missing, emailChanges, "emailChanges(EmailChangeRepository)");
             require(missing, outbox, "outbox(Outbox)");
             require(missing, mailSender, "mailSender(MailSender)");
             require(missing, transactions, "transactions(Transactions)");
             if (products != null || photos != null) {
                 require(missing, products, "products(ProductRepository) (the catalogue needs both)");
                 require(missing, photos, "photos(PhotoStore) (the catalogue needs both)");
+            }
+            if (productImages != null) {
+                require(missing, products, "products(ProductRepository) (product images need it)");
+                require(missing, photos, "photos(PhotoStore) (product images need it)");
             }
             return missing;
         }

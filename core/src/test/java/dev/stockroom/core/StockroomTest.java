@@ -36,6 +36,7 @@ class StockroomTest {
                 .loginAttempts(adapters.loginAttempts())
                 .devices(adapters.devices())
                 .audit(adapters.audit())
+                .emailChanges(adapters.emailChanges())
                 .outbox(adapters.outbox())
                 .mailSender(adapters.mailSender())
                 .transactions(adapters.transactions())
@@ -87,6 +88,7 @@ class StockroomTest {
                         "sessions(SessionRepository)",
                         "codes(OneTimeCodeRepository)",
                         "loginAttempts(LoginAttempts)",
+                        "emailChanges(EmailChangeRepository)",
                         "mailSender(MailSender)",
                         "transactions(Transactions)")
                 .message()
@@ -131,6 +133,7 @@ class StockroomTest {
                 .loginAttempts(adapters.loginAttempts())
                 .devices(adapters.devices())
                 .audit(adapters.audit())
+                .emailChanges(adapters.emailChanges())
                 .outbox(adapters.outbox())
                 .mailSender(adapters.mailSender())
                 .transactions(adapters.transactions())

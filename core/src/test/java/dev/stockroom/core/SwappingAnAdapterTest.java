@@ -57,6 +57,11 @@ class SwappingAnAdapterTest {
         }
 
         @Override
+        public boolean remove(UserId id) {
+            return storage.remove(id);
+        }
+
+        @Override
         public Optional<User> findByUsername(Username username) {
             return storage.findByUsername(username);
         }

@@ -163,8 +163,15 @@ public final class MailTemplates {
         Set<String> names = new LinkedHashSet<>(List.of(SHOP_NAME, SHOP_URL));
         names.addAll(
                 switch (kind) {
-                    case VERIFICATION_CODE, PASSWORD_RESET_CODE ->
+                    case VERIFICATION_CODE, PASSWORD_RESET_CODE, EMAIL_CHANGE_CODE ->
                         List.of(Notification.FIRST_NAME, Notification.CODE, Notification.EXPIRES_IN_MINUTES);
+                    case EMAIL_CHANGE_REQUESTED ->
+                        List.of(
+                                Notification.FIRST_NAME,
+                                Notification.NEW_EMAIL,
+                                Notification.CODE,
+                                Notification.EXPIRES_IN_DAYS);
+                    case ACCOUNT_DELETED -> List.of(Notification.FIRST_NAME, Notification.DELETED_AT);
                     case PASSWORD_CHANGED -> List.of(Notification.FIRST_NAME, Notification.CHANGED_AT);
                 });
         return names;

@@ -23,9 +23,25 @@ final class SampleNotifications {
 
     static Map<String, String> valuesOf(NotificationKind kind, String firstName) {
         return switch (kind) {
-            case VERIFICATION_CODE, PASSWORD_RESET_CODE ->
+            case VERIFICATION_CODE, PASSWORD_RESET_CODE, EMAIL_CHANGE_CODE ->
                 Map.of(FIRST_NAME, firstName, CODE, CODE_VALUE, EXPIRES_IN_MINUTES, "10");
             case PASSWORD_CHANGED -> Map.of(FIRST_NAME, firstName, CHANGED_AT, CHANGED_AT_VALUE);
+            case EMAIL_CHANGE_REQUESTED ->
+                Map.of(
+                        FIRST_NAME,
+                        firstName,
+                        dev.stockroom.core.notification.domain.Notification.NEW_EMAIL,
+                        "new@example.com",
+                        CODE,
+                        CODE_VALUE,
+                        dev.stockroom.core.notification.domain.Notification.EXPIRES_IN_DAYS,
+                        "7");
+            case ACCOUNT_DELETED ->
+                Map.of(
+                        FIRST_NAME,
+                        firstName,
+                        dev.stockroom.core.notification.domain.Notification.DELETED_AT,
+                        CHANGED_AT_VALUE);
         };
     }
 }

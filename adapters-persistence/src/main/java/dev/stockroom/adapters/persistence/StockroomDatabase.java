@@ -1,23 +1,27 @@
 package dev.stockroom.adapters.persistence;
 
 import dev.stockroom.adapters.persistence.account.JdbiAuditLog;
+import dev.stockroom.adapters.persistence.account.JdbiEmailChangeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiLoginAttempts;
 import dev.stockroom.adapters.persistence.account.JdbiOneTimeCodeRepository;
 import dev.stockroom.adapters.persistence.account.JdbiSecondFactors;
 import dev.stockroom.adapters.persistence.account.JdbiSessionRepository;
 import dev.stockroom.adapters.persistence.account.JdbiTrustedDevices;
 import dev.stockroom.adapters.persistence.account.JdbiUserRepository;
+import dev.stockroom.adapters.persistence.catalog.JdbiProductImageRepository;
 import dev.stockroom.adapters.persistence.catalog.JdbiProductRepository;
 import dev.stockroom.adapters.persistence.outbox.JdbiOutbox;
 import dev.stockroom.adapters.persistence.throttling.JdbiRateCounters;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.port.out.AuditLog;
+import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SecondFactorRepository;
 import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.notification.port.out.Outbox;
 import dev.stockroom.core.shared.Transactions;
@@ -46,8 +50,10 @@ public final class StockroomDatabase {
     private final LoginAttempts loginAttempts;
     private final TrustedDevices devices;
     private final AuditLog audit;
+    private final EmailChangeRepository emailChanges;
     private final Outbox outbox;
     private final ProductRepository products;
+    private final ProductImageRepository productImages;
     private final RateCounters rateCounters;
     private final SecondFactorRepository secondFactors;
 
@@ -59,8 +65,10 @@ public final class StockroomDatabase {
         this.loginAttempts = new JdbiLoginAttempts(transactions);
         this.devices = new JdbiTrustedDevices(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.emailChanges = new JdbiEmailChangeRepository(transactions);
         this.outbox = new JdbiOutbox(transactions);
         this.products = new JdbiProductRepository(transactions);
+        this.productImages = new JdbiProductImageRepository(transactions);
         this.rateCounters = new JdbiRateCounters(transactions);
         this.secondFactors = new JdbiSecondFactors(transactions);
     }
@@ -93,8 +101,16 @@ public final class StockroomDatabase {
         return audit;
     }
 
+    public EmailChangeRepository emailChanges() {
+        return emailChanges;
+    }
+
     public Outbox outbox() {
         return outbox;
+    }
+
+    public ProductImageRepository productImages() {
+        return productImages;
     }
 
     public ProductRepository products() {

@@ -81,6 +81,75 @@ abstract class StockroomDatabaseChecks {
     }
 
     @Test
+    void deleting_a_user_leaves_no_row_of_theirs_but_the_audit_trail() {
+        StockroomDatabase stockroom = stockroom();
+        User user = user("gone_" + unique(), "gone." + unique() + "@example.test");
+        stockroom.users().add(user);
+        dev.stockroom.core.account.domain.Session session = new dev.stockroom.core.account.domain.Session(
+                dev.stockroom.core.account.domain.SessionId.random(),
+                user.id(),
+                dev.stockroom.core.account.domain.SessionKind.LOGIN,
+                NOW,
+                NOW.plusSeconds(3600),
+                null);
+        stockroom.sessions().add(session);
+        stockroom
+                .sessions()
+                .addRefreshToken(new dev.stockroom.core.account.domain.RefreshToken(
+                        "f".repeat(32) + unique(), session.id(), NOW, null));
+        stockroom
+                .codes()
+                .replace(new dev.stockroom.core.account.domain.OneTimeCode(
+                        UUID.randomUUID(),
+                        user.id(),
+                        dev.stockroom.core.account.domain.CodePurpose.CHANGE_EMAIL,
+                        "hash",
+                        NOW,
+                        NOW.plusSeconds(600),
+                        0,
+                        null));
+        stockroom.devices().add("d".repeat(32) + unique(), user.id(), NOW);
+        stockroom
+                .emailChanges()
+                .replaceRequest(new dev.stockroom.core.account.domain.EmailChangeRequest(
+                        user.id(), new EmailAddress("next." + unique() + "@example.test"), NOW, NOW.plusSeconds(600)));
+        stockroom
+                .emailChanges()
+                .addUndo(new dev.stockroom.core.account.domain.EmailChangeUndo(
+                        UUID.randomUUID(),
+                        user.id(),
+                        user.email(),
+                        new EmailAddress("next." + unique() + "@example.test"),
+                        "hash",
+                        NOW,
+                        NOW.plusSeconds(600),
+                        0));
+
+        assertThat(stockroom.users().remove(user.id())).isTrue();
+
+        for (String table :
+                List.of("sessions", "one_time_codes", "device_tokens", "email_change_requests", "email_change_undos")) {
+            assertThat(rowsOf(table, user.id())).as(table).isZero();
+        }
+        int tokens = database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE session_id = :s")
+                        .bind("s", session.id().value())
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(tokens).isZero();
+    }
+
+    private int rowsOf(String table, UserId user) {
+        return database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE user_id = :u")
+                        .bind("u", user.value())
+                        .mapTo(Integer.class)
+                        .one());
+    }
+
+    @Test
     void hides_uncommitted_writes_from_other_connections() {
         StockroomDatabase stockroom = stockroom();
         User user = user("iso_" + unique(), "iso." + unique() + "@example.test");

@@ -11,14 +11,18 @@ import dev.stockroom.adapters.rest.security.AccessTokens;
 import dev.stockroom.adapters.rest.security.BearerAuth;
 import dev.stockroom.adapters.rest.throttling.AddressLimiting;
 import dev.stockroom.adapters.rest.throttling.AddressLimits;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.EmailChanges;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.TwoFactorSignIn;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +43,11 @@ public record StockroomApi(
         PasswordRecovery passwordRecovery,
         Profiles profiles,
         Administration administration,
+        EmailChanges emailChanges,
+        AccountDeletion accountDeletion,
+        PersonalData personalData,
         Catalog catalog,
+        ProductImages productImages,
         CatalogPolicy catalogPolicy,
         AccessTokens accessTokens,
         Clock clock,
@@ -56,7 +64,11 @@ public record StockroomApi(
         Objects.requireNonNull(passwordRecovery, "passwordRecovery");
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(administration, "administration");
+        Objects.requireNonNull(emailChanges, "emailChanges");
+        Objects.requireNonNull(accountDeletion, "accountDeletion");
+        Objects.requireNonNull(personalData, "personalData");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(productImages, "productImages");
         Objects.requireNonNull(catalogPolicy, "catalogPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clock, "clock");
@@ -72,7 +84,11 @@ public record StockroomApi(
             PasswordRecovery passwordRecovery,
             Profiles profiles,
             Administration administration,
+            EmailChanges emailChanges,
+            AccountDeletion accountDeletion,
+            PersonalData personalData,
             Catalog catalog,
+            ProductImages productImages,
             CatalogPolicy catalogPolicy,
             AccessTokens accessTokens,
             Clock clock,
@@ -84,7 +100,11 @@ public record StockroomApi(
                 passwordRecovery,
                 profiles,
                 administration,
+                emailChanges,
+                accountDeletion,
+                personalData,
                 catalog,
+                productImages,
                 catalogPolicy,
                 accessTokens,
                 clock,
@@ -100,7 +120,11 @@ public record StockroomApi(
             PasswordRecovery passwordRecovery,
             Profiles profiles,
             Administration administration,
+            EmailChanges emailChanges,
+            AccountDeletion accountDeletion,
+            PersonalData personalData,
             Catalog catalog,
+            ProductImages productImages,
             CatalogPolicy catalogPolicy,
             AccessTokens accessTokens,
             Clock clock) {
@@ -110,7 +134,11 @@ public record StockroomApi(
                 passwordRecovery,
                 profiles,
                 administration,
+                emailChanges,
+                accountDeletion,
+                personalData,
                 catalog,
+                productImages,
                 catalogPolicy,
                 accessTokens,
                 clock,
@@ -130,11 +158,16 @@ public record StockroomApi(
                 api.authentication(),
                 api.passwordRecovery(),
                 api.profiles(),
+                api.emailChanges(),
+                api.accountDeletion(),
+                api.personalData(),
+                api.catalog(),
+                api.productImages(),
                 api.twoFactor(),
                 api.accessTokens(),
                 api.clock());
-        CatalogResources.register(jersey, api.catalog(), api.catalogPolicy());
-        jersey.accept(new AdminResource(api.administration()));
+        CatalogResources.register(jersey, api.catalog(), api.productImages(), api.catalogPolicy());
+        jersey.accept(new AdminResource(api.administration(), api.accountDeletion()));
         jersey.accept(new OpenApiResource());
     }
 }

@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     private static final String CORE = "dev.stockroom.core..";
     private static final String HASHING = "dev.stockroom.core.account.hashing..";
+    private static final String IMAGING = "dev.stockroom.core.catalog.imaging..";
     private static final String REST = "dev.stockroom.adapters.rest..";
     private static final String PERSISTENCE = "dev.stockroom.adapters.persistence..";
     private static final String MAIL = "dev.stockroom.adapters.mail..";
@@ -42,10 +43,32 @@ class ArchitectureTest {
             .resideInAPackage(CORE)
             .and()
             .resideOutsideOfPackage(HASHING)
+            .and()
+            .resideOutsideOfPackage(IMAGING)
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "javax.crypto..", CORE)
             .because("the core must embed anywhere with the JDK alone (TOTP's HMAC is javax.crypto's)");
+
+    // ImageIO is the JDK's too (java.desktop); it stays where images are decoded and written.
+    @ArchTest
+    static final ArchRule image_processing_may_use_imageio = classes()
+            .that()
+            .resideInAPackage(IMAGING)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", CORE, "javax.imageio..");
+
+    @ArchTest
+    static final ArchRule only_image_processing_uses_imageio = noClasses()
+            .that()
+            .resideInAPackage("dev.stockroom..")
+            .and()
+            .resideOutsideOfPackage(IMAGING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javax.imageio..")
+            .because("decoding untrusted images happens in one place, behind the pixel-count check");
 
     @ArchTest
     static final ArchRule password_hashing_may_use_bouncy_castle = classes()

@@ -4,9 +4,11 @@ import static dev.stockroom.bootstrap.e2e.HttpApi.json;
 import static dev.stockroom.bootstrap.e2e.HttpApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.bootstrap.e2e.ApiFixture.Account;
 import dev.stockroom.bootstrap.e2e.HttpApi.Reply;
 import dev.stockroom.core.catalog.SampleImages;
+import dev.stockroom.core.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +80,12 @@ class CrawlTest {
                 .body()
                 .get("slug")
                 .asText();
+        long imaged = fixture.products.get(3);
+        byte[] imageForm = ApiFixture.multipart(Map.of(), "image", "new.png", TestImages.png(12, 12));
+        byte[] htmlImageForm = ApiFixture.multipart(Map.of(), "image", "cat.png", SampleImages.html());
+        long firstImage = addImage(imaged, imageForm, owner);
+        long secondImage = addImage(imaged, imageForm, owner);
+        String images = "/products/" + imaged + "/images/";
         List<Step> steps = new ArrayList<>(List.of(
                 step("POST", "/users/register/", AccountFlowsTest.registration(fresh), null, 201),
                 step("POST", "/users/register/", map(), null, 400),
@@ -252,9 +260,31 @@ class CrawlTest {
                 upload("/products/" + mine + "/photo/", photoForm, owner.accessToken(), 200),
                 upload("/products/" + mine + "/photo/", htmlForm, owner.accessToken(), 400),
                 upload("/products/" + mine + "/photo/", photoForm, null, 401),
+                upload(images, imageForm, owner.accessToken(), 201),
+                upload(images, htmlImageForm, owner.accessToken(), 400),
+                upload(images, imageForm, null, 401),
+                upload(images, imageForm, other.accessToken(), 403),
+                step("GET", images, null, owner.accessToken(), 405),
+                step("PUT", images + "order/", map("order", List.of(secondImage)), owner.accessToken(), 400),
+                step("PUT", images + "order/", map("order", List.of(1)), other.accessToken(), 403),
+                step("DELETE", images + firstImage + "/", null, other.accessToken(), 403),
+                step("DELETE", images + firstImage + "/", null, owner.accessToken(), 200),
+                step("DELETE", images + firstImage + "/", null, owner.accessToken(), 404),
+                step("DELETE", images + "not-an-id/", null, owner.accessToken(), 404),
+                step("PUT", images + "order/", map("order", List.of(firstImage)), null, 401),
                 step("DELETE", "/products/" + doomed + "/delete/", null, other.accessToken(), 403),
                 step("DELETE", "/products/" + doomed + "/delete/", null, owner.accessToken(), 200),
                 step("DELETE", "/products/" + doomed + "/delete/", null, owner.accessToken(), 404),
+                step("GET", "/products/?deleted=true", null, owner.accessToken(), 200),
+                step("GET", "/products/?deleted=true", null, null, 401),
+                step("POST", "/products/" + doomed + "/restore/", null, other.accessToken(), 403),
+                step("POST", "/products/" + doomed + "/restore/", null, owner.accessToken(), 200),
+                step("POST", "/products/987654321/restore/", null, owner.accessToken(), 404),
+                step("POST", "/products/" + mine + "/stock/", map("delta", -1), owner.accessToken(), 200),
+                step("POST", "/products/" + mine + "/stock/", map("delta", -1_000_000), owner.accessToken(), 409),
+                step("POST", "/products/" + mine + "/stock/", map("delta", 0), owner.accessToken(), 400),
+                step("POST", "/products/" + mine + "/stock/", map("delta", 1), other.accessToken(), 403),
+                step("POST", "/products/" + mine + "/stock/", map("delta", 1), null, 401),
                 step("GET", fixture.photoPath, null, null, 200),
                 step("HEAD", fixture.photoPath, null, null, 200),
                 step("POST", fixture.photoPath, map(), null, 405),
@@ -288,7 +318,45 @@ class CrawlTest {
                 step("POST", "/admin/users/" + managed + "/enable/", null, admin, ANY_STATUS),
                 step("PUT", "/admin/users/" + managed + "/role/", map("role", "USER"), admin, ANY_STATUS),
                 step("GET", "/admin/audit/?kind=REGISTERED", null, admin, ANY_STATUS)));
+        // Email change, deletion and export (issue 12).
+        Account moving = fixture.verified("moving");
+        Account deleting = fixture.verified("deleting");
+        String removed = fixture.verified("removed").id();
+        steps.addAll(List.of(
+                step(
+                        "POST",
+                        "/users/email/change/",
+                        map(
+                                "new_email",
+                                AccountFlowsTest.unique() + "@moved.example",
+                                "password",
+                                AccountFlowsTest.PASSWORD),
+                        moving.accessToken(),
+                        200),
+                step("POST", "/users/email/change/", map(), moving.accessToken(), 400),
+                step("POST", "/users/email/change/", map(), null, 401),
+                step("POST", "/users/email/change/verify/", map("code", "12345x"), moving.accessToken(), 400),
+                step("POST", "/users/email/change/verify/", map("code", "123456"), null, 401),
+                step("POST", "/users/email/change/undo/", map("email", owner.email(), "code", "123456"), null, 400),
+                step("POST", "/users/email/change/undo/", map(), null, 400),
+                step("GET", "/users/email/change/undo/", null, null, 405),
+                step("GET", "/users/me/export/", null, owner.accessToken(), 200),
+                step("GET", "/users/me/export/", null, null, 401),
+                step("DELETE", "/users/me/", map("password", "not the password at all"), owner.accessToken(), 400),
+                step("DELETE", "/users/me/", map("password", AccountFlowsTest.PASSWORD), null, 401),
+                step("DELETE", "/users/me/", map("password", AccountFlowsTest.PASSWORD), deleting.accessToken(), 200),
+                step("DELETE", "/admin/users/" + removed + "/", null, owner.accessToken(), 403),
+                step("DELETE", "/admin/users/" + removed + "/", null, admin, 200),
+                step("DELETE", "/admin/users/" + removed + "/", null, admin, 404)));
         return steps;
+    }
+
+    /** Adds an image before the crawl, for the steps that remove and reorder; returns its id. */
+    private static long addImage(long product, byte[] form, Account owner) {
+        Reply added = STOCKROOM.http.send("/products/" + product + "/images/", "POST", FORM, form, owner.accessToken());
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        JsonNode images = added.body().at("/data/images");
+        return images.get(images.size() - 1).get("id").asLong();
     }
 
     @Test
@@ -332,6 +400,7 @@ class CrawlTest {
         return FuzzTest.normalized(path.replaceAll("\\?.*", "")
                 .replaceAll("^/products/by-slug/[^/]+", "/products/by-slug/{}")
                 .replaceAll("^/products/(?!add/|by-slug/|export/)[^/]+", "/products/{}")
+                .replaceAll("^/products/\\{}/images/(?!order/)[^/]+", "/products/{}/images/{}")
                 .replaceAll("^/media/.+", "/media/{}")
                 .replaceAll("^/admin/users/[^/]+", "/admin/users/{}")
                 .replaceAll("^/users/sessions/[^/]+", "/users/sessions/{}"));

@@ -4,6 +4,7 @@ import dev.stockroom.bootstrap.e2e.FuzzTest.Auth;
 import dev.stockroom.bootstrap.e2e.FuzzTest.Body;
 import dev.stockroom.bootstrap.e2e.FuzzTest.Endpoint;
 import dev.stockroom.core.catalog.SampleImages;
+import dev.stockroom.core.testing.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -331,6 +332,9 @@ final class Fuzzer {
                             ? "lamp-" + pickInt(0, 5, 9)
                             : chance(0.1) ? "x".repeat(pickInt(101, 3000, 7000)) : pick(ODD_KEYS));
         }
+        if (path.contains("{image_id}")) {
+            path = path.replace("{image_id}", chance(0.5) ? String.valueOf(1 + random.nextInt(50)) : pick(ODD_IDS));
+        }
         if (path.contains("{key}")) {
             path = path.replace(
                     "{key}",
@@ -488,7 +492,9 @@ final class Fuzzer {
         if (kind == Body.PHOTO && chance(0.85)) {
             String boundary = "fz" + Long.toHexString(random.nextLong());
             boolean productForm = endpoint.path().endsWith("/add/");
-            byte[] form = multipart(boundary, productForm ? FuzzTest.PRODUCT_FIELDS : List.of());
+            // The image endpoint's file part is "image" (with a "position"), the others' "photo".
+            String fileField = endpoint.path().contains("/images/") ? "image" : "photo";
+            byte[] form = multipart(boundary, productForm ? FuzzTest.PRODUCT_FIELDS : endpoint.fields(), fileField);
             headers.add(new String[] {
                 "Content-Type",
                 chance(0.85)
@@ -639,6 +645,8 @@ final class Fuzzer {
             case "price" ->
                 pick("\"12.50\"", "12.5", "\"0\"", "0", "\"9999999999.99\"", "\"10000000000\"", "\"1.005\"", "\"-1\"");
             case "quantity" -> pick("3", "0", "\"7\"", "-1", "2147483648");
+            case "position" -> pick("0", "1", "9", "-1", "2147483648");
+            case "order" -> pick("[]", "[1, 2]", "[1, 1]", "[\"1\"]", "[-1]", "[9223372036854775807]", "[1.5]");
             case "photo" ->
                 pick(
                         "\"\"",
@@ -651,7 +659,7 @@ final class Fuzzer {
         };
     }
 
-    private byte[] multipart(String boundary, List<String> fields) {
+    private byte[] multipart(String boundary, List<String> fields, String fileField) {
         ByteArrayOutputStream form = new ByteArrayOutputStream();
         String eol = chance(0.05) ? "\n" : "\r\n";
         if (chance(0.05)) {
@@ -681,7 +689,7 @@ final class Fuzzer {
                     form,
                     boundary,
                     eol,
-                    "form-data; name=\"photo\"; filename=\"" + fileName + "\"",
+                    "form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"",
                     type.isEmpty() ? null : type,
                     image());
         }
@@ -699,7 +707,7 @@ final class Fuzzer {
                     form,
                     boundary,
                     eol,
-                    "form-data; name=\"photo\"; filename=\"again.png\"",
+                    "form-data; name=\"" + fileField + "\"; filename=\"again.png\"",
                     "image/png",
                     SampleImages.png());
         }
@@ -755,7 +763,7 @@ final class Fuzzer {
     }
 
     private byte[] image() {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(12)) {
             case 0 -> SampleImages.jpeg();
             case 1 -> SampleImages.gif();
             case 2 -> SampleImages.webp();
@@ -775,6 +783,8 @@ final class Fuzzer {
                 System.arraycopy(tail, 0, both, png.length, tail.length);
                 yield both;
             }
+            case 10 -> TestImages.png(1 + random.nextInt(64), 1 + random.nextInt(64));
+            case 11 -> TestImages.pngBomb(50_000, 50_000);
             default -> SampleImages.png();
         };
     }

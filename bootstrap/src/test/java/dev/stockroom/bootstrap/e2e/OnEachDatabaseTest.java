@@ -34,6 +34,17 @@ class OnEachDatabaseTest {
     }
 
     @Nested
+    class AccountLifecycleFlowsOnH2 extends AccountLifecycleFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class UserLanguageFlowsOnH2 extends UserLanguageFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
@@ -48,6 +59,17 @@ class OnEachDatabaseTest {
     class TwoFactorFlowsOnH2 extends TwoFactorFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class AccountLifecycleFlowsOnPostgres extends AccountLifecycleFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
 
         @Override
         RunningStockroom stockroom() {
@@ -229,6 +251,54 @@ class OnEachDatabaseTest {
         @Override
         RunningStockroom second() {
             return SECOND;
+        }
+    }
+
+    /** Stock and soft deletion; on databases of their own, as one test moves the clock a month on. */
+    @Nested
+    class StockAndDeletionFlowsOnH2 extends StockAndDeletionFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onEmbeddedH2().with(StockAndDeletionFlowsTest::housekeepingEverySecond);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class StockAndDeletionFlowsOnPostgres extends StockAndDeletionFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM =
+                RunningStockroom.onPostgresOfItsOwn().with(StockAndDeletionFlowsTest::housekeepingEverySecond);
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    /** Several images per product; on H2 the image files too are under the data directory. */
+    @Nested
+    class ImageFlowsOnH2 extends ImageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class ImageFlowsOnPostgres extends ImageFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
         }
     }
 

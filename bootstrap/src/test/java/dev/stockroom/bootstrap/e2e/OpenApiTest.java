@@ -129,6 +129,32 @@ class OpenApiTest {
                 .endsWith("/ProductFields");
         Operation photo = openApi.getPaths().get("/products/{id}/photo/").getPost();
         assertThat(photo.getRequestBody().getContent()).containsOnlyKeys("multipart/form-data");
+        Operation addImage = openApi.getPaths().get("/products/{id}/images/").getPost();
+        assertThat(addImage.getResponses()).containsKeys("201", "400", "401", "403", "404", "413");
+        assertThat(addImage.getSecurity())
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsKey("bearer"));
+        assertThat(addImage.getRequestBody()
+                        .getContent()
+                        .get("multipart/form-data")
+                        .getSchema()
+                        .get$ref())
+                .endsWith("/ImageForm");
+        assertThat(openApi.getPaths()
+                        .get("/products/{id}/images/{image_id}/")
+                        .getDelete()
+                        .getResponses())
+                .containsKeys("200", "404");
+        Operation reorder =
+                openApi.getPaths().get("/products/{id}/images/order/").getPut();
+        assertThat(reorder.getRequestBody()
+                        .getContent()
+                        .get("application/json")
+                        .getSchema()
+                        .get$ref())
+                .endsWith("/ImageOrder");
+        Schema<?> product = openApi.getComponents().getSchemas().get("ProductBody");
+        assertThat(product.getProperties().keySet()).contains("images");
         assertThat(openApi.getPaths()
                         .get("/media/{key}")
                         .getGet()
@@ -136,6 +162,32 @@ class OpenApiTest {
                         .get("200")
                         .getContent())
                 .containsKey("image/png");
+    }
+
+    @Test
+    void the_email_change_deletion_and_export_operations_say_who_may_call_them() {
+        OpenAPI openApi = parsed.getOpenAPI();
+        Operation deleteMe = openApi.getPaths().get("/users/me/").getDelete();
+        assertThat(deleteMe.getResponses()).containsKeys("200", "400", "401");
+        assertThat(deleteMe.getSecurity())
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsKey("bearer"));
+        assertThat(deleteMe.getRequestBody().getContent()).containsKey("application/json");
+        Operation undo = openApi.getPaths().get("/users/email/change/undo/").getPost();
+        assertThat(undo.getSecurity()).isNullOrEmpty();
+        assertThat(undo.getResponses()).containsKeys("200", "400", "429");
+        assertThat(openApi.getPaths().get("/users/email/change/").getPost().getSecurity())
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsKey("bearer"));
+        assertThat(openApi.getPaths()
+                        .get("/users/email/change/verify/")
+                        .getPost()
+                        .getResponses())
+                .containsKeys("200", "400", "401");
+        assertThat(openApi.getPaths().get("/users/me/export/").getGet().getResponses())
+                .containsKeys("200", "401");
+        assertThat(openApi.getPaths().get("/admin/users/{id}/").getDelete().getResponses())
+                .containsKeys("200", "403", "404");
     }
 
     @Test

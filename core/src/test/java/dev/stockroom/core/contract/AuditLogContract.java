@@ -109,6 +109,22 @@ public abstract class AuditLogContract {
     }
 
     @Test
+    void forgetting_a_user_clears_the_name_and_origin_of_their_events_and_keeps_the_rest() {
+        UserId user = UserId.random();
+        AuditEvent first = event(user, AuditKind.REGISTERED, T0);
+        AuditEvent second = event(user, AuditKind.LOGIN_SUCCEEDED, T0.plusSeconds(1));
+        AuditEvent others = event(UserId.random(), AuditKind.REGISTERED, T0.plusSeconds(2));
+
+        assertThat(audit().forgetPersonalDataOf(user)).isEqualTo(2);
+
+        assertThat(audit().find(AuditQuery.of(user)).items())
+                .containsExactly(withoutPersonalData(second), withoutPersonalData(first));
+        assertThat(audit().find(AuditQuery.of(others.userId().orElseThrow())).items())
+                .containsExactly(others);
+        assertThat(audit().forgetPersonalDataOf(UserId.random())).isZero();
+    }
+
+    @Test
     void finds_the_events_of_one_kind_and_combines_it_with_the_user() {
         UserId user = UserId.random();
         Instant day = freshDay();
@@ -259,6 +275,19 @@ public abstract class AuditLogContract {
         List<Integer> purged = Race.run(4, () -> audit().purgeBefore(day.plusSeconds(1)));
 
         assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    }
+
+    private static AuditEvent withoutPersonalData(AuditEvent e) {
+        return new AuditEvent(
+                e.id(),
+                e.at(),
+                e.kind(),
+                e.userId(),
+                Optional.empty(),
+                e.actor(),
+                dev.stockroom.core.account.domain.Origin.UNKNOWN,
+                e.sessionId(),
+                e.detail());
     }
 
     /** Appends an event about {@code user} (null: about no account) and returns it. */

@@ -37,6 +37,19 @@ public abstract class SessionRepositoryContract {
     protected abstract UserRepository users();
 
     @Test
+    void a_user_with_sessions_and_refresh_tokens_can_be_removed() {
+        User user = Samples.newUser();
+        users().add(user);
+        Session session = Samples.openSession(user.id());
+        sessions().add(session);
+        sessions().addRefreshToken(new RefreshToken(Samples.tokenHash(), session.id(), Samples.T0, null));
+
+        assertThat(users().remove(user.id())).isTrue();
+
+        assertThat(users().findById(user.id())).isEmpty();
+    }
+
+    @Test
     void gives_back_every_field_of_a_stored_session() {
         UserId userId = storedUser();
         Session session = new Session(

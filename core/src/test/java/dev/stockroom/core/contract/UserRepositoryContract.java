@@ -201,6 +201,32 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void removing_a_user_frees_the_username_and_email_and_leaves_the_others() {
+        User user = newUser();
+        User other = newUser();
+        users().add(user);
+        users().add(other);
+
+        assertThat(users().remove(user.id())).isTrue();
+
+        assertThat(users().findById(user.id())).isEmpty();
+        assertThat(users().findByUsername(user.username())).isEmpty();
+        assertThat(users().findByEmail(user.email())).isEmpty();
+        assertThat(users().findById(other.id())).contains(other);
+        assertThat(users().remove(user.id())).isFalse();
+        User again = User.register(
+                UserId.random(),
+                user.firstName(),
+                user.lastName(),
+                user.username(),
+                user.email(),
+                "$argon2id$v=19$x",
+                T0);
+        users().add(again);
+        assertThat(users().findByEmail(user.email())).contains(again);
+    }
+
+    @Test
     void leaves_other_users_alone_on_update() {
         User user = newUser();
         User other = newUser();

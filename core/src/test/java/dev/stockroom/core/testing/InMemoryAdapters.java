@@ -14,11 +14,13 @@ public final class InMemoryAdapters {
     private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(transactions);
     private final InMemoryTrustedDevices devices = new InMemoryTrustedDevices(transactions);
     private final InMemoryAuditLog audit = new InMemoryAuditLog(transactions);
+    private final InMemoryEmailChangeRepository emailChanges = new InMemoryEmailChangeRepository(transactions);
     private final InMemorySecondFactors secondFactors = new InMemorySecondFactors(transactions);
     private final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters(transactions);
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final InMemoryPhotoStore photos = new InMemoryPhotoStore();
+    private final InMemoryProductImageRepository productImages = new InMemoryProductImageRepository(transactions);
     private final RecordingMailSender mailSender = new RecordingMailSender();
 
     /**
@@ -33,17 +35,23 @@ public final class InMemoryAdapters {
                 .loginAttempts(loginAttempts)
                 .devices(devices)
                 .audit(audit)
+                .emailChanges(emailChanges)
                 .secondFactors(secondFactors)
                 .outbox(outbox)
                 .mailSender(mailSender)
                 .transactions(transactions)
                 .products(products)
                 .photos(photos)
+                .productImages(productImages)
                 .rateCounters(rateCounters);
     }
 
     public InMemoryProductRepository products() {
         return products;
+    }
+
+    public InMemoryProductImageRepository productImages() {
+        return productImages;
     }
 
     public InMemoryPhotoStore photos() {
@@ -76,6 +84,10 @@ public final class InMemoryAdapters {
 
     public InMemoryAuditLog audit() {
         return audit;
+    }
+
+    public InMemoryEmailChangeRepository emailChanges() {
+        return emailChanges;
     }
 
     public InMemorySecondFactors secondFactors() {

@@ -58,6 +58,32 @@ public final class InMemoryAuditLog implements AuditLog, InMemoryTransactions.Pa
     }
 
     @Override
+    public int forgetPersonalDataOf(UserId user) {
+        return guard.get(() -> {
+            int changed = 0;
+            for (int i = 0; i < events.size(); i++) {
+                AuditEvent e = events.get(i);
+                if (e.userId().filter(user::equals).isPresent()) {
+                    events.set(
+                            i,
+                            new AuditEvent(
+                                    e.id(),
+                                    e.at(),
+                                    e.kind(),
+                                    e.userId(),
+                                    java.util.Optional.empty(),
+                                    e.actor(),
+                                    dev.stockroom.core.account.domain.Origin.UNKNOWN,
+                                    e.sessionId(),
+                                    e.detail()));
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    @Override
     public List<AuditEvent> latestOf(UserId user, int limit) {
         return guard.get(() -> events.stream()
                 .filter(e -> e.userId().filter(user::equals).isPresent())

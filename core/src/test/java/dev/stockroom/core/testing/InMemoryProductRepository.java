@@ -61,7 +61,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
 
     @Override
     public Optional<Product> findById(ProductId id) {
-        return guard.get(() -> Optional.ofNullable(byId.get(id)));
+        return guard.get(() -> Optional.ofNullable(byId.get(id)).filter(p -> !p.isDeleted()));
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
         Objects.requireNonNull(changed, "changed");
         return guard.get(() -> {
             Product stored = byId.get(changed.id());
-            if (stored == null || stored.version() != expectedVersion) {
+            if (stored == null || stored.isDeleted() || stored.version() != expectedVersion) {
                 return false;
             }
             requireUniqueKeys(stored.owner(), stored.id(), changed.attributes());
@@ -91,9 +91,89 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
     }
 
     @Override
+    public Optional<Product> adjustStock(ProductId id, int delta, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return guard.get(() -> {
+            Product stored = byId.get(id);
+            long result = stored == null ? -1 : (long) stored.quantity().value() + delta;
+            if (stored == null || stored.isDeleted() || result < 0 || result > Integer.MAX_VALUE) {
+                return Optional.empty();
+            }
+            Product adjusted = stored.withStockAdjustedBy(delta, at);
+            byId.put(id, adjusted);
+            return Optional.of(adjusted);
+        });
+    }
+
+    @Override
+    public boolean softDelete(ProductId id, long expectedVersion, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return guard.get(() -> {
+            Product stored = byId.get(id);
+            if (stored == null || stored.isDeleted() || stored.version() != expectedVersion) {
+                return false;
+            }
+            byId.put(id, stored.deleted(at));
+            return true;
+        });
+    }
+
+    @Override
+    public int softDeleteAllOf(UserId owner, Instant at) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(at, "at");
+        return guard.get(() -> {
+            List<Product> live = byId.values().stream()
+                    .filter(p -> p.isOwnedBy(owner) && !p.isDeleted())
+                    .toList();
+            live.forEach(p -> byId.put(p.id(), p.deleted(at)));
+            return live.size();
+        });
+    }
+
+    @Override
+    public Optional<Product> findDeleted(ProductId id) {
+        return guard.get(() -> Optional.ofNullable(byId.get(id)).filter(Product::isDeleted));
+    }
+
+    @Override
+    public boolean restore(ProductId id, long expectedVersion, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return guard.get(() -> {
+            Product stored = byId.get(id);
+            if (stored == null || !stored.isDeleted() || stored.version() != expectedVersion) {
+                return false;
+            }
+            byId.put(id, stored.restored(at));
+            return true;
+        });
+    }
+
+    @Override
+    public ProductPage searchDeleted(ProductQuery query) {
+        return search(query, true);
+    }
+
+    @Override
+    public List<Product> deletedBefore(Instant cutoff, int limit) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return guard.get(() -> byId.values().stream()
+                .filter(p -> p.deletedAt().filter(at -> !at.isAfter(cutoff)).isPresent())
+                .sorted(Comparator.comparing((Product p) -> p.deletedAt().orElseThrow())
+                        .thenComparingLong(p -> p.id().value()))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
     public ProductPage search(ProductQuery query) {
+        return search(query, false);
+    }
+
+    private ProductPage search(ProductQuery query, boolean deleted) {
         Objects.requireNonNull(query, "query");
         List<Product> matches = guard.get(() -> byId.values().stream()
+                .filter(p -> p.isDeleted() == deleted)
                 .filter(p -> matches(p, query))
                 .sorted(order(query, query.ordering()))
                 .toList());
@@ -170,6 +250,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
         Objects.requireNonNull(cursor, "cursor");
         Comparator<Product> order = order(query, cursor.ordering());
         List<Product> matches = guard.get(() -> byId.values().stream()
+                .filter(p -> !p.isDeleted())
                 .filter(p -> matches(p, query))
                 .sorted(order)
                 .toList());

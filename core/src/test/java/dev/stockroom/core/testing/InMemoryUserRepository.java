@@ -79,6 +79,11 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     }
 
     @Override
+    public boolean remove(UserId id) {
+        return guard.get(() -> byId.remove(id) != null);
+    }
+
+    @Override
     public Optional<User> findByUsername(Username username) {
         return guard.get(() -> byId.values().stream()
                 .filter(u -> u.username().key().equals(username.key()))

@@ -106,6 +106,15 @@ public final class JdbiAuditLog implements AuditLog {
     }
 
     @Override
+    public int forgetPersonalDataOf(UserId user) {
+        return db.withHandle(
+                h -> h.createUpdate("""
+                        UPDATE audit_events SET username = NULL, ip = NULL, user_agent = NULL
+                        WHERE user_id = :user_id
+                        """).bind("user_id", user.value()).execute());
+    }
+
+    @Override
     public List<AuditEvent> latestOf(UserId user, int limit) {
         if (limit <= 0) {
             return List.of();

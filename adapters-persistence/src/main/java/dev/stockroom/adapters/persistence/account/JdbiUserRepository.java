@@ -114,6 +114,15 @@ public final class JdbiUserRepository implements UserRepository {
         return findOne("WHERE id = :value", id.value());
     }
 
+    /** The foreign keys of sessions, codes, device tokens and email changes cascade the deletion. */
+    @Override
+    public boolean remove(UserId id) {
+        return db.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id")
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
+    }
+
     @Override
     public Optional<User> findByIdForUpdate(UserId id) {
         return findOne("WHERE id = :value FOR UPDATE", id.value());

@@ -56,25 +56,28 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbiProductRepository implements ProductRepository {
     private static final String SELECT = """
             SELECT id, owner_id, name, price, description, quantity, photo_url, photo_key, version,
-                   created_at, updated_at, sku, barcode, slug, status, category, tags
+                   created_at, updated_at, sku, barcode, slug, status, category, tags, deleted_at
             FROM products
             """;
+    private static final String LIVE = " AND deleted_at IS NULL";
+    private static final String DELETED = " AND deleted_at IS NOT NULL";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SLUG_INDEX = "uq_products_slug";
     private static final String SKU_INDEX = "uq_products_owner_sku";
     private static final RowMapper<Product> PRODUCT = (rs, ctx) -> Product.rehydrate(
-            new ProductId(rs.getLong("id")),
-            new UserId(Columns.uuid(rs, "owner_id")),
-            new ProductDetails(
-                    new ProductName(rs.getString("name")),
-                    new Price(rs.getBigDecimal("price")),
-                    new Description(rs.getString("description")),
-                    new Quantity(rs.getInt("quantity")),
-                    photo(rs.getString("photo_url"), rs.getString("photo_key")),
-                    attributes(rs)),
-            rs.getLong("version"),
-            Columns.instant(rs, "created_at"),
-            Columns.instant(rs, "updated_at"));
+                    new ProductId(rs.getLong("id")),
+                    new UserId(Columns.uuid(rs, "owner_id")),
+                    new ProductDetails(
+                            new ProductName(rs.getString("name")),
+                            new Price(rs.getBigDecimal("price")),
+                            new Description(rs.getString("description")),
+                            new Quantity(rs.getInt("quantity")),
+                            photo(rs.getString("photo_url"), rs.getString("photo_key")),
+                            attributes(rs)),
+                    rs.getLong("version"),
+                    Columns.instant(rs, "created_at"),
+                    Columns.instant(rs, "updated_at"))
+            .withDeletedAt(Optional.ofNullable(Columns.instant(rs, "deleted_at")));
 
     private static final int FETCH_SIZE = 500;
 
@@ -107,7 +110,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findById(ProductId id) {
-        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id")
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id" + LIVE)
                 .bind("id", id.value())
                 .map(PRODUCT)
                 .findOne());
@@ -116,7 +119,7 @@ public final class JdbiProductRepository implements ProductRepository {
     /** Locks the row until the transaction ends, so concurrent writers of one product queue. */
     @Override
     public Optional<Product> findByIdForUpdate(ProductId id) {
-        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id FOR UPDATE")
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id" + LIVE + " FOR UPDATE")
                 .bind("id", id.value())
                 .map(PRODUCT)
                 .findOne());
@@ -132,7 +135,7 @@ public final class JdbiProductRepository implements ProductRepository {
                             photo_key = :photo_key, version = :version, updated_at = :updated_at,
                             sku = :sku, barcode = :barcode, slug = :slug, status = :status, category = :category,
                             category_key = :category_key, tags = :tags
-                        WHERE id = :id AND version = :expected_version
+                        WHERE id = :id AND version = :expected_version AND deleted_at IS NULL
                         """), changed.details())
                 .bind("version", changed.version())
                 .bind("updated_at", storable(changed.updatedAt()))
@@ -153,14 +156,113 @@ public final class JdbiProductRepository implements ProductRepository {
     }
 
     /**
+     * One conditional UPDATE (the quantity is checked and changed by the database in the same
+     * statement, so concurrent adjustments queue on the row lock and each sees the one before),
+     * then the row read back in the same transaction. The range check adds in bigint, so that
+     * nothing overflows an integer column.
+     */
+    @Override
+    public Optional<Product> adjustStock(ProductId id, int delta, Instant at) {
+        return db.inTransaction(() -> {
+            int rows = db.withHandle(h -> h.createUpdate("""
+                            UPDATE products
+                            SET quantity = quantity + :delta, version = version + 1,
+                                updated_at = CASE WHEN updated_at > :at THEN updated_at ELSE :at END
+                            WHERE id = :id AND deleted_at IS NULL
+                              AND CAST(quantity AS BIGINT) + :delta BETWEEN 0 AND 2147483647
+                            """)
+                    .bind("delta", delta)
+                    .bind("at", storable(at))
+                    .bind("id", id.value())
+                    .execute());
+            return rows == 1 ? findById(id) : Optional.<Product>empty();
+        });
+    }
+
+    @Override
+    public boolean softDelete(ProductId id, long expectedVersion, Instant at) {
+        int rows = db.withHandle(h -> h.createUpdate("""
+                        UPDATE products
+                        SET deleted_at = :at, version = version + 1,
+                            updated_at = CASE WHEN updated_at > :at THEN updated_at ELSE :at END
+                        WHERE id = :id AND version = :expected_version AND deleted_at IS NULL
+                        """)
+                .bind("at", storable(at))
+                .bind("id", id.value())
+                .bind("expected_version", expectedVersion)
+                .execute());
+        return rows == 1;
+    }
+
+    /**
+     * {@code deleted_at} is the product's own, later {@code updated_at} where the clock is behind,
+     * as {@link Product#deleted} has it.
+     */
+    @Override
+    public int softDeleteAllOf(UserId owner, Instant at) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE products
+                        SET deleted_at = CASE WHEN updated_at > :at THEN updated_at ELSE :at END,
+                            updated_at = CASE WHEN updated_at > :at THEN updated_at ELSE :at END,
+                            version = version + 1
+                        WHERE owner_id = :owner_id AND deleted_at IS NULL
+                        """)
+                .bind("at", storable(at))
+                .bind("owner_id", owner.value())
+                .execute());
+    }
+
+    @Override
+    public Optional<Product> findDeleted(ProductId id) {
+        return db.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id" + DELETED)
+                .bind("id", id.value())
+                .map(PRODUCT)
+                .findOne());
+    }
+
+    @Override
+    public boolean restore(ProductId id, long expectedVersion, Instant at) {
+        int rows = db.withHandle(h -> h.createUpdate("""
+                        UPDATE products
+                        SET deleted_at = NULL, version = version + 1,
+                            updated_at = CASE WHEN updated_at > :at THEN updated_at ELSE :at END
+                        WHERE id = :id AND version = :expected_version AND deleted_at IS NOT NULL
+                        """)
+                .bind("at", storable(at))
+                .bind("id", id.value())
+                .bind("expected_version", expectedVersion)
+                .execute());
+        return rows == 1;
+    }
+
+    @Override
+    public List<Product> deletedBefore(Instant cutoff, int limit) {
+        return db.withHandle(
+                h -> h.createQuery(SELECT + "WHERE deleted_at <= :cutoff ORDER BY deleted_at ASC, id ASC LIMIT :limit")
+                        .bind("cutoff", cutoff)
+                        .bind("limit", limit)
+                        .map(PRODUCT)
+                        .list());
+    }
+
+    @Override
+    public ProductPage search(ProductQuery query) {
+        return search(query, false);
+    }
+
+    @Override
+    public ProductPage searchDeleted(ProductQuery query) {
+        return search(query, true);
+    }
+
+    /**
      * Counts the matches, then reads the page, on one handle. The offset is bound as a long: a page
      * number near {@code Integer.MAX_VALUE} times the page size does not fit an int.
      */
-    @Override
-    public ProductPage search(ProductQuery query) {
+    private ProductPage search(ProductQuery query, boolean deleted) {
         return db.withHandle(h -> {
             boolean fullText = fullText(h);
-            ProductFilter filter = ProductFilter.of(query, fullText);
+            ProductFilter filter = ProductFilter.of(query, fullText, deleted);
             long total = count(h, filter);
             List<Product> items = h.createQuery(SELECT + filter.where() + ProductFilter.orderBy(query, fullText)
                             + " LIMIT :limit OFFSET :offset")

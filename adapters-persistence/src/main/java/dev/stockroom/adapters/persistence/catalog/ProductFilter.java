@@ -55,7 +55,13 @@ record ProductFilter(String where, Map<String, Object> values) {
      * single term such as {@code 50%} matches exactly what it matches on H2.
      */
     static ProductFilter of(ProductQuery query, boolean fullText) {
+        return of(query, fullText, false);
+    }
+
+    /** As {@link #of(ProductQuery, boolean)}, over the soft-deleted products when {@code deleted}, else the live ones. */
+    static ProductFilter of(ProductQuery query, boolean fullText, boolean deleted) {
         List<String> conditions = new ArrayList<>();
+        conditions.add(deleted ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
         Map<String, Object> values = new HashMap<>();
         query.searchKey().ifPresent(key -> {
             values.put("search", "%" + escapeLike(key) + "%");

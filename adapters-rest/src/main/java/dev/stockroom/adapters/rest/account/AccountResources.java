@@ -1,11 +1,16 @@
 package dev.stockroom.adapters.rest.account;
 
 import dev.stockroom.adapters.rest.security.AccessTokens;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Authentication;
+import dev.stockroom.core.account.port.in.EmailChanges;
 import dev.stockroom.core.account.port.in.PasswordRecovery;
+import dev.stockroom.core.account.port.in.PersonalData;
 import dev.stockroom.core.account.port.in.Profiles;
 import dev.stockroom.core.account.port.in.Registration;
 import dev.stockroom.core.account.port.in.TwoFactorSignIn;
+import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,9 +25,27 @@ public final class AccountResources {
             Authentication authentication,
             PasswordRecovery recovery,
             Profiles profiles,
+            EmailChanges emailChanges,
+            AccountDeletion deletion,
+            PersonalData personalData,
+            Catalog catalog,
+            ProductImages images,
             AccessTokens accessTokens,
             Clock clock) {
-        register(jersey, registration, authentication, recovery, profiles, Optional.empty(), accessTokens, clock);
+        register(
+                jersey,
+                registration,
+                authentication,
+                recovery,
+                profiles,
+                emailChanges,
+                deletion,
+                personalData,
+                catalog,
+                images,
+                Optional.empty(),
+                accessTokens,
+                clock);
     }
 
     /** As above, with the two-factor endpoints when {@code twoFactor} is given. */
@@ -32,6 +55,11 @@ public final class AccountResources {
             Authentication authentication,
             PasswordRecovery recovery,
             Profiles profiles,
+            EmailChanges emailChanges,
+            AccountDeletion deletion,
+            PersonalData personalData,
+            Catalog catalog,
+            ProductImages images,
             Optional<TwoFactorSignIn> twoFactor,
             AccessTokens accessTokens,
             Clock clock) {
@@ -41,5 +69,7 @@ public final class AccountResources {
         twoFactor.ifPresent(factors -> jersey.accept(new TwoFactorResource(factors, authentication, tokens)));
         jersey.accept(new PasswordResource(recovery, tokens));
         jersey.accept(new ProfileResource(profiles));
+        jersey.accept(new EmailChangeResource(emailChanges));
+        jersey.accept(new MyDataResource(deletion, personalData, catalog, images));
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The administration API's JSON bodies. Absent values are written as null, so every key is always there. */
-final class AdminJson {
+public final class AdminJson {
     private AdminJson() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -105,8 +105,9 @@ final class AdminJson {
         }
     }
 
+    /** An audit event as the admin's trail and a user's export show it. */
     @Schema(name = "AuditEventBody")
-    record EventBody(
+    public record EventBody(
             @JsonProperty("id") String id,
             @JsonProperty("at") String at,
             @JsonProperty("kind") String kind,
@@ -118,7 +119,7 @@ final class AdminJson {
             @JsonProperty("session_id") String sessionId,
             @JsonProperty("detail") String detail) {
 
-        static EventBody from(AuditEvent e) {
+        public static EventBody from(AuditEvent e) {
             return new EventBody(
                     e.id().toString(),
                     e.at().toString(),

@@ -10,6 +10,7 @@ import dev.stockroom.core.account.domain.AuditQuery;
 import dev.stockroom.core.account.domain.Role;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.domain.UserQuery;
+import dev.stockroom.core.account.port.in.AccountDeletion;
 import dev.stockroom.core.account.port.in.Administration;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.Page;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -47,9 +49,11 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
     private final Administration administration;
+    private final AccountDeletion deletion;
 
-    public AdminResource(Administration administration) {
+    public AdminResource(Administration administration, AccountDeletion deletion) {
         this.administration = Objects.requireNonNull(administration, "administration");
+        this.deletion = Objects.requireNonNull(deletion, "deletion");
     }
 
     @Operation(summary = "List and search users", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
@@ -90,6 +94,30 @@ public final class AdminResource {
     public AdminJson.Reply user(@Parameter(hidden = true) @Auth StockroomPrincipal caller, @PathParam("id") String id) {
         return new AdminJson.Reply(
                 true, null, AdminJson.UserDetailBody.from(administration.user(caller.user(), userId(id))));
+    }
+
+    @Operation(
+            summary = "Delete a user's account, as the user could",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "User deleted; every session ended; username and email free again",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdminJson.Reply.class)))
+    @ApiResponse(responseCode = "400", description = "Not allowed on this user (the last admin)")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not an admin")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    @DELETE
+    @Path("/users/{id}")
+    public AdminJson.Reply delete(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context ContainerRequestContext request) {
+        deletion.deleteByAdmin(caller.user(), userId(id), RequestOrigin.of(request));
+        return new AdminJson.Reply(true, "User deleted", null);
     }
 
     @Operation(

@@ -23,13 +23,13 @@ final class PhotoLinks {
 
     String urlOf(Photo photo) {
         if (photo instanceof Photo.Stored stored) {
-            return uri.getBaseUriBuilder()
-                    .path(MEDIA)
-                    .path(stored.key().value())
-                    .build()
-                    .toString();
+            return urlOf(stored.key());
         }
         return ((Photo.External) photo).url();
+    }
+
+    String urlOf(PhotoKey key) {
+        return uri.getBaseUriBuilder().path(MEDIA).path(key.value()).build().toString();
     }
 
     /** The stored photo a URL of ours points at, if it is one. */

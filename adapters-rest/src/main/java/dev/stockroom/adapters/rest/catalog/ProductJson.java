@@ -6,6 +6,7 @@ import dev.stockroom.core.catalog.domain.Barcode;
 import dev.stockroom.core.catalog.domain.Category;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductAttributes;
+import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.Sku;
 import dev.stockroom.core.catalog.domain.Slug;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,9 +36,16 @@ final class ProductJson {
             String status,
 
             @JsonProperty("category") String category,
-            @JsonProperty("tags") List<String> tags) {
+            @JsonProperty("tags") List<String> tags,
 
-        static ProductBody from(Product p, PhotoLinks links) {
+            @Schema(description = "When the product was soft-deleted; null while it is live", nullable = true)
+            @JsonProperty("deleted_at")
+            String deletedAt,
+
+            @Schema(description = "At most 10, in order; `photo` is the first one's `url`") @JsonProperty("images")
+            List<ImageBody> images) {
+
+        static ProductBody from(Product p, PhotoLinks links, List<ProductImage> images) {
             ProductAttributes a = p.attributes();
             return new ProductBody(
                     p.id().value(),
@@ -54,9 +62,55 @@ final class ProductJson {
                     a.slug().map(Slug::value).orElse(null),
                     a.status().apiName(),
                     a.category().map(Category::value).orElse(null),
-                    a.tags().values());
+                    a.tags().values(),
+                    p.deletedAt().map(Object::toString).orElse(null),
+                    images.stream().map(i -> ImageBody.from(i, links)).toList());
         }
     }
+
+    /** One of a product's images: the stored original (metadata stripped) and its thumbnails. */
+    record ImageBody(
+            @JsonProperty("id") long id,
+            @JsonProperty("url") String url,
+            @JsonProperty("thumbnails") Thumbnails thumbnails,
+
+            @Schema(description = "0 is first") @JsonProperty("position")
+            int position) {
+
+        static ImageBody from(ProductImage image, PhotoLinks links) {
+            return new ImageBody(
+                    image.id().value(),
+                    links.urlOf(image.original()),
+                    new Thumbnails(links.urlOf(image.small()), links.urlOf(image.medium())),
+                    image.position());
+        }
+    }
+
+    record Thumbnails(
+            @Schema(description = "Fits 160 × 160") @JsonProperty("small")
+            String small,
+
+            @Schema(description = "Fits 640 × 640") @JsonProperty("medium")
+            String medium) {}
+
+    @Schema(name = "ImageForm", description = "The `image` part, an image file, and optionally its `position`.")
+    record ImageFormBody(
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The image file (PNG, JPEG, GIF or WebP)")
+            @JsonProperty("image")
+            String image,
+
+            @Schema(description = "Where in the list: 0 is first; none, or past the end: last", example = "0")
+            @JsonProperty("position")
+            Integer position) {}
+
+    @Schema(name = "ImageOrder", description = "Every image id of the product, once each, in the new order.")
+    record ImageOrderBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("order")
+            List<Long> order) {}
 
     @Schema(name = "ProductReply")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -141,6 +195,19 @@ final class ProductJson {
             @Schema(type = "string", format = "binary", description = "The image file (PNG, JPEG, GIF or WebP)")
             @JsonProperty("photo")
             String photo) {}
+
+    @Schema(name = "StockAdjustment", description = "A signed change of the quantity, as one conditional write.")
+    record StockBody(
+            @Schema(
+                    description = "What to add: negative takes away; not 0",
+                    example = "-1",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @JsonProperty("delta")
+            int delta,
+
+            @Schema(description = "Why, in at most 200 characters", example = "sold at the counter")
+            @JsonProperty("reason")
+            String reason) {}
 
     @Schema(name = "PhotoForm", description = "Only the `photo` part, an image file.")
     record PhotoFormBody(

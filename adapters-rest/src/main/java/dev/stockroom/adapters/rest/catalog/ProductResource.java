@@ -2,12 +2,15 @@ package dev.stockroom.adapters.rest.catalog;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import dev.stockroom.adapters.rest.error.ErrorResponses;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
 import dev.stockroom.adapters.rest.security.StockroomPrincipal;
+import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.domain.ProductSlice;
@@ -16,7 +19,9 @@ import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductExport;
+import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.shared.InvalidValue;
+import dev.stockroom.core.shared.QueryParameters;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,6 +34,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -63,10 +69,12 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProductResource {
     private final Catalog catalog;
+    private final ProductImages images;
     private final int maxPhotoBytes;
 
-    ProductResource(Catalog catalog, int maxPhotoBytes) {
+    ProductResource(Catalog catalog, ProductImages images, int maxPhotoBytes) {
         this.catalog = catalog;
+        this.images = images;
         this.maxPhotoBytes = maxPhotoBytes;
     }
 
@@ -221,7 +229,9 @@ public final class ProductResource {
         return Response.ok(reply("Updated", product, uri)).tag(etag(product)).build();
     }
 
-    @Operation(summary = "Delete a product", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @Operation(
+            summary = "Delete a product (soft: restorable within the retention, then removed with its photo)",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
     @ApiResponse(
             responseCode = "200",
             description = "Deleted",
@@ -238,6 +248,78 @@ public final class ProductResource {
             @Parameter(hidden = true) @Auth StockroomPrincipal caller, @PathParam("id") String id) {
         catalog.delete(caller.user(), productId(id));
         return new ProductJson.Reply(true, "Deleted", null);
+    }
+
+    @Operation(
+            summary = "Restore a deleted product within the retention",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Restored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin")
+    @ApiResponse(responseCode = "404", description = "No such product, or deleted longer ago than the retention")
+    @POST
+    @Path("/{id}/restore")
+    public Response restore(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            @Context UriInfo uri) {
+        Product product = catalog.restore(caller.user(), productId(id));
+        return Response.ok(reply("Restored", product, uri)).tag(etag(product)).build();
+    }
+
+    @Operation(
+            summary = "Add to or take from a product's stock, as one conditional write that never oversells",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Stock adjusted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.Reply.class)),
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "The product's version, for If-Match")
+            })
+    @ApiResponse(responseCode = "400", description = "Invalid fields")
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not the owner or an admin, or not a VERIFIED user")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The quantity would go below 0 or above the maximum (field error `quantity`)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProductJson.StockBody.class))
+            })
+    @POST
+    @Path("/{id}/stock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response adjustStock(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @PathParam("id") String id,
+            byte[] body,
+            @Context UriInfo uri)
+            throws IOException {
+        Product product = catalog.adjustStock(caller.user(), productId(id), StockFields.fromJson(body));
+        return Response.ok(reply("Stock adjusted", product, uri))
+                .tag(etag(product))
+                .build();
     }
 
     @Operation(summary = "One product, the bare object")
@@ -290,13 +372,13 @@ public final class ProductResource {
         return detailOf(catalog.getBySlug(viewer(caller), slug(slug)), request, uri);
     }
 
-    private static Response detailOf(Product product, Request request, UriInfo uri) {
+    private Response detailOf(Product product, Request request, UriInfo uri) {
         EntityTag tag = etag(product);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri)))
+        return Response.ok(ProductJson.ProductBody.from(product, new PhotoLinks(uri), images.imagesOf(product.id())))
                 .tag(tag)
                 .build();
     }
@@ -322,12 +404,16 @@ public final class ProductResource {
             description = "Pages by number (page, page_size), or, with cursor, by keyset: cursor= (empty) starts"
                     + " a walk and each next link carries the cursor of the following slice, never a page number."
                     + " A search orders by relevance unless an ordering is named; keyset walks need one of the"
-                    + " other orderings.")
+                    + " other orderings. With `deleted=true` (and a bearer token), the soft-deleted products"
+                    + " instead, by page number: an admin's of every owner, anyone else's own only.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400", description = "Invalid query parameters")
+    @ApiResponse(responseCode = "401", description = "`deleted=true` without a valid token")
     @GET
     public ProductJson.PageReply list(
             @Parameter(hidden = true) @Auth Optional<StockroomPrincipal> caller,
+            @Parameter(description = "true: the soft-deleted products (needs a token)") @QueryParam("deleted")
+                    String deleted,
             @QueryParam("search") String search,
             @QueryParam("min_price") String minPrice,
             @QueryParam("max_price") String maxPrice,
@@ -351,6 +437,15 @@ public final class ProductResource {
         if (cursor != null && page != null) {
             throw RequestFailure.invalidField("page", "Must not be given with cursor: a keyset walk pages by cursor.");
         }
+        boolean listDeleted = QueryParameters.given(deleted)
+                .map(d -> {
+                    try {
+                        return QueryParameters.parseBoolean(d);
+                    } catch (InvalidValue e) {
+                        throw CatalogFailure.InvalidInput.of("deleted", e.getMessage());
+                    }
+                })
+                .orElse(false);
         ProductQuery query = ProductQuery.parse(
                 search,
                 minPrice,
@@ -361,6 +456,11 @@ public final class ProductResource {
                 pageSize,
                 new ProductQuery.Filters(status, category, tag, sku, owner),
                 viewer(caller));
+        if (listDeleted) {
+            StockroomPrincipal user = caller.orElseThrow(
+                    () -> new NotAuthorizedException(ErrorResponses.unauthorized("Sign in to list deleted products.")));
+            return pageReply(catalog.listDeleted(user.user(), query), uri);
+        }
         PhotoLinks links = new PhotoLinks(uri);
         if (cursor != null) {
             ProductSlice slice = catalog.listAfter(query, keysetCursor(cursor, query));
@@ -371,10 +471,14 @@ public final class ProductResource {
                     .orElse(null);
             return new ProductJson.PageReply(true, slice.total(), next, null, bodies(slice.items(), links));
         }
-        ProductPage result = catalog.list(query);
+        return pageReply(catalog.list(query), uri);
+    }
+
+    private ProductJson.PageReply pageReply(ProductPage result, UriInfo uri) {
         URI next = result.hasNext() ? pageLink(uri, result.page() + 1) : null;
         URI previous = result.hasPrevious() ? pageLink(uri, result.page() - 1) : null;
-        return new ProductJson.PageReply(true, result.total(), next, previous, bodies(result.items(), links));
+        return new ProductJson.PageReply(
+                true, result.total(), next, previous, bodies(result.items(), new PhotoLinks(uri)));
     }
 
     private static ProductCursor keysetCursor(String cursor, ProductQuery query) {
@@ -385,9 +489,12 @@ public final class ProductResource {
         }
     }
 
-    private static List<ProductJson.ProductBody> bodies(List<Product> products, PhotoLinks links) {
+    /** The products of a page with their images, read in one query for the whole page. */
+    private List<ProductJson.ProductBody> bodies(List<Product> products, PhotoLinks links) {
+        Map<ProductId, List<ProductImage>> imagesOf =
+                images.imagesOf(products.stream().map(Product::id).toList());
         return products.stream()
-                .map(p -> ProductJson.ProductBody.from(p, links))
+                .map(p -> ProductJson.ProductBody.from(p, links, imagesOf.getOrDefault(p.id(), List.of())))
                 .toList();
     }
 
@@ -460,8 +567,16 @@ public final class ProductResource {
                 .build();
     }
 
-    private static ProductJson.Reply reply(String message, Product product, UriInfo uri) {
-        return new ProductJson.Reply(true, message, ProductJson.ProductBody.from(product, new PhotoLinks(uri)));
+    private ProductJson.Reply reply(String message, Product product, UriInfo uri) {
+        return reply(message, product, images, uri);
+    }
+
+    /** The envelope around a product as it is now, with its images. */
+    static ProductJson.Reply reply(String message, Product product, ProductImages images, UriInfo uri) {
+        return new ProductJson.Reply(
+                true,
+                message,
+                ProductJson.ProductBody.from(product, new PhotoLinks(uri), images.imagesOf(product.id())));
     }
 
     private static URI pageLink(UriInfo uri, int page) {
@@ -469,7 +584,7 @@ public final class ProductResource {
     }
 
     /** A path id that is not a product id names no product. */
-    private static ProductId productId(String text) {
+    static ProductId productId(String text) {
         try {
             return new ProductId(Long.parseLong(text));
         } catch (IllegalArgumentException e) {

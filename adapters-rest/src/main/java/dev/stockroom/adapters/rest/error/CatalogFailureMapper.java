@@ -21,6 +21,10 @@ final class CatalogFailureMapper implements ExceptionMapper<CatalogFailure> {
             case SKU_TAKEN -> 400;
             case SLUG_TAKEN -> 400;
             case SLUG_NOT_FOUND -> 404;
+            case IMAGE_NOT_FOUND -> 404;
+            case TOO_MANY_IMAGES -> 400;
+            case IMAGE_TOO_LARGE -> 400;
+            case STOCK_OUT_OF_RANGE -> 409;
         };
     }
 

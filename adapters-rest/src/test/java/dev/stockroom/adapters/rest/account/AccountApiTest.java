@@ -51,7 +51,11 @@ class AccountApiTest {
                         STOCKROOM.passwordRecovery(),
                         STOCKROOM.profiles(),
                         STOCKROOM.administration(),
+                        STOCKROOM.emailChanges(),
+                        STOCKROOM.accountDeletion(),
+                        STOCKROOM.personalData(),
                         STOCKROOM.catalog(),
+                        STOCKROOM.productImages(),
                         CatalogPolicy.defaults(),
                         new AccessTokens(new TokenSettings(KEY, "stockroom", "stockroom-api"), Clock.systemUTC()),
                         Clock.systemUTC()));

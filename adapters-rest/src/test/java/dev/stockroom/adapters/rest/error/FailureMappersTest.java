@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.core.account.domain.AccountFailure;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.ImageId;
 import dev.stockroom.core.catalog.domain.ProductId;
 import dev.stockroom.core.catalog.domain.Slug;
 import jakarta.ws.rs.core.Response;
@@ -67,7 +68,11 @@ class FailureMappersTest {
                         entry("UNSUPPORTED_PHOTO", 400),
                         entry("SKU_TAKEN", 400),
                         entry("SLUG_TAKEN", 400),
-                        entry("SLUG_NOT_FOUND", 404)));
+                        entry("SLUG_NOT_FOUND", 404),
+                        entry("IMAGE_NOT_FOUND", 404),
+                        entry("TOO_MANY_IMAGES", 400),
+                        entry("IMAGE_TOO_LARGE", 400),
+                        entry("STOCK_OUT_OF_RANGE", 409)));
     }
 
     @Test
@@ -126,7 +131,11 @@ class FailureMappersTest {
                 new CatalogFailure.UnsupportedPhoto(),
                 new CatalogFailure.SkuTaken(),
                 new CatalogFailure.SlugTaken(),
-                new CatalogFailure.SlugNotFound(new Slug("x")));
+                new CatalogFailure.SlugNotFound(new Slug("x")),
+                new CatalogFailure.ImageNotFound(new ImageId(1)),
+                new CatalogFailure.TooManyImages(10),
+                new CatalogFailure.ImageTooLarge(50_000, 50_000, 40_000_000, "image"),
+                CatalogFailure.StockOutOfRange.belowZero(1, -2));
 
         assertThat(all).allSatisfy(f -> assertThat(f.kind().name()).isEqualTo(constantName(f.getClass())));
         assertThat(all).extracting(CatalogFailure::kind).containsExactlyInAnyOrder(CatalogFailure.Kind.values());

@@ -49,6 +49,14 @@ final class Audit {
                 detail);
     }
 
+    /**
+     * An event about a user whose personal data is gone (a deleted account): the id and what
+     * happened, no username; {@code actor} is the admin who acted, if one did.
+     */
+    void withoutName(AuditKind kind, UserId user, Optional<UserId> actor, Origin origin, Instant at, String detail) {
+        append(kind, Optional.of(user), Optional.empty(), actor, Optional.empty(), origin, at, detail);
+    }
+
     /** An event with no account behind it (a login for a name that is no account). */
     void anonymous(AuditKind kind, Origin origin, Instant at, String detail) {
         append(kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), origin, at, detail);

@@ -81,10 +81,15 @@ public abstract sealed class AccountFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public EmailTaken() {
+            this("email");
+        }
+
+        /** The address is taken, reported against {@code field} (an email change names it {@code new_email}). */
+        public EmailTaken(String field) {
             super(
                     Kind.EMAIL_TAKEN,
                     "That email address is already registered.",
-                    Map.of("email", List.of("A user with that email already exists.")));
+                    Map.of(field, List.of("A user with that email already exists.")));
         }
     }
 
@@ -182,7 +187,7 @@ public abstract sealed class AccountFailure extends Failure {
         }
     }
 
-    /** Password change with a wrong {@code old_password}. */
+    /** Password change with a wrong {@code old_password}; an email change or deletion with a wrong {@code password}. */
     public static final class WrongPassword extends AccountFailure {
         private static final long serialVersionUID = 1L;
 

@@ -190,6 +190,24 @@ public final class User {
                 locale);
     }
 
+    /** The account moved to {@code newEmail} (an email change, made or undone). */
+    public User withEmail(EmailAddress newEmail, Instant now) {
+        return new User(
+                id,
+                firstName,
+                lastName,
+                username,
+                newEmail,
+                passwordHash,
+                status,
+                role,
+                createdAt,
+                now,
+                disabled,
+                lastLoginAt,
+                locale);
+    }
+
     public User withRole(Role newRole, Instant now) {
         return new User(
                 id,

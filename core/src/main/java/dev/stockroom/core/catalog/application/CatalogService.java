@@ -27,11 +27,14 @@ import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductExport;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
+import dev.stockroom.core.catalog.port.in.StockAdjustment;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.shared.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,6 +59,7 @@ import java.util.function.Supplier;
 public final class CatalogService implements Catalog {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());
     private static final int MAX_WRITE_ATTEMPTS = 5;
+    private static final int PURGE_BATCH = 100;
     private static final String URL_AND_FILE = "Give either a photo URL or a photo file, not both.";
     private static final String NOT_THIS_PRODUCTS_PHOTO = "Upload the image to use it as this product's photo.";
     // Every supported format is recognisable from its first twelve bytes.
@@ -122,17 +126,131 @@ public final class CatalogService implements Catalog {
     @Override
     public void delete(AuthenticatedUser caller, ProductId id) {
         requireWriter(caller);
-        Product deleted = retryingLostRaces(
+        retryingLostRaces(
                 OptionalLong.empty(),
                 () -> transactions.inTransaction(() -> {
                     Product current = loadForUpdate(id);
                     requireMayChange(caller, current, OptionalLong.empty());
-                    if (!products.delete(id, current.version())) {
+                    if (!products.softDelete(id, current.version(), clock.instant())) {
                         throw conflictOn(id);
                     }
                     return current;
                 }));
-        deleteAfterCommit(deleted.photo());
+    }
+
+    @Override
+    public Product restore(AuthenticatedUser caller, ProductId id) {
+        requireWriter(caller);
+        return retryingLostRaces(
+                OptionalLong.empty(),
+                () -> transactions.inTransaction(() -> {
+                    Optional<Product> deleted = products.findDeleted(id);
+                    if (deleted.isEmpty()) {
+                        // Restored already (a repeated request), or no such product at all.
+                        Product live = load(id);
+                        requireMayChange(caller, live, OptionalLong.empty());
+                        return live;
+                    }
+                    Product current = deleted.get();
+                    requireMayChange(caller, current, OptionalLong.empty());
+                    Instant now = clock.instant();
+                    if (!isRestorable(current, now)) {
+                        throw new CatalogFailure.ProductNotFound(id);
+                    }
+                    if (!products.restore(id, current.version(), now)) {
+                        throw new CatalogFailure.StaleVersion();
+                    }
+                    return load(id);
+                }));
+    }
+
+    @Override
+    public ProductPage listDeleted(AuthenticatedUser caller, ProductQuery query) {
+        if (caller.kind() != SessionKind.LOGIN) {
+            throw new CatalogFailure.NotAllowed();
+        }
+        return products.searchDeleted(caller.isAdmin() ? query : query.withOwner(caller.userId()));
+    }
+
+    @Override
+    public Product adjustStock(AuthenticatedUser caller, ProductId id, StockAdjustment adjustment) {
+        requireWriter(caller);
+        // The owner never changes, so checking it before the write cannot go stale.
+        requireMayChange(caller, load(id), OptionalLong.empty());
+        int delta = adjustment.delta();
+        for (int attempt = 1; ; attempt++) {
+            Optional<Product> adjusted =
+                    transactions.inTransaction(() -> products.adjustStock(id, delta, clock.instant()));
+            if (adjusted.isPresent()) {
+                // The reason has no control characters (StockAdjustment), so it cannot forge a log line.
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "Stock of product {0} adjusted by {1} to {2} by user {3}{4}",
+                        id,
+                        delta,
+                        adjusted.get().quantity(),
+                        caller.userId(),
+                        adjustment.reason().map(r -> ": " + r).orElse(""));
+                return adjusted.get();
+            }
+            // The write matched nothing: say why from what is stored now. Had other adjustments made
+            // room meanwhile, this one is tried again.
+            Product now = load(id);
+            long result = (long) now.quantity().value() + delta;
+            if (result < 0) {
+                throw CatalogFailure.StockOutOfRange.belowZero(now.quantity().value(), delta);
+            }
+            if (result > Integer.MAX_VALUE) {
+                throw CatalogFailure.StockOutOfRange.aboveMaximum(now.quantity().value(), delta);
+            }
+            if (attempt == MAX_WRITE_ATTEMPTS) {
+                throw new CatalogFailure.StaleVersion();
+            }
+        }
+    }
+
+    /**
+     * Soft-deletes every live product of {@code owner}, as when the owner's account is deleted; no
+     * caller is checked, so only a use case that has checked its own caller calls this. Joins the
+     * caller's transaction when there is one.
+     *
+     * @return how many products were deleted
+     */
+    public int deleteAllOf(UserId owner) {
+        Objects.requireNonNull(owner, "owner");
+        return transactions.inTransaction(() -> products.softDeleteAllOf(owner, clock.instant()));
+    }
+
+    /**
+     * Removes for good the products soft-deleted longer ago than the policy's retention, with their
+     * photo files; the host calls this on a schedule. A product restored meanwhile is kept: each
+     * removal is conditional on the version read.
+     *
+     * @return how many products were removed
+     */
+    public int purgeDeleted() {
+        Instant cutoff = clock.instant().minus(policy.deletedRetention());
+        int removed = 0;
+        while (true) {
+            List<Product> batch = products.deletedBefore(cutoff, PURGE_BATCH);
+            int removedNow = 0;
+            for (Product product : batch) {
+                if (transactions.inTransaction(() -> products.delete(product.id(), product.version()))) {
+                    removedNow++;
+                    deleteAfterCommit(product.photo());
+                }
+            }
+            removed += removedNow;
+            if (batch.size() < PURGE_BATCH || removedNow == 0) {
+                return removed;
+            }
+        }
+    }
+
+    private boolean isRestorable(Product deleted, Instant now) {
+        return deleted.deletedAt()
+                .map(at -> at.plus(policy.deletedRetention()).isAfter(now))
+                .orElse(true);
     }
 
     @Override

@@ -30,7 +30,11 @@ public abstract sealed class CatalogFailure extends Failure {
         UNSUPPORTED_PHOTO,
         SKU_TAKEN,
         SLUG_TAKEN,
-        SLUG_NOT_FOUND
+        SLUG_NOT_FOUND,
+        IMAGE_NOT_FOUND,
+        TOO_MANY_IMAGES,
+        IMAGE_TOO_LARGE,
+        STOCK_OUT_OF_RANGE
     }
 
     CatalogFailure(Kind kind, String message, Map<String, List<String>> fieldErrors) {
@@ -122,10 +126,15 @@ public abstract sealed class CatalogFailure extends Failure {
         private final long maxBytes;
 
         public PhotoTooLarge(long maxBytes) {
+            this(maxBytes, "photo");
+        }
+
+        /** {@code field}: the form field the file came in ({@code photo}, or {@code image} for an image). */
+        public PhotoTooLarge(long maxBytes, String field) {
             super(
                     Kind.PHOTO_TOO_LARGE,
                     "The photo is too large.",
-                    Map.of("photo", List.of("Must be at most " + readable(maxBytes) + ".")));
+                    Map.of(field, List.of("Must be at most " + readable(maxBytes) + ".")));
             this.maxBytes = maxBytes;
         }
 
@@ -149,10 +158,95 @@ public abstract sealed class CatalogFailure extends Failure {
         private static final long serialVersionUID = 1L;
 
         public UnsupportedPhoto() {
+            this("photo", "Upload a JPEG, PNG, GIF or WebP image.");
+        }
+
+        /** {@code field}: the form field the file came in; {@code advice}: what to upload instead. */
+        public UnsupportedPhoto(String field, String advice) {
+            super(Kind.UNSUPPORTED_PHOTO, "The photo is not a supported image.", Map.of(field, List.of(advice)));
+        }
+    }
+
+    /** The product has no image with the id. */
+    public static final class ImageNotFound extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+        private final ImageId id;
+
+        public ImageNotFound(ImageId id) {
+            super(Kind.IMAGE_NOT_FOUND, "The product has no image with id " + id + ".", Map.of());
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public ImageId id() {
+            return id;
+        }
+    }
+
+    /** The product already has as many images as it may have. */
+    public static final class TooManyImages extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+        private final int max;
+
+        public TooManyImages(int max) {
             super(
-                    Kind.UNSUPPORTED_PHOTO,
-                    "The photo is not a supported image.",
-                    Map.of("photo", List.of("Upload a JPEG, PNG, GIF or WebP image.")));
+                    Kind.TOO_MANY_IMAGES,
+                    "The product has as many images as it may have.",
+                    Map.of("image", List.of("A product has at most " + max + " images; remove one first.")));
+            this.max = max;
+        }
+
+        public int max() {
+            return max;
+        }
+    }
+
+    /**
+     * The image declares more pixels than allowed (a "pixel flood": a small file that would
+     * decode to gigabytes). Refused from its header, before any pixel is decoded.
+     */
+    public static final class ImageTooLarge extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+        private final long maxPixels;
+
+        public ImageTooLarge(long width, long height, long maxPixels, String field) {
+            super(
+                    Kind.IMAGE_TOO_LARGE,
+                    "The image has too many pixels.",
+                    Map.of(
+                            field,
+                            List.of("The image is " + width + " × " + height + " pixels; at most " + maxPixels
+                                    + " pixels (width × height) are accepted.")));
+            this.maxPixels = maxPixels;
+        }
+
+        public long maxPixels() {
+            return maxPixels;
+        }
+    }
+
+    /**
+     * A stock adjustment would take the quantity below zero or above {@link Integer#MAX_VALUE}; the
+     * quantity is left as it was.
+     */
+    public static final class StockOutOfRange extends CatalogFailure {
+        private static final long serialVersionUID = 1L;
+
+        private StockOutOfRange(String message, String fieldError) {
+            super(Kind.STOCK_OUT_OF_RANGE, message, Map.of("quantity", List.of(fieldError)));
+        }
+
+        /** Taking away more than {@code available}. */
+        public static StockOutOfRange belowZero(int available, int delta) {
+            return new StockOutOfRange(
+                    "Not enough in stock.",
+                    "Only " + available + " in stock; cannot take away " + Math.negateExact((long) delta) + ".");
+        }
+
+        /** Adding past the largest quantity to {@code current}. */
+        public static StockOutOfRange aboveMaximum(int current, int delta) {
+            return new StockOutOfRange(
+                    "The quantity would be too large.",
+                    current + " in stock; adding " + delta + " would exceed " + Integer.MAX_VALUE + ".");
         }
     }
 

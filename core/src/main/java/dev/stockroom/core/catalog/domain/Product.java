@@ -20,9 +20,22 @@ public final class Product {
     private final long version;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Optional<Instant> deletedAt;
 
     private Product(
             ProductId id, UserId owner, ProductDetails details, long version, Instant createdAt, Instant updatedAt) {
+        this(id, owner, details, version, createdAt, updatedAt, Optional.empty());
+    }
+
+    private Product(
+            ProductId id,
+            UserId owner,
+            ProductDetails details,
+            long version,
+            Instant createdAt,
+            Instant updatedAt,
+            Optional<Instant> deletedAt) {
+        this.deletedAt = Objects.requireNonNull(deletedAt, "deletedAt");
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.details = Objects.requireNonNull(details, "details");
@@ -72,7 +85,37 @@ public final class Product {
 
     /** This product with its editable fields replaced, as the next version. */
     public Product withDetails(ProductDetails newDetails, Instant now) {
-        return new Product(id, owner, newDetails, version + 1, createdAt, later(now));
+        return new Product(id, owner, newDetails, version + 1, createdAt, later(now), deletedAt);
+    }
+
+    /**
+     * This product as read back from storage with its soft-deletion time (empty: live); the
+     * version stays, as nothing changes but what is known of it.
+     */
+    public Product withDeletedAt(Optional<Instant> deletion) {
+        return new Product(id, owner, details, version, createdAt, updatedAt, deletion);
+    }
+
+    /** This product soft-deleted at {@code now}, as the next version. */
+    public Product deleted(Instant now) {
+        Instant at = later(now);
+        return new Product(id, owner, details, version + 1, createdAt, at, Optional.of(at));
+    }
+
+    /** This product live again, as the next version. */
+    public Product restored(Instant now) {
+        return new Product(id, owner, details, version + 1, createdAt, later(now), Optional.empty());
+    }
+
+    /** This product with {@code delta} added to its quantity, as the next version. */
+    public Product withStockAdjustedBy(int delta, Instant now) {
+        return withDetails(
+                details.withQuantity(new Quantity(Math.addExact(quantity().value(), delta))), now);
+    }
+
+    /** This product under another owner (a deleted account's, kept), as the next version. */
+    public Product withOwner(UserId newOwner, Instant now) {
+        return new Product(id, newOwner, details, version + 1, createdAt, later(now));
     }
 
     public Product withPhoto(Optional<Photo> newPhoto, Instant now) {
@@ -143,6 +186,15 @@ public final class Product {
         return updatedAt;
     }
 
+    /** When the product was soft-deleted; empty while it is live. */
+    public Optional<Instant> deletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt.isPresent();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Product other
@@ -151,7 +203,8 @@ public final class Product {
                 && details.equals(other.details)
                 && version == other.version
                 && createdAt.equals(other.createdAt)
-                && updatedAt.equals(other.updatedAt);
+                && updatedAt.equals(other.updatedAt)
+                && deletedAt.equals(other.deletedAt);
     }
 
     @Override
@@ -162,6 +215,7 @@ public final class Product {
     @Override
     public String toString() {
         return "Product[id=" + id + ", owner=" + owner + ", name=" + details.name() + ", price=" + details.price()
-                + ", quantity=" + details.quantity() + ", version=" + version + "]";
+                + ", quantity=" + details.quantity() + ", version=" + version
+                + deletedAt.map(at -> ", deletedAt=" + at).orElse("") + "]";
     }
 }

@@ -34,4 +34,8 @@ public record ProductDetails(
     public ProductDetails withAttributes(ProductAttributes newAttributes) {
         return new ProductDetails(name, price, description, quantity, photo, newAttributes);
     }
+
+    public ProductDetails withQuantity(Quantity newQuantity) {
+        return new ProductDetails(name, price, description, newQuantity, photo);
+    }
 }

@@ -14,6 +14,9 @@ public record Notification(NotificationKind kind, String recipient, Map<String, 
     public static final String CODE = "code";
     public static final String EXPIRES_IN_MINUTES = "expires_in_minutes";
     public static final String CHANGED_AT = "changed_at";
+    public static final String NEW_EMAIL = "new_email";
+    public static final String EXPIRES_IN_DAYS = "expires_in_days";
+    public static final String DELETED_AT = "deleted_at";
 
     public Notification {
         Objects.requireNonNull(kind, "kind");

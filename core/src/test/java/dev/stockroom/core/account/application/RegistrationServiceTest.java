@@ -287,6 +287,11 @@ class RegistrationServiceTest {
             }
 
             @Override
+            public boolean remove(UserId id) {
+                return real.remove(id);
+            }
+
+            @Override
             public Optional<User> findByUsername(Username username) {
                 return Optional.empty();
             }

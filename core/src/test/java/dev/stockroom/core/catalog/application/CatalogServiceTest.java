@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
@@ -38,6 +39,7 @@ import dev.stockroom.core.catalog.port.in.Catalog;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
+import dev.stockroom.core.catalog.port.in.StockAdjustment;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.shared.Conflict;
@@ -666,13 +668,17 @@ class CatalogServiceTest {
         }
 
         @Test
-        void deletes_the_file_with_the_product() {
+        void keeps_the_file_of_a_soft_deleted_product_and_removes_it_with_the_product_after_the_retention() {
             Product product = withStoredPhoto();
 
             catalog.delete(alice, product.id());
 
-            assertThat(photos.keys()).isEmpty();
+            assertThat(photos.keys()).containsExactly(storedKey(product));
             assertThatThrownBy(() -> catalog.get(product.id())).isInstanceOf(CatalogFailure.ProductNotFound.class);
+            clock.advance(CatalogPolicy.DEFAULT_DELETED_RETENTION.plusSeconds(1));
+            assertThat(((CatalogService) catalog).purgeDeleted()).isEqualTo(1);
+            assertThat(photos.keys()).isEmpty();
+            assertThat(products.findDeleted(product.id())).isEmpty();
         }
 
         @Test
@@ -691,14 +697,16 @@ class CatalogServiceTest {
         }
 
         @Test
-        void keeps_the_file_when_deleting_the_product_fails() {
+        void keeps_the_file_when_removing_the_product_fails() {
             Product product = withStoredPhoto();
+            catalog.delete(alice, product.id());
+            clock.advance(CatalogPolicy.DEFAULT_DELETED_RETENTION.plusSeconds(1));
             ProductRepository failing = mock(ProductRepository.class, delegatesTo(products));
             doThrow(new StorageUnavailable("The database is down.", null))
                     .when(failing)
                     .delete(any(), anyLong());
 
-            assertThatThrownBy(() -> catalogWith(failing, photos).delete(alice, product.id()))
+            assertThatThrownBy(() -> ((CatalogService) catalogWith(failing, photos)).purgeDeleted())
                     .isInstanceOf(StorageUnavailable.class);
             assertThat(photos.keys()).containsExactly(storedKey(product));
         }
@@ -712,8 +720,12 @@ class CatalogServiceTest {
                     .delete(any());
 
             catalogWith(products, stubborn).delete(alice, product.id());
+            clock.advance(CatalogPolicy.DEFAULT_DELETED_RETENTION.plusSeconds(1));
+            int removed = ((CatalogService) catalogWith(products, stubborn)).purgeDeleted();
 
+            assertThat(removed).isEqualTo(1);
             assertThat(products.findById(product.id())).isEmpty();
+            assertThat(products.findDeleted(product.id())).isEmpty();
         }
 
         @Test
@@ -727,6 +739,220 @@ class CatalogServiceTest {
                     catalog.add(alice, draft("Kettle", "1", null), Optional.of(PhotoUpload.of(SampleImages.png())));
             assertThat(photos.keys()).containsExactly(storedKey(product));
             return product;
+        }
+    }
+
+    @Nested
+    class Stock {
+        @Test
+        void adjusts_the_quantity_up_and_down() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            clock.advance(Duration.ofMinutes(1));
+
+            Product sold = catalog.adjustStock(alice, product.id(), StockAdjustment.parse("-2", "sold"));
+            Product delivered = catalog.adjustStock(admin, product.id(), StockAdjustment.by(10));
+
+            assertThat(sold.quantity().value()).isEqualTo(1);
+            assertThat(sold.version()).isEqualTo(product.version() + 1);
+            assertThat(sold.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+            assertThat(delivered.quantity().value()).isEqualTo(11);
+            assertThat(catalog.get(product.id())).isEqualTo(delivered);
+        }
+
+        @Test
+        void refuses_to_go_below_zero_naming_the_quantity() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+
+            assertThatThrownBy(() -> catalog.adjustStock(alice, product.id(), StockAdjustment.by(-4)))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.StockOutOfRange.class,
+                            f -> assertThat(f.fieldErrors().get("quantity"))
+                                    .containsExactly("Only 3 in stock; cannot take away 4."));
+            assertThat(catalog.get(product.id())).isEqualTo(product);
+        }
+
+        @Test
+        void refuses_to_go_above_the_largest_quantity() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+
+            assertThatThrownBy(() -> catalog.adjustStock(alice, product.id(), StockAdjustment.by(Integer.MAX_VALUE)))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.StockOutOfRange.class,
+                            f -> assertThat(f.fieldErrors()).containsOnlyKeys("quantity"));
+        }
+
+        @Test
+        void tries_again_when_the_stock_changed_between_the_write_and_the_explanation() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
+            doReturn(Optional.empty())
+                    .doAnswer(
+                            call -> products.adjustStock(call.getArgument(0), call.getArgument(1), call.getArgument(2)))
+                    .when(racing)
+                    .adjustStock(any(), anyInt(), any());
+
+            Product adjusted = catalogWith(racing, photos).adjustStock(alice, product.id(), StockAdjustment.by(-1));
+
+            assertThat(adjusted.quantity().value()).isEqualTo(2);
+        }
+
+        @Test
+        void lets_only_the_owner_or_an_admin_adjust() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+
+            assertThatThrownBy(() -> catalog.adjustStock(bob, product.id(), StockAdjustment.by(1)))
+                    .isInstanceOf(CatalogFailure.NotOwner.class);
+            assertThatThrownBy(() -> catalog.adjustStock(
+                            caller(AuthStatus.NEW, Role.USER, SessionKind.LOGIN), product.id(), StockAdjustment.by(1)))
+                    .isInstanceOf(CatalogFailure.VerificationRequired.class);
+            assertThat(catalog.get(product.id())).isEqualTo(product);
+        }
+
+        @Test
+        void adjusts_no_deleted_product() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            catalog.delete(alice, product.id());
+
+            assertThatThrownBy(() -> catalog.adjustStock(alice, product.id(), StockAdjustment.by(1)))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
+        }
+
+        @Test
+        void reads_the_delta_and_reason_naming_each_bad_field() {
+            assertThat(StockAdjustment.parse(" +5 ", "  delivery  "))
+                    .isEqualTo(new StockAdjustment(5, Optional.of("delivery")));
+            assertThat(StockAdjustment.parse("-1", " ")).isEqualTo(StockAdjustment.by(-1));
+            assertThatThrownBy(() -> StockAdjustment.parse(null, "x".repeat(StockAdjustment.MAX_REASON_LENGTH + 1)))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.InvalidInput.class,
+                            f -> assertThat(f.fieldErrors())
+                                    .containsEntry("delta", List.of("This field is required."))
+                                    .containsEntry("reason", List.of("Must be at most 200 characters.")));
+            assertThatThrownBy(() -> StockAdjustment.parse("0", null))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.InvalidInput.class,
+                            f -> assertThat(f.fieldErrors()).containsEntry("delta", List.of("Must not be 0.")));
+            assertThatThrownBy(() -> StockAdjustment.parse("1.5", null))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.InvalidInput.class,
+                            f -> assertThat(f.fieldErrors())
+                                    .containsEntry("delta", List.of("Must be a whole number.")));
+            assertThatThrownBy(() -> StockAdjustment.parse("-2147483648", null))
+                    .isInstanceOfSatisfying(
+                            CatalogFailure.InvalidInput.class,
+                            f -> assertThat(f.fieldErrors()).containsOnlyKeys("delta"));
+        }
+    }
+
+    @Nested
+    class SoftDeletion {
+        @Test
+        void a_deleted_product_is_gone_for_reads_writes_and_a_second_delete() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+
+            catalog.delete(alice, product.id());
+
+            assertThatThrownBy(() -> catalog.get(product.id())).isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThatThrownBy(() -> catalog.delete(admin, product.id()))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThatThrownBy(() -> catalog.patch(
+                            alice,
+                            product.id(),
+                            ProductPatch.builder().price("2").build(),
+                            ANY_VERSION))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThatThrownBy(() ->
+                            catalog.attachPhoto(alice, product.id(), PhotoUpload.of(SampleImages.png()), ANY_VERSION))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThat(photos.keys()).isEmpty();
+            assertThat(catalog.list(ProductQuery.all().withOwner(alice.userId()))
+                            .total())
+                    .isZero();
+        }
+
+        @Test
+        void lists_deleted_products_to_their_owner_and_to_admins_only() {
+            Product mine = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            Product bobs = catalog.add(bob, draft("Mug", "1", null), Optional.empty());
+            catalog.delete(alice, mine.id());
+            catalog.delete(bob, bobs.id());
+
+            ProductQuery everything = ProductQuery.all().withPage(1, ProductQuery.MAX_PAGE_SIZE);
+            assertThat(catalog.listDeleted(alice, everything).items())
+                    .extracting(Product::id)
+                    .containsExactly(mine.id());
+            assertThat(catalog.listDeleted(alice, everything.withOwner(bob.userId()))
+                            .items())
+                    .extracting(Product::id)
+                    .containsExactly(mine.id());
+            assertThat(catalog.listDeleted(admin, everything).items())
+                    .extracting(Product::id)
+                    .containsExactlyInAnyOrder(mine.id(), bobs.id());
+        }
+
+        @Test
+        void restores_within_the_retention_as_the_owner_or_an_admin() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            catalog.delete(alice, product.id());
+            clock.advance(CatalogPolicy.DEFAULT_DELETED_RETENTION.minusSeconds(1));
+
+            assertThatThrownBy(() -> catalog.restore(bob, product.id())).isInstanceOf(CatalogFailure.NotOwner.class);
+            Product restored = catalog.restore(admin, product.id());
+
+            assertThat(restored.isDeleted()).isFalse();
+            assertThat(restored.version()).isEqualTo(product.version() + 2);
+            assertThat(restored.details()).isEqualTo(product.details());
+            assertThat(catalog.get(product.id())).isEqualTo(restored);
+            assertThat(catalog.restore(alice, product.id())).as("a repeat").isEqualTo(restored);
+        }
+
+        @Test
+        void restores_nothing_after_the_retention_and_housekeeping_removes_it() {
+            Product product = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            Product kept = catalog.add(alice, draft("Kept", "1", null), Optional.empty());
+            catalog.delete(alice, product.id());
+            clock.advance(CatalogPolicy.DEFAULT_DELETED_RETENTION);
+
+            assertThatThrownBy(() -> catalog.restore(alice, product.id()))
+                    .isInstanceOf(CatalogFailure.ProductNotFound.class);
+            assertThat(((CatalogService) catalog).purgeDeleted()).isEqualTo(1);
+            assertThat(products.findDeleted(product.id())).isEmpty();
+            assertThat(catalog.get(kept.id())).isEqualTo(kept);
+            assertThat(((CatalogService) catalog).purgeDeleted()).isZero();
+        }
+
+        @Test
+        void purges_with_a_retention_of_its_own() {
+            Catalog brief = new CatalogService(
+                    products,
+                    photos,
+                    transactions,
+                    clock,
+                    CatalogPolicy.defaults().withDeletedRetention(Duration.ofHours(1)));
+            Product product = brief.add(alice, draft("Kettle", "1", null), Optional.empty());
+            brief.delete(alice, product.id());
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(((CatalogService) brief).purgeDeleted()).isZero();
+
+            clock.advance(Duration.ofMinutes(1));
+
+            assertThat(((CatalogService) brief).purgeDeleted()).isEqualTo(1);
+        }
+
+        @Test
+        void deletes_every_live_product_of_one_owner() {
+            Product first = catalog.add(alice, draft("Kettle", "1", null), Optional.empty());
+            Product second = catalog.add(alice, draft("Mug", "1", null), Optional.empty());
+            Product bobs = catalog.add(bob, draft("Plate", "1", null), Optional.empty());
+
+            int deleted = ((CatalogService) catalog).deleteAllOf(alice.userId());
+
+            assertThat(deleted).isEqualTo(2);
+            assertThat(catalog.listDeleted(alice, ProductQuery.all()).items())
+                    .extracting(Product::id)
+                    .containsExactlyInAnyOrder(first.id(), second.id());
+            assertThat(catalog.get(bobs.id())).isEqualTo(bobs);
+            assertThat(catalog.restore(alice, first.id()).isDeleted()).isFalse();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stockroom.core.contract.inmemory;
 
 import dev.stockroom.core.account.port.out.AuditLog;
+import dev.stockroom.core.account.port.out.EmailChangeRepository;
 import dev.stockroom.core.account.port.out.LoginAttempts;
 import dev.stockroom.core.account.port.out.OneTimeCodeRepository;
 import dev.stockroom.core.account.port.out.SecondFactorRepository;
@@ -8,14 +9,18 @@ import dev.stockroom.core.account.port.out.SessionRepository;
 import dev.stockroom.core.account.port.out.TrustedDevices;
 import dev.stockroom.core.account.port.out.UserRepository;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.contract.AuditLogContract;
+import dev.stockroom.core.contract.EmailChangeRepositoryContract;
 import dev.stockroom.core.contract.LoginAttemptsContract;
 import dev.stockroom.core.contract.OneTimeCodeRepositoryContract;
 import dev.stockroom.core.contract.OutboxContract;
 import dev.stockroom.core.contract.PhotoStoreContract;
 import dev.stockroom.core.contract.ProductAttributesContract;
+import dev.stockroom.core.contract.ProductImageRepositoryContract;
 import dev.stockroom.core.contract.ProductRepositoryContract;
+import dev.stockroom.core.contract.ProductStockAndDeletionContract;
 import dev.stockroom.core.contract.RateCountersContract;
 import dev.stockroom.core.contract.SecondFactorRepositoryContract;
 import dev.stockroom.core.contract.SessionRepositoryContract;
@@ -42,6 +47,21 @@ class InMemoryContractsTest {
         @Override
         protected AuditLog audit() {
             return STORES.audit();
+        }
+    }
+
+    @Nested
+    class EmailChangeRepositoryTest extends EmailChangeRepositoryContract {
+        private static final InMemoryAdapters STORES = new InMemoryAdapters();
+
+        @Override
+        protected EmailChangeRepository changes() {
+            return STORES.emailChanges();
+        }
+
+        @Override
+        protected UserRepository users() {
+            return STORES.users();
         }
     }
 
@@ -101,7 +121,32 @@ class InMemoryContractsTest {
     }
 
     @Nested
+    class ProductImageRepositoryTest extends ProductImageRepositoryContract {
+        private static final InMemoryAdapters STORES = new InMemoryAdapters();
+
+        @Override
+        protected ProductImageRepository images() {
+            return STORES.productImages();
+        }
+
+        @Override
+        protected ProductRepository products() {
+            return STORES.products();
+        }
+    }
+
+    @Nested
     class ProductRepositoryTest extends ProductRepositoryContract {
+        private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
+
+        @Override
+        protected ProductRepository products() {
+            return PRODUCTS;
+        }
+    }
+
+    @Nested
+    class ProductStockAndDeletionTest extends ProductStockAndDeletionContract {
         private static final InMemoryProductRepository PRODUCTS = new InMemoryProductRepository();
 
         @Override

@@ -48,6 +48,7 @@ public final class EmbeddingExample {
                 .loginAttempts(db.loginAttempts())
                 .devices(db.devices())
                 .audit(db.audit())
+                .emailChanges(db.emailChanges())
                 .outbox(db.outbox())
                 .transactions(db.transactions())
                 .products(db.products())

@@ -47,6 +47,11 @@ final class RecordingUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean remove(UserId id) {
+        return store.remove(id);
+    }
+
+    @Override
     public Optional<User> findByIdForUpdate(UserId id) {
         return store.findByIdForUpdate(id);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The append-only trail of security events. The use cases append inside the transaction of the
  * change an event records, so an event exists exactly when its change does; nothing updates an
- * event, and only {@link #purgeBefore} deletes.
+ * event (but {@link #forgetPersonalDataOf} for a deleted account), and only {@link #purgeBefore} deletes.
  */
 public interface AuditLog {
 
@@ -18,6 +18,15 @@ public interface AuditLog {
 
     /** The events matching the query, newest first (ties by id). */
     Page<AuditEvent> find(AuditQuery query);
+
+    /**
+     * Clears what identifies a person from the events about {@code user} (username, client address
+     * and user agent), for a deleted account: what happened and when stays, under an id that names
+     * nobody any more.
+     *
+     * @return how many events this call changed
+     */
+    int forgetPersonalDataOf(UserId user);
 
     /** The user's latest {@code limit} (at least 1) events, newest first. */
     List<AuditEvent> latestOf(UserId user, int limit);

@@ -27,6 +27,15 @@ public interface UserRepository {
     Optional<User> findById(UserId id);
 
     /**
+     * Deletes the user, and with it everything stored under the user's id that is not history
+     * (sessions and their refresh tokens, codes, device tokens, pending email changes), so that the
+     * username and email are free again.
+     *
+     * @return true when this call deleted the user
+     */
+    boolean remove(UserId id);
+
+    /**
      * As {@link #findById}, locking the user until the transaction ends, so that a read-then-update
      * (an admin's change) cannot lose a concurrent one. This default does not lock; a database
      * adapter should ({@code SELECT ... FOR UPDATE}).

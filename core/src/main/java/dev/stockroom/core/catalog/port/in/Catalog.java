@@ -45,8 +45,34 @@ public interface Catalog {
     /** Changes the fields the patch names (PATCH); a stored photo no longer used is deleted. */
     Product patch(AuthenticatedUser caller, ProductId id, ProductPatch patch, OptionalLong expectedVersion);
 
-    /** Deletes the product and its stored photo. */
+    /**
+     * Soft-deletes the product: it keeps its row and photo, but answers as missing to everything
+     * except {@link #listDeleted} and {@link #restore}; housekeeping removes it for good after the
+     * policy's retention.
+     */
     void delete(AuthenticatedUser caller, ProductId id);
+
+    /**
+     * Brings a soft-deleted product back; a live one is returned as it is (a repeated restore).
+     *
+     * @throws CatalogFailure.ProductNotFound when there is no such product, or it was deleted longer
+     *     ago than the retention
+     */
+    Product restore(AuthenticatedUser caller, ProductId id);
+
+    /**
+     * Soft-deleted products matching {@code query}: an admin's of every owner, anyone else's own
+     * only (the query's owner filter is replaced by the caller).
+     */
+    ProductPage listDeleted(AuthenticatedUser caller, ProductQuery query);
+
+    /**
+     * Adds the adjustment's delta to the product's quantity as one conditional write, so that
+     * concurrent sales and deliveries all count and none oversells.
+     *
+     * @throws CatalogFailure.StockOutOfRange when the quantity would go below 0 or above the maximum
+     */
+    Product adjustStock(AuthenticatedUser caller, ProductId id, StockAdjustment adjustment);
 
     /**
      * The product with this id, as an anonymous reader sees it: only a published one.
