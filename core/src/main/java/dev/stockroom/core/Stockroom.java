@@ -116,7 +116,7 @@ public final class Stockroom {
                 : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
         OwnedProducts ownedProducts = b.products == null
                 ? OwnedProducts.NONE
-                : new ProductsOfDeletedAccounts(b.products, b.photos, b.transactions, b.clock, b.deletedOwnerProducts);
+                : new ProductsOfDeletedAccounts(b.products, b.transactions, b.clock, b.deletedOwnerProducts);
         this.lifecycle = new AccountLifecycleServices(
                 b.users,
                 b.sessions,

@@ -254,6 +254,7 @@ abstract class AccountLifecycleFlowsTest {
         String username = unique();
         String token = verified(username);
         addProduct(token, "Exported " + username);
+        addDraft(token, "Exported draft " + username);
 
         Reply export = http().get("/users/me/export/", token);
 
@@ -273,9 +274,17 @@ abstract class AccountLifecycleFlowsTest {
         List<String> kinds = new ArrayList<>();
         data.get("events").forEach(e -> kinds.add(e.get("kind").asText()));
         assertThat(kinds).contains("REGISTERED", "VERIFIED");
-        assertThat(data.get("products")).hasSize(1);
-        assertThat(data.get("products").get(0).get("name").asText()).isEqualTo("Exported " + username);
+        List<String> names = new ArrayList<>();
+        data.get("products").forEach(p -> names.add(p.get("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("Exported " + username, "Exported draft " + username);
         assertError(http().get("/users/me/export/", null), 401);
+    }
+
+    long addDraft(String token, String name) {
+        Reply added =
+                http().post("/products/add/", map("name", name, "price", 1, "quantity", 1, "status", "draft"), token);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return added.body().get("data").get("id").asLong();
     }
 
     long addProduct(String token, String name) {

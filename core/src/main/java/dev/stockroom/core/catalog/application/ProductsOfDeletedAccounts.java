@@ -3,10 +3,10 @@ package dev.stockroom.core.catalog.application;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.account.port.out.OwnedProducts;
 import dev.stockroom.core.catalog.domain.DeletedOwnerProducts;
-import dev.stockroom.core.catalog.domain.Photo;
+import dev.stockroom.core.catalog.domain.ListingFilters;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductQuery;
-import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.shared.Transactions;
 import java.time.Clock;
@@ -15,27 +15,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The catalogue's side of deleting an account: each of the owner's products is deleted as the
- * catalogue deletes one (under lock, then its photo file after the commit), or moved to the
- * anonymous owner, one product per transaction.
+ * The catalogue's side of deleting an account: each of the owner's products is soft-deleted as the
+ * catalogue deletes one (under lock; its files stay until housekeeping purges it after the
+ * retention), or moved to the anonymous owner, one product per transaction.
  */
 public final class ProductsOfDeletedAccounts implements OwnedProducts {
-    private static final System.Logger LOG = System.getLogger(ProductsOfDeletedAccounts.class.getName());
-
     private final ProductRepository products;
-    private final PhotoStore photos;
     private final Transactions transactions;
     private final Clock clock;
     private final DeletedOwnerProducts mode;
 
     public ProductsOfDeletedAccounts(
-            ProductRepository products,
-            PhotoStore photos,
-            Transactions transactions,
-            Clock clock,
-            DeletedOwnerProducts mode) {
+            ProductRepository products, Transactions transactions, Clock clock, DeletedOwnerProducts mode) {
         this.products = Objects.requireNonNull(products, "products");
-        this.photos = Objects.requireNonNull(photos, "photos");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -46,7 +38,11 @@ public final class ProductsOfDeletedAccounts implements OwnedProducts {
         if (owner.equals(DeletedOwnerProducts.ANONYMOUS_OWNER)) {
             return 0;
         }
-        ProductQuery query = ProductQuery.all().withOwner(owner).withPage(1, ProductQuery.MAX_PAGE_SIZE);
+        // As the owner sees them: drafts included.
+        ProductQuery query = ProductQuery.all()
+                .withOwner(owner)
+                .withListing(ListingFilters.NONE.withViewer(Viewer.user(owner, false)))
+                .withPage(1, ProductQuery.MAX_PAGE_SIZE);
         int released = 0;
         while (true) {
             List<Product> batch = products.search(query).items();
@@ -65,29 +61,19 @@ public final class ProductsOfDeletedAccounts implements OwnedProducts {
     }
 
     private boolean release(UserId owner, Product listed) {
-        Optional<Optional<Photo>> deletedPhoto = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Optional<Product> found = products.findByIdForUpdate(listed.id());
             if (found.isEmpty() || !found.get().isOwnedBy(owner)) {
-                return Optional.empty();
+                return false;
             }
             Product current = found.get();
-            boolean done = mode == DeletedOwnerProducts.DELETE
-                    ? products.delete(current.id(), current.version())
+            // Soft: the products leave every list and detail at once, and an admin may still restore
+            // them until housekeeping removes them (with their files) after the retention.
+            return mode == DeletedOwnerProducts.DELETE
+                    ? products.softDelete(current.id(), current.version(), clock.instant())
                     : products.update(
                             current.withOwner(DeletedOwnerProducts.ANONYMOUS_OWNER, clock.instant()),
                             current.version());
-            if (!done) {
-                return Optional.empty();
-            }
-            return Optional.of(mode == DeletedOwnerProducts.DELETE ? current.photo() : Optional.<Photo>empty());
         });
-        deletedPhoto.flatMap(photo -> photo.flatMap(Photo::storedKey)).ifPresent(key -> {
-            try {
-                photos.delete(key);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Could not delete the unreferenced photo " + key, e);
-            }
-        });
-        return deletedPhoto.isPresent();
     }
 }
