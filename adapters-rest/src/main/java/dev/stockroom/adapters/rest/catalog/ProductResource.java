@@ -446,6 +446,9 @@ public final class ProductResource {
                     }
                 })
                 .orElse(false);
+        if (listDeleted && cursor != null) {
+            throw RequestFailure.invalidField("cursor", "Not available with deleted=true: page by number.");
+        }
         ProductQuery query = ProductQuery.parse(
                 search,
                 minPrice,
