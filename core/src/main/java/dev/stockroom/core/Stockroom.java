@@ -113,7 +113,13 @@ public final class Stockroom {
         this.mailRelay = new MailRelay(b.outbox, b.mailSender, b.clock, b.mailParallelism);
         CatalogService plainCatalog = b.products == null
                 ? null
-                : new CatalogService(b.products, b.photos, b.transactions, b.clock, b.catalogPolicy);
+                : new CatalogService(
+                        b.products,
+                        b.photos,
+                        b.transactions,
+                        b.clock,
+                        b.catalogPolicy,
+                        Optional.ofNullable(b.productImages));
         OwnedProducts ownedProducts = b.products == null
                 ? OwnedProducts.NONE
                 : new ProductsOfDeletedAccounts(b.products, b.transactions, b.clock, b.deletedOwnerProducts);

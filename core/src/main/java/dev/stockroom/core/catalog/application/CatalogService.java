@@ -15,6 +15,7 @@ import dev.stockroom.core.catalog.domain.ProductAttributes;
 import dev.stockroom.core.catalog.domain.ProductCursor;
 import dev.stockroom.core.catalog.domain.ProductDetails;
 import dev.stockroom.core.catalog.domain.ProductId;
+import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.ProductPage;
 import dev.stockroom.core.catalog.domain.ProductQuery;
 import dev.stockroom.core.catalog.domain.ProductSlice;
@@ -29,11 +30,13 @@ import dev.stockroom.core.catalog.port.in.ProductExport;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.catalog.port.in.StockAdjustment;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
+import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +69,7 @@ public final class CatalogService implements Catalog {
     private static final int MAGIC_BYTES = 12;
 
     private final ProductRepository products;
+    private final Optional<ProductImageRepository> images;
     private final PhotoStore photos;
     private final Transactions transactions;
     private final Clock clock;
@@ -77,6 +81,18 @@ public final class CatalogService implements Catalog {
             Transactions transactions,
             Clock clock,
             CatalogPolicy policy) {
+        this(products, photos, transactions, clock, policy, Optional.empty());
+    }
+
+    /** As above; a product removed for good takes its images' rows and files with it. */
+    public CatalogService(
+            ProductRepository products,
+            PhotoStore photos,
+            Transactions transactions,
+            Clock clock,
+            CatalogPolicy policy,
+            Optional<ProductImageRepository> images) {
+        this.images = Objects.requireNonNull(images, "images");
         this.products = Objects.requireNonNull(products, "products");
         this.photos = Objects.requireNonNull(photos, "photos");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -235,9 +251,25 @@ public final class CatalogService implements Catalog {
             List<Product> batch = products.deletedBefore(cutoff, PURGE_BATCH);
             int removedNow = 0;
             for (Product product : batch) {
-                if (transactions.inTransaction(() -> products.delete(product.id(), product.version()))) {
+                // The image rows are read before the delete (a database's cascade takes them with it)
+                // and their files deleted only once the removal has committed.
+                Optional<List<ProductImage>> removedImages = transactions.inTransaction(() -> {
+                    List<ProductImage> imagesOf =
+                            images.map(rows -> rows.imagesOf(product.id())).orElse(List.of());
+                    if (!products.delete(product.id(), product.version())) {
+                        return Optional.empty();
+                    }
+                    images.ifPresent(rows -> rows.deleteAllOf(product.id()));
+                    return Optional.of(imagesOf);
+                });
+                if (removedImages.isPresent()) {
                     removedNow++;
-                    deleteAfterCommit(product.photo());
+                    Set<PhotoKey> files = new LinkedHashSet<>();
+                    product.photo().flatMap(Photo::storedKey).ifPresent(files::add);
+                    removedImages
+                            .get()
+                            .forEach(image -> files.addAll(List.of(image.original(), image.small(), image.medium())));
+                    files.forEach(key -> deleteAfterCommit(Optional.of(Photo.stored(key))));
                 }
             }
             removed += removedNow;

@@ -14,6 +14,7 @@ import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.catalog.SampleImages;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
+import dev.stockroom.core.catalog.domain.CatalogPolicy;
 import dev.stockroom.core.catalog.domain.ImageId;
 import dev.stockroom.core.catalog.domain.Photo;
 import dev.stockroom.core.catalog.domain.PhotoKey;
@@ -25,7 +26,9 @@ import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductImages;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.testing.InMemoryAdapters;
+import dev.stockroom.core.testing.MutableClock;
 import dev.stockroom.core.testing.TestImages;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -233,6 +236,25 @@ class ProductImageServiceTest {
 
         assertThat(images.imagesOf(product.id())).isEqualTo(before);
         assertThat(restored.photo()).contains(Photo.stored(before.get(0).original()));
+    }
+
+    @Test
+    void removing_a_deleted_product_for_good_deletes_every_file_of_its_images() {
+        MutableClock clock = new MutableClock(Instant.parse("2031-01-01T00:00:00Z"));
+        Stockroom timed = adapters.stockroom().clock(clock).build();
+        Product product = timed.catalog().add(alice, ProductDraft.of("Vase", "2", null, "1", null), Optional.empty());
+        timed.productImages().addImage(alice, product.id(), upload(), OptionalInt.empty());
+        timed.productImages().addImage(alice, product.id(), upload(), OptionalInt.empty());
+        assertThat(adapters.photos().keys()).hasSize(6);
+
+        timed.catalog().delete(alice, product.id());
+        assertThat(timed.purgeDeletedProducts()).isZero();
+        assertThat(adapters.photos().keys()).hasSize(6);
+        clock.advance(CatalogPolicy.DEFAULT_DELETED_RETENTION.plusSeconds(1));
+
+        assertThat(timed.purgeDeletedProducts()).isEqualTo(1);
+        assertThat(adapters.photos().keys()).isEmpty();
+        assertThat(adapters.productImages().imagesOf(product.id())).isEmpty();
     }
 
     private Product newProduct(AuthenticatedUser owner) {
