@@ -241,7 +241,8 @@ class OnEachDatabaseTest {
 
         @RegisterExtension
         @Order(2)
-        static final RunningStockroom SECOND = RunningStockroom.onPostgres().with(BUCKET);
+        static final RunningStockroom SECOND =
+                RunningStockroom.onPostgres().with(BUCKET).sendingMailTo(FIRST);
 
         @Override
         RunningStockroom first() {

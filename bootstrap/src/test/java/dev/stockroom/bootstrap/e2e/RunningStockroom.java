@@ -51,6 +51,8 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     private final Supplier<TestDatabase> database;
     // The instance this one runs beside (sharing its database, data directory, mail and clock), or null.
     private final RunningStockroom first;
+    // The instance whose SMTP server this one sends to, or null for one of its own.
+    private RunningStockroom mailTo;
     private String jwtSecret;
     private Map<String, String> variables = Map.of();
     private final List<Object> extraResources = new ArrayList<>();
@@ -87,6 +89,16 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
     /** The same service with these {@code STOCKROOM_*} variables set, as the process's environment would. */
     RunningStockroom withEnvironment(Map<String, String> variables) {
         this.variables = Map.copyOf(variables);
+        return this;
+    }
+
+    /**
+     * This instance sends its mail to {@code other}'s SMTP server. Instances on one database share
+     * the outbox, and either relay may send a queued message: with SMTP servers of their own, a test
+     * could not tell whose server a code went to. Register it after {@code other} ({@code @Order}).
+     */
+    RunningStockroom sendingMailTo(RunningStockroom other) {
+        this.mailTo = other;
         return this;
     }
 
@@ -128,8 +140,13 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         if (first == null) {
             dataDir = Files.createTempDirectory("stockroom-e2e");
             databaseInUse = database.get();
-            smtpPort = freePort();
-            restoreSmtp();
+            if (mailTo == null) {
+                smtpPort = freePort();
+                restoreSmtp();
+            } else {
+                smtpPort = mailTo.smtpPort;
+                greenMail = mailTo.greenMail;
+            }
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             jwtSecret = Base64.getEncoder().encodeToString(key);
@@ -190,7 +207,7 @@ final class RunningStockroom implements BeforeAllCallback, AfterAllCallback {
         try {
             app.after();
         } finally {
-            if (first == null) {
+            if (first == null && mailTo == null) {
                 greenMail.stop();
             }
         }
