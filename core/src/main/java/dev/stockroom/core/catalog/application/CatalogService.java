@@ -24,20 +24,27 @@ import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ImportReport;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductExport;
+import dev.stockroom.core.catalog.port.in.ProductImport;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.catalog.port.in.StockAdjustment;
 import dev.stockroom.core.catalog.port.out.PhotoStore;
 import dev.stockroom.core.catalog.port.out.ProductImageRepository;
 import dev.stockroom.core.catalog.port.out.ProductRepository;
+import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -65,6 +72,9 @@ public final class CatalogService implements Catalog {
     private static final int PURGE_BATCH = 100;
     private static final String URL_AND_FILE = "Give either a photo URL or a photo file, not both.";
     private static final String NOT_THIS_PRODUCTS_PHOTO = "Upload the image to use it as this product's photo.";
+    private static final String SKU_OF_DELETED =
+            "Your product with this SKU is deleted: restore it first, or give the row another SKU.";
+    private static final String NO_PHOTO_IN_IMPORT = "An import cannot set photos: add images to the product instead.";
     // Every supported format is recognisable from its first twelve bytes.
     private static final int MAGIC_BYTES = 12;
 
@@ -305,6 +315,186 @@ public final class CatalogService implements Catalog {
         Optional<UserId> owner = caller.isAdmin() ? Optional.empty() : Optional.of(caller.userId());
         // Once: a repeat after a conflict would hand the sink the same products twice.
         return sink -> transactions.runOnce(() -> products.forEach(owner, sink));
+    }
+
+    @Override
+    public ImportReport importProducts(
+            AuthenticatedUser caller, ProductImport.Source rows, ProductImport.Options options) {
+        requireWriter(caller);
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(options, "options");
+        if (options.mode() == ProductImport.Mode.PER_ROW && !options.dryRun()) {
+            ImportTally tally = new ImportTally();
+            rows.forEachRow(row -> tally.take(row, sku -> {
+                try {
+                    return transactions.inTransaction(() -> importRow(caller, row, sku));
+                } catch (RowWriteFailed failed) {
+                    // Its own transaction is rolled back; the next row gets a new one.
+                    throw failed.failure;
+                }
+            }));
+            return tally.report(options, true);
+        }
+        // One transaction, rolled back by throwing when nothing may be applied. A repeat after a
+        // conflict reads the source again from its start, into a new tally.
+        try {
+            return transactions.inTransaction(() -> {
+                ImportTally tally = new ImportTally();
+                rows.forEachRow(row -> tally.take(row, sku -> {
+                    try {
+                        return importRow(caller, row, sku);
+                    } catch (RowWriteFailed failed) {
+                        // The database refused a write (a concurrent import took a key since it was
+                        // checked); a transaction may not go on after that, so the import stops here.
+                        tally.refuse(row.number(), failed.failure);
+                        throw new ImportRolledBack(tally.report(options, false));
+                    }
+                }));
+                boolean apply = !options.dryRun() && !tally.hasErrors();
+                ImportReport report = tally.report(options, apply);
+                if (!apply) {
+                    throw new ImportRolledBack(report);
+                }
+                return report;
+            });
+        } catch (ImportRolledBack rolledBack) {
+            return rolledBack.report;
+        }
+    }
+
+    /**
+     * Applies one row in the current transaction. A failure found by checking, before anything is
+     * written, is thrown as it is; one raised by a write is wrapped in {@link RowWriteFailed}.
+     */
+    private ImportOutcome importRow(AuthenticatedUser caller, ProductImport.Row row, Optional<Sku> sku) {
+        UserId owner = caller.userId();
+        Optional<Product> match = sku.flatMap(s -> products.findBySku(owner, s));
+        if (match.isEmpty()) {
+            ProductDetails details = row.draft().newDetails();
+            requireNoPhoto(details.photo().isPresent());
+            ProductDetails unique = withUniqueKeys(owner, Optional.empty(), null, details);
+            written(() -> products.add(newProduct(caller, unique)));
+            return ImportOutcome.CREATED;
+        }
+        if (match.get().deletedAt().isPresent()) {
+            throw CatalogFailure.InvalidInput.of("sku", SKU_OF_DELETED);
+        }
+        ProductPatch patch = row.patch();
+        requireNoPhoto(patch.photo().isPresent());
+        Product current = loadForUpdate(match.get().id());
+        ProductDetails next =
+                withUniqueKeys(owner, Optional.of(current.id()), current.details(), patch.applyTo(current.details()));
+        if (next.equals(current.details())) {
+            return ImportOutcome.UNCHANGED;
+        }
+        Product changed = current.withDetails(next, clock.instant());
+        boolean updated = written(() -> products.update(changed, current.version()));
+        if (!updated) {
+            // Locked for update and yet changed: only a store that does not lock gets here.
+            throw new RowWriteFailed(new CatalogFailure.StaleVersion());
+        }
+        return ImportOutcome.UPDATED;
+    }
+
+    private static void requireNoPhoto(boolean hasPhoto) {
+        if (hasPhoto) {
+            throw CatalogFailure.InvalidInput.of("photo", NO_PHOTO_IN_IMPORT);
+        }
+    }
+
+    private static <T> T written(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (CatalogFailure refused) {
+            throw new RowWriteFailed(refused);
+        }
+    }
+
+    private enum ImportOutcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /** The counts and errors of one pass over an import's rows. */
+    private static final class ImportTally {
+        private final Map<Sku, Integer> rowOfSku = new HashMap<>();
+        private final List<ProductImport.RowError> errors = new ArrayList<>();
+        private int created;
+        private int updated;
+        private int unchanged;
+
+        /** Checks the row's SKU, then counts what {@code apply} did with it, or the errors it failed with. */
+        void take(ProductImport.Row row, Function<Optional<Sku>, ImportOutcome> apply) {
+            Optional<Sku> sku;
+            try {
+                sku = row.sku().filter(text -> !text.isBlank()).map(Sku::new);
+            } catch (InvalidValue e) {
+                errors.add(new ProductImport.RowError(row.number(), Optional.of("sku"), e.getMessage()));
+                return;
+            }
+            if (sku.isPresent()) {
+                Integer first = rowOfSku.putIfAbsent(sku.get(), row.number());
+                if (first != null) {
+                    errors.add(new ProductImport.RowError(
+                            row.number(), Optional.of("sku"), "The same SKU is in row " + first + " already."));
+                    return;
+                }
+            }
+            try {
+                switch (apply.apply(sku)) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+            } catch (CatalogFailure refused) {
+                refuse(row.number(), refused);
+            }
+        }
+
+        void refuse(int row, CatalogFailure failure) {
+            if (failure.fieldErrors().isEmpty()) {
+                errors.add(new ProductImport.RowError(row, Optional.empty(), failure.getMessage()));
+                return;
+            }
+            failure.fieldErrors()
+                    .forEach((field, messages) -> messages.forEach(
+                            message -> errors.add(new ProductImport.RowError(row, Optional.of(field), message))));
+        }
+
+        boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+
+        ImportReport report(ProductImport.Options options, boolean applied) {
+            List<ProductImport.RowError> sorted = new ArrayList<>(errors);
+            // Field errors come from maps: order each row's by column, so reports compare equal.
+            sorted.sort(Comparator.comparingInt(ProductImport.RowError::row)
+                    .thenComparing(e -> e.column().orElse("")));
+            return new ImportReport(options, applied, created, updated, unchanged, sorted);
+        }
+    }
+
+    /** A write the store refused while importing a row: the failure it gave. */
+    private static final class RowWriteFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CatalogFailure failure;
+
+        RowWriteFailed(CatalogFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** Leaves the import's transaction so that it rolls back, carrying the report to answer with. */
+    private static final class ImportRolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ImportReport report;
+
+        ImportRolledBack(ImportReport report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
     }
 
     @Override

@@ -14,9 +14,11 @@ import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.StoredPhoto;
 import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ImportReport;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductDraft;
 import dev.stockroom.core.catalog.port.in.ProductExport;
+import dev.stockroom.core.catalog.port.in.ProductImport;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
 import dev.stockroom.core.catalog.port.in.StockAdjustment;
 import dev.stockroom.core.catalog.port.out.ProductImageRepository;
@@ -74,6 +76,13 @@ public final class CatalogWithImages implements Catalog {
     }
 
     /** A soft delete: the image rows and files stay, so that a restore brings the images back. */
+    /** Rows never name a photo, so an import leaves every product's images as they are. */
+    @Override
+    public ImportReport importProducts(
+            AuthenticatedUser caller, ProductImport.Source rows, ProductImport.Options options) {
+        return catalog.importProducts(caller, rows, options);
+    }
+
     @Override
     public void delete(AuthenticatedUser caller, ProductId id) {
         catalog.delete(caller, id);

@@ -104,6 +104,18 @@ public interface Catalog {
      */
     ProductExport export(AuthenticatedUser caller);
 
+    /**
+     * Creates or changes the caller's products from the source's rows, matched by SKU within the
+     * caller's own products (an admin's too): a row with an SKU one of them has changes it, any
+     * other row adds a product owned by the caller. A row whose SKU an earlier row of the same
+     * source gave is an error. In {@link ProductImport.Mode#ALL_OR_NOTHING} one transaction holds
+     * every row and nothing is applied if any row has an error; in {@link ProductImport.Mode#PER_ROW}
+     * each row is applied on its own. A dry run checks every row the same way and applies nothing.
+     *
+     * @throws CatalogFailure.VerificationRequired for a NEW account, before any row is read
+     */
+    ImportReport importProducts(AuthenticatedUser caller, ProductImport.Source rows, ProductImport.Options options);
+
     /** The products {@code query} matches that its viewer may see. */
     ProductPage list(ProductQuery query);
 
