@@ -171,6 +171,28 @@ class OnEachDatabaseTest {
     }
 
     @Nested
+    class ProductImportFlowsOnH2 extends ProductImportFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
+    class ProductImportFlowsOnPostgres extends ProductImportFlowsTest {
+        @RegisterExtension
+        static final RunningStockroom STOCKROOM = RunningStockroom.onPostgres();
+
+        @Override
+        RunningStockroom stockroom() {
+            return STOCKROOM;
+        }
+    }
+
+    @Nested
     class CatalogueFieldsFlowsOnH2 extends CatalogueFieldsFlowsTest {
         @RegisterExtension
         static final RunningStockroom STOCKROOM = RunningStockroom.onEmbeddedH2();

@@ -2,6 +2,7 @@ package dev.stockroom.adapters.rest.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stockroom.adapters.rest.error.LocalizedBody;
 import dev.stockroom.core.catalog.domain.Barcode;
 import dev.stockroom.core.catalog.domain.Category;
 import dev.stockroom.core.catalog.domain.Product;
@@ -9,8 +10,11 @@ import dev.stockroom.core.catalog.domain.ProductAttributes;
 import dev.stockroom.core.catalog.domain.ProductImage;
 import dev.stockroom.core.catalog.domain.Sku;
 import dev.stockroom.core.catalog.domain.Slug;
+import dev.stockroom.core.catalog.port.in.ImportReport;
+import dev.stockroom.core.catalog.port.in.ProductImport;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The catalogue's response bodies. Requests are read field by field in {@link ProductFields}. */
@@ -118,6 +122,109 @@ final class ProductJson {
             @JsonProperty("status") boolean status,
             @JsonProperty("message") String message,
             @JsonProperty("data") ProductBody data) {}
+
+    @Schema(
+            name = "ImportReport",
+            description = "What an import did; in a dry run, or when an all_or_nothing import had errors, what it"
+                    + " would have done: the counts are those of the rows without errors")
+    record ImportReply(
+            @JsonProperty("status") boolean status,
+            @JsonProperty("message") String message,
+            @JsonProperty("mode") String mode,
+            @JsonProperty("dry_run") boolean dryRun,
+
+            @Schema(description = "Whether the counted changes are stored") @JsonProperty("applied")
+            boolean applied,
+
+            @JsonProperty("created") int created,
+            @JsonProperty("updated") int updated,
+            @JsonProperty("unchanged") int unchanged,
+            @JsonProperty("errors") List<ImportError> errors)
+            implements LocalizedBody<ImportReply> {
+
+        static final String APPLIED = "Imported.";
+        static final String APPLIED_BUT = "Imported, except the rows listed in errors.";
+        static final String NOT_APPLIED =
+                "Nothing was imported: fix the rows listed in errors and send the file again.";
+        static final String DRY_RUN = "Dry run: nothing was changed.";
+
+        static ImportReply from(ImportReport report) {
+            boolean allOrNothing = report.options().mode() == ProductImport.Mode.ALL_OR_NOTHING;
+            String message;
+            if (report.options().dryRun()) {
+                message = DRY_RUN;
+            } else if (!report.hasErrors()) {
+                message = APPLIED;
+            } else {
+                message = allOrNothing ? NOT_APPLIED : APPLIED_BUT;
+            }
+            return new ImportReply(
+                    !(allOrNothing && report.hasErrors()),
+                    message,
+                    report.options().mode().apiName(),
+                    report.options().dryRun(),
+                    report.applied(),
+                    report.created(),
+                    report.updated(),
+                    report.unchanged(),
+                    report.errors().stream()
+                            .map(e -> new ImportError(e.row(), e.column().orElse(null), e.message()))
+                            .toList());
+        }
+
+        @Override
+        public List<String> texts() {
+            List<String> texts = new ArrayList<>(errors.size() + 1);
+            texts.add(message);
+            errors.forEach(e -> texts.add(e.message()));
+            return texts;
+        }
+
+        @Override
+        public ImportReply withTexts(List<String> translated) {
+            List<ImportError> translatedErrors = new ArrayList<>(errors.size());
+            for (int i = 0; i < errors.size(); i++) {
+                ImportError e = errors.get(i);
+                translatedErrors.add(new ImportError(e.row(), e.column(), translated.get(i + 1)));
+            }
+            return new ImportReply(
+                    status, translated.get(0), mode, dryRun, applied, created, updated, unchanged, translatedErrors);
+        }
+    }
+
+    @Schema(name = "ImportError")
+    record ImportError(
+            @Schema(description = "The row, counted from 1 after the header") @JsonProperty("row")
+            int row,
+
+            @Schema(description = "The column at fault; null when the row as a whole is", nullable = true)
+            @JsonProperty("column")
+            String column,
+
+            @JsonProperty("message") String message) {}
+
+    @Schema(name = "ImportForm")
+    record ImportFormBody(
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "UTF-8 CSV with a header row naming any of sku,name,price,quantity,"
+                            + "description,status,category,tags,barcode,slug")
+            @JsonProperty("file")
+            String file,
+
+            @Schema(
+                    allowableValues = {"all_or_nothing", "per_row"},
+                    defaultValue = "all_or_nothing")
+            @JsonProperty("mode")
+            String mode,
+
+            @Schema(
+                    allowableValues = {"true", "false"},
+                    defaultValue = "false")
+            @JsonProperty("dry_run")
+            String dryRun) {}
 
     @Schema(name = "ProductPage")
     record PageReply(

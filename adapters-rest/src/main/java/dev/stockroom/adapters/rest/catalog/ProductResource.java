@@ -17,9 +17,11 @@ import dev.stockroom.core.catalog.domain.ProductSlice;
 import dev.stockroom.core.catalog.domain.Slug;
 import dev.stockroom.core.catalog.domain.Viewer;
 import dev.stockroom.core.catalog.port.in.Catalog;
+import dev.stockroom.core.catalog.port.in.ImportReport;
 import dev.stockroom.core.catalog.port.in.PhotoUpload;
 import dev.stockroom.core.catalog.port.in.ProductExport;
 import dev.stockroom.core.catalog.port.in.ProductImages;
+import dev.stockroom.core.catalog.port.in.ProductImport;
 import dev.stockroom.core.shared.InvalidValue;
 import dev.stockroom.core.shared.QueryParameters;
 import io.dropwizard.auth.Auth;
@@ -522,6 +524,58 @@ public final class ProductResource {
                 .build();
     }
 
+    @Operation(
+            summary = "Create or update your products from a CSV file, matched by SKU",
+            description = "The header names any of sku,name,price,quantity,description,status,category,tags,barcode,"
+                    + "slug once each; a row whose SKU one of your products has changes the columns given, any other"
+                    + " row adds a product. all_or_nothing (the default) applies every row or, if one has an error,"
+                    + " none; per_row applies the good rows. A dry run checks everything and changes nothing."
+                    + " mode and dry_run may also be query parameters.",
+            security = @SecurityRequirement(name = OpenApiDocument.BEARER))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Imported (per_row: the good rows), or a dry run's report",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.ImportReply.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "all_or_nothing with bad rows (the report, nothing applied), or a file that is not an"
+                    + " importable CSV (errors.file says why; nothing applied)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductJson.ImportReply.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
+    @ApiResponse(responseCode = "403", description = "Not a VERIFIED user")
+    @ApiResponse(responseCode = "413", description = "The file is too large")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = ProductJson.ImportFormBody.class)))
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importProducts(
+            @Parameter(hidden = true) @Auth StockroomPrincipal caller,
+            @Parameter(description = "all_or_nothing (default) or per_row") @QueryParam("mode") String mode,
+            @Parameter(description = "true or false (default)") @QueryParam("dry_run") String dryRun,
+            @Parameter(hidden = true) FormDataMultiPart form)
+            throws IOException {
+        ImportForm parsed = ImportForm.read(form, mode, dryRun);
+        try (ProductCsvImport rows = parsed.open()) {
+            ImportReport report = catalog.importProducts(caller.user(), rows, parsed.options());
+            ProductJson.ImportReply reply = ProductJson.ImportReply.from(report);
+            return Response.status(reply.status() ? 200 : 400)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(reply)
+                    .build();
+        }
+    }
+
     @Operation(summary = "Upload a product's photo", security = @SecurityRequirement(name = OpenApiDocument.BEARER))
     @ApiResponse(
             responseCode = "200",
@@ -618,6 +672,68 @@ public final class ProductResource {
         throw new RequestFailure(
                 RequestFailure.Kind.IF_MATCH_MISMATCH,
                 "The If-Match header does not match the product's current ETag.");
+    }
+
+    /** The import form: the CSV file part, and {@code mode} and {@code dry_run} from the form or the query. */
+    private record ImportForm(FormDataBodyPart file, ProductImport.Options options) {
+        private static final String FILE = "file";
+        private static final String MODE = "mode";
+        private static final String DRY_RUN = "dry_run";
+
+        static ImportForm read(FormDataMultiPart form, String queryMode, String queryDryRun) {
+            if (form == null) {
+                throw RequestFailure.invalidField(FILE, "Send a multipart form with the CSV file as 'file'.");
+            }
+            FormDataBodyPart file = null;
+            String mode = queryMode;
+            String dryRun = queryDryRun;
+            for (Map.Entry<String, List<FormDataBodyPart>> field :
+                    form.getFields().entrySet()) {
+                String name = field.getKey();
+                if (field.getValue().size() > 1) {
+                    throw RequestFailure.invalidField(name, "Given more than once.");
+                }
+                FormDataBodyPart part = field.getValue().get(0);
+                if (FILE.equals(name)) {
+                    file = part;
+                } else if (MODE.equals(name) || DRY_RUN.equals(name)) {
+                    if ((MODE.equals(name) ? queryMode : queryDryRun) != null) {
+                        throw RequestFailure.invalidField(name, "Give it in the form or in the query, not both.");
+                    }
+                    if (MODE.equals(name)) {
+                        mode = part.getValue();
+                    } else {
+                        dryRun = part.getValue();
+                    }
+                } else {
+                    throw RequestFailure.invalidField(
+                            name == null || name.isBlank() ? FILE : name,
+                            "Unknown field: send file, mode and dry_run.");
+                }
+            }
+            if (file == null) {
+                throw RequestFailure.invalidField(FILE, "Attach the CSV file as the form field 'file'.");
+            }
+            ProductImport.Mode parsedMode = mode == null
+                    ? ProductImport.Mode.ALL_OR_NOTHING
+                    : ProductImport.Mode.parse(mode.strip())
+                            .orElseThrow(() -> RequestFailure.invalidField(MODE, "Must be all_or_nothing or per_row."));
+            boolean parsedDryRun;
+            if (dryRun == null || dryRun.strip().equals("false")) {
+                parsedDryRun = false;
+            } else if (dryRun.strip().equals("true")) {
+                parsedDryRun = true;
+            } else {
+                throw RequestFailure.invalidField(DRY_RUN, "Must be true or false.");
+            }
+            return new ImportForm(file, new ProductImport.Options(parsedMode, parsedDryRun));
+        }
+
+        ProductCsvImport open() throws IOException {
+            try (InputStream in = file.getValueAs(InputStream.class)) {
+                return ProductCsvImport.of(in);
+            }
+        }
     }
 
     /** A multipart form: its text fields, and the photo file if one was attached. */

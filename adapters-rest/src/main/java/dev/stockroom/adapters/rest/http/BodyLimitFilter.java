@@ -18,6 +18,13 @@ import java.io.InputStream;
 final class BodyLimitFilter implements ContainerRequestFilter {
     /** How far past the limit a declared body is still read (and thrown away) before the 413. */
     static final long DRAIN_LIMIT = 1024 * 1024;
+    /**
+     * The limit for a CSV import, which is streamed to a temporary file rather than held in
+     * memory: room for {@code ProductCsvImport.MAX_ROWS} rows of about 650 bytes.
+     */
+    static final long IMPORT_LIMIT = 64L * 1024 * 1024;
+
+    private static final String IMPORT_PATH = "products/import";
 
     private final long jsonLimit;
     private final long multipartLimit;
@@ -30,7 +37,9 @@ final class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
-        long limit = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? multipartLimit : jsonLimit;
+        boolean multipart = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+        long limit =
+                !multipart ? jsonLimit : isImport(request) ? Math.max(IMPORT_LIMIT, multipartLimit) : multipartLimit;
         long declared = request.getLength();
         if (declared > limit) {
             if (declared <= limit + DRAIN_LIMIT && request.hasEntity()) {
@@ -43,6 +52,13 @@ final class BodyLimitFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
         }
+    }
+
+    private static boolean isImport(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.endsWith("/") && path.length() > start ? path.length() - 1 : path.length();
+        return path.substring(start, end).equals(IMPORT_PATH);
     }
 
     private static void drain(InputStream body) {
