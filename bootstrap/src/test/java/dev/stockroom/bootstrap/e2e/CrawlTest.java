@@ -216,6 +216,22 @@ class CrawlTest {
                 step("GET", "/products/by-slug/no-such-slug/", null, null, 404),
                 step("GET", "/products/export/", null, owner.accessToken(), 200),
                 step("GET", "/products/export/", null, null, 401),
+                upload(
+                        "/products/import/",
+                        ApiFixture.multipart(
+                                Map.of("mode", "per_row", "dry_run", "true"),
+                                "file",
+                                "p.csv",
+                                "sku,name,price,quantity\r\nCRAWL-1,Crawled,1,1\r\n".getBytes(StandardCharsets.UTF_8)),
+                        owner.accessToken(),
+                        200),
+                upload(
+                        "/products/import/",
+                        ApiFixture.multipart(
+                                Map.of(), "file", "p.csv", "colour\r\nred\r\n".getBytes(StandardCharsets.UTF_8)),
+                        owner.accessToken(),
+                        400),
+                upload("/products/import/", ApiFixture.multipart(Map.of(), "file", "p.csv", new byte[0]), null, 401),
                 step("DELETE", "/products/", null, owner.accessToken(), 405),
                 step(
                         "POST",
@@ -399,7 +415,7 @@ class CrawlTest {
     private static String template(String path) {
         return FuzzTest.normalized(path.replaceAll("\\?.*", "")
                 .replaceAll("^/products/by-slug/[^/]+", "/products/by-slug/{}")
-                .replaceAll("^/products/(?!add/|by-slug/|export/)[^/]+", "/products/{}")
+                .replaceAll("^/products/(?!add/|by-slug/|export/|import/)[^/]+", "/products/{}")
                 .replaceAll("^/products/\\{}/images/(?!order/)[^/]+", "/products/{}/images/{}")
                 .replaceAll("^/media/.+", "/media/{}")
                 .replaceAll("^/admin/users/[^/]+", "/admin/users/{}")

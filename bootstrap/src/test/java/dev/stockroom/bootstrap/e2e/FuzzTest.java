@@ -160,6 +160,7 @@ class FuzzTest {
             new Endpoint("GET", "/products/{id}/detail/", Auth.NONE, Body.NONE),
             new Endpoint("GET", "/products/by-slug/{slug}/", Auth.NONE, Body.NONE),
             new Endpoint("GET", "/products/export/", Auth.ANY_USER, Body.NONE),
+            new Endpoint("POST", "/products/import/", Auth.ANY_USER, Body.PHOTO, "mode", "dry_run"),
             new Endpoint("PUT", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
             new Endpoint("PATCH", "/products/{id}/update/", Auth.ANY_USER, Body.JSON, PRODUCT_FIELDS),
             new Endpoint("DELETE", "/products/{id}/delete/", Auth.ANY_USER, Body.NONE),

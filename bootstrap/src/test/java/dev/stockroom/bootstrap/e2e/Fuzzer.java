@@ -493,7 +493,10 @@ final class Fuzzer {
             String boundary = "fz" + Long.toHexString(random.nextLong());
             boolean productForm = endpoint.path().endsWith("/add/");
             // The image endpoint's file part is "image" (with a "position"), the others' "photo".
-            String fileField = endpoint.path().contains("/images/") ? "image" : "photo";
+            // The import's file part is "file".
+            String fileField = endpoint.path().contains("/images/")
+                    ? "image"
+                    : endpoint.path().endsWith("/import/") ? "file" : "photo";
             byte[] form = multipart(boundary, productForm ? FuzzTest.PRODUCT_FIELDS : endpoint.fields(), fileField);
             headers.add(new String[] {
                 "Content-Type",

@@ -2,6 +2,7 @@ package dev.stockroom.adapters.rest.catalog;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import dev.stockroom.adapters.rest.error.ErrorBody;
 import dev.stockroom.adapters.rest.error.ErrorResponses;
 import dev.stockroom.adapters.rest.error.RequestFailure;
 import dev.stockroom.adapters.rest.openapi.OpenApiDocument;
@@ -546,7 +547,7 @@ public final class ProductResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProductJson.ImportReply.class)))
+                            schema = @Schema(oneOf = {ProductJson.ImportReply.class, ErrorBody.class})))
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "Not a VERIFIED user")
     @ApiResponse(responseCode = "413", description = "The file is too large")
