@@ -1,7 +1,6 @@
 package dev.stockroom.adapters.persistence.catalog;
 
 import dev.stockroom.adapters.persistence.row.Columns;
-import dev.stockroom.adapters.persistence.row.Like;
 import dev.stockroom.adapters.persistence.transaction.JdbiTransactions;
 import dev.stockroom.core.account.domain.UserId;
 import dev.stockroom.core.catalog.domain.Barcode;
@@ -294,10 +293,13 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public Set<Slug> slugsLike(Slug base) {
+        // Two index lookups: H2 reads the whole table for "slug = ? OR slug LIKE ?". A slug is only
+        // [a-z0-9-], so it needs no LIKE escaping; on PostgreSQL the index serves the prefix because
+        // the column collates as "C" (changeset 017).
         return db.withHandle(h -> h.createQuery(
-                        "SELECT slug FROM products WHERE slug = :slug OR slug LIKE :prefix" + Like.ESCAPE_CLAUSE)
+                        "SELECT slug FROM products WHERE slug = :slug UNION ALL SELECT slug FROM products WHERE slug LIKE :prefix")
                 .bind("slug", base.value())
-                .bind("prefix", Like.escape(base.value() + "-") + "%")
+                .bind("prefix", base.value() + "-%")
                 .map((rs, ctx) -> new Slug(rs.getString("slug")))
                 .set());
     }

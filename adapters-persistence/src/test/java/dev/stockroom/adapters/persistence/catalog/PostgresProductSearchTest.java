@@ -85,6 +85,27 @@ class PostgresProductSearchTest {
                 .contains("products_search_vector");
     }
 
+    /** Adding a product looks up the numbered slugs of its name: by the index, not by reading the table. */
+    @Test
+    void finds_the_numbered_slugs_of_a_name_from_the_slug_index() {
+        Jdbi jdbi = TestStore.POSTGRES.databaseFor(getClass()).jdbi();
+        List<String> plan = jdbi.inTransaction(h -> {
+            h.execute("SET LOCAL enable_seqscan = off");
+            return h.createQuery("EXPLAIN SELECT slug FROM products WHERE slug LIKE 'lamp-%'")
+                    .mapTo(String.class)
+                    .list();
+        });
+
+        assertThat(String.join("\n", plan)).contains("uq_products_slug").contains("Index Cond");
+        // The server's own locale may be C already, so the column is checked too.
+        String collation =
+                jdbi.withHandle(h -> h.createQuery("""
+                        SELECT collation_name FROM information_schema.columns
+                        WHERE table_name = 'products' AND column_name = 'slug'
+                        """).mapTo(String.class).one());
+        assertThat(collation).isEqualTo("C");
+    }
+
     private List<Product> search(String text) {
         return products()
                 .search(ProductQuery.all().withOwner(owner).withSearch(text).withOrdering(ProductOrdering.RELEVANCE))

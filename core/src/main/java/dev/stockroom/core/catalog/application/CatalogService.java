@@ -623,6 +623,11 @@ public final class CatalogService implements Catalog {
 
     /** {@code base}, or the first {@code base-2}, {@code base-3}, … that no other product has. */
     private Slug freeSlug(Slug base, Optional<ProductId> self) {
+        // Most names are new: one lookup of the slug itself settles it.
+        Optional<Product> holder = products.findBySlug(base);
+        if (holder.isEmpty() || isSelf(holder.get(), self)) {
+            return base;
+        }
         Set<Slug> taken = new HashSet<>(products.slugsLike(base));
         self.flatMap(products::findById).flatMap(p -> p.attributes().slug()).ifPresent(taken::remove);
         if (!taken.contains(base)) {
