@@ -26,7 +26,11 @@
 #   REFRESH_POOL (3 x connections)  refresh tokens kept for the refresh row (> connections)
 #   BASELINE_URL          the baseline row's URL (default: the admin port's /ping)
 #   ROWS                  a subset of: baseline detail list search patch login login1 refresh
-#                         register mixed  (default: all, in that order)
+#                         register mixed import  (default: all, in that order). import is not a
+#                         wrk row: CSV import and export of IMPORT_ROWS products (POST
+#                         /products/import/ in both modes, a dry run, GET /products/export/),
+#                         each timed with curl and its peak heap read from a JFR recording
+#   IMPORT_ROWS (10000)   rows of the generated import file
 #   HASHER_CLASS          hasher to measure when the log has no "Password hashing:" line
 #                         (default: core's dev.stockroom.core.account.hashing.Argon2idPasswordHasher)
 #   HASH_THREADS (2)      threads of the raw hash-rate measurement
@@ -49,11 +53,12 @@ CONNS=${WRK_CONNECTIONS:-16}
 THREADS=${WRK_THREADS:-1}
 NUSERS=${USERS:-32}
 NPRODUCTS=${PRODUCTS:-100}
+NIMPORT=${IMPORT_ROWS:-10000}
 POOL_SIZE=${REFRESH_POOL:-$((3 * CONNS))}
 HASH_THREADS=${HASH_THREADS:-2}
 DEFAULT_HASHER=dev.stockroom.core.account.hashing.Argon2idPasswordHasher
 NATIVE_HASHER=dev.stockroom.adapters.hashing.NativeArgon2idPasswordHasher
-ALL_ROWS="baseline detail list search patch login login1 refresh register mixed"
+ALL_ROWS="baseline detail list search patch login login1 refresh register mixed import"
 ROWS=${ROWS:-$ALL_ROWS}
 RESULTS=${RESULTS_DIR:-$BENCH/results}
 JAVA_OPTS_STR=${STOCKROOM_JAVA_OPTS:-}
@@ -227,6 +232,83 @@ server_alive() {
 # tokens never go to the terminal
 redact() { sed -E 's/("(access_token|refresh_token)":")[^"]*/\1<redacted>/g' <<<"$1"; }
 jstr() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' <<<"$RESP" | head -1; }
+
+# --- CSV import -----------------------------------------------------------------------------------
+# import_csv FILE ROWS PRICE_CENTS: a CSV of ROWS products, SKU BENCH-000001..., every price
+# PRICE_CENTS/100 + i % 90; descriptions with a comma and a quoted word, so every row is quoted
+import_csv() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import sys
+path, rows, cents = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+with open(path, "w", newline="", encoding="utf-8") as out:
+    out.write("sku,name,price,quantity,description,status,category,tags\r\n")
+    for i in range(1, rows + 1):
+        price = cents + (i % 90) * 100
+        out.write(f'BENCH-{i:06d},Imported kettle {i},{price // 100}.{price % 100:02d},{i % 500},'
+                  f'"Kettle number {i}, steel, 1.7 l, a ""quiet"" boil; made by the benchmark import",'
+                  f'published,Kitchen {i % 12},bench;k{i % 9}\r\n')
+PY
+}
+
+# heap_peak JFR USED_AT_END_KB: the most heap used (MiB) during a recording: the largest of its GC
+# heap summaries (taken before and after each collection) and the heap used when it ended (with no
+# collection in between, the heap only grew, so that is the peak)
+heap_peak() {
+  jfr print --json --events jdk.GCHeapSummary "$1" 2>/dev/null | python3 -c '
+import json, sys
+end = int(sys.argv[1]) * 1024 if sys.argv[1].isdigit() else 0
+try:
+    used = [e["values"]["heapUsed"] for e in json.load(sys.stdin)["recording"]["events"]]
+except Exception:
+    used = []
+peak = max(used + [end])
+print(round(peak / 1048576) if peak else "?")' "$2"
+}
+
+# heap_used_kb: the heap the server uses now, in KiB (jcmd GC.heap_info's first "used")
+heap_used_kb() {
+  jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+}
+
+# import_step NAME WHAT URL_QUERY FILE EXPECT_STATUS EXPECT_COUNTS: one timed import under JFR
+import_step() {
+  local name=$1 what=$2 query=$3 file=$4 want_status=$5 want=$6 jfr=$RAW/import-$1.jfr t got counts peak end_kb
+  jcmd "$SERVER_PID" JFR.start name="$name" settings=default filename="$jfr" >/dev/null 2>&1 || true
+  t=$(curl -sS --max-time 600 -o "$RAW/import-$name.json" -w '%{http_code} %{time_total}' \
+        -H "Authorization: Bearer $IMPORT_TOKEN" -F "file=@$file" "$API/products/import/$query") || t="000 0"
+  end_kb=$(heap_used_kb)
+  jcmd "$SERVER_PID" JFR.stop name="$name" >/dev/null 2>&1 || true
+  got=${t%% *}
+  counts=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%d/%d/%d errors=%d" % (r["created"], r["updated"], r["unchanged"], len(r["errors"])))' \
+             "$RAW/import-$name.json" 2>/dev/null || echo "unreadable answer")
+  [ "$got" = "$want_status" ] && [ "$counts" = "$want errors=0" ] \
+    || die "import $name: expected HTTP $want_status and created/updated/unchanged $want, got $got and $counts"
+  peak=$(heap_peak "$jfr" "$end_kb")
+  IMPORT_LINES+=("$(awk -v w="$what" -v s="${t#* }" -v n="$NIMPORT" -v c="$counts" -v p="$peak" \
+    'BEGIN{ printf "| %s | %d | %.2f | %.0f | %s | %s |", w, n, s, n / s, c, p }')")
+  say "import $name: ${t#* } s, $counts, peak heap $peak MiB"
+}
+
+run_import() {
+  local csv=$WORK/import.csv csv2=$WORK/import-prices.csv t lines
+  IMPORT_LINES=()
+  login_user 1; expect 200 "log in for the import"; IMPORT_TOKEN=$(jstr access_token)
+  import_csv "$csv" "$NIMPORT" 1000
+  import_csv "$csv2" "$NIMPORT" 1050
+  IMPORT_BYTES=$(stat -c %s "$csv")
+  say "import: $NIMPORT rows, $IMPORT_BYTES bytes"
+  import_step dry "dry run, all_or_nothing (creates, rolled back)" "?dry_run=true" "$csv" 200 "$NIMPORT/0/0"
+  import_step create "all_or_nothing, creates" "" "$csv" 200 "$NIMPORT/0/0"
+  import_step same "per_row, the same file again (unchanged)" "?mode=per_row" "$csv" 200 "0/0/$NIMPORT"
+  import_step prices "per_row, every price changed (updates)" "?mode=per_row" "$csv2" 200 "0/$NIMPORT/0"
+  import_step pricesaon "all_or_nothing, every price changed back (updates)" "" "$csv" 200 "0/$NIMPORT/0"
+  t=$(curl -sS --max-time 600 -o "$RAW/export.csv" -w '%{time_total}' -H "Authorization: Bearer $IMPORT_TOKEN" \
+        "$API/products/export/") || die "export failed"
+  lines=$(grep -c '^BENCH-' "$RAW/export.csv" || true)
+  [ "$lines" = "$NIMPORT" ] || die "export: expected $NIMPORT imported rows, got $lines"
+  IMPORT_LINES+=("$(awk -v s="$t" -v n="$((NIMPORT + NPRODUCTS))" 'BEGIN{ printf "| GET /products/export/ | %d | %.2f | %.0f | (rows written) | |", n, s, n / s }')")
+  say "export: $t s for $((NIMPORT + NPRODUCTS)) rows"
+}
 
 # --- one database -------------------------------------------------------------------------------
 declare -A RPS P50 P99 NON2XX SOCK CODES EXTRA LABEL
@@ -484,6 +566,8 @@ run_rows() {
         row register "POST /users/register/ (new user each)" "$BENCH/wrk/register.lua" "$API" "bench" ;;
       mixed)
         run_mixed ;;
+      import)
+        ;;   # not a wrk row: run_import, once, after the measured pass
     esac
   done
 }
@@ -572,6 +656,7 @@ report() {
   echo "| row | req/s | p50 ms | p99 ms | non-2xx | socket errors | statuses |"
   echo "|---|---:|---:|---:|---:|---:|---|"
   for r in $ROWS; do
+    [ "$r" != import ] || continue
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL[$r]}" "${RPS[$r]}" "${P50[$r]}" "${P99[$r]}" "${NON2XX[$r]}" "${SOCK[$r]}" "${CODES[$r]}"
     if [ "$r" = mixed ]; then
       printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL[mixed_login]}" "${RPS[mixed_login]}" "${P50[mixed_login]}" \
@@ -591,6 +676,18 @@ report() {
   fi
   [ -z "${EXTRA[refresh]:-}" ] || echo "- refresh: ${EXTRA[refresh]}"
   echo
+  if [ ${#IMPORT_LINES[@]} -gt 0 ]; then
+    echo "## CSV import"
+    echo
+    echo "$NIMPORT generated rows ($IMPORT_BYTES bytes, every row quoted), one request each, timed by curl;" \
+         "peak heap: the most heap used in the JFR recording's GC heap summaries during the request" \
+         "(max heap: the JVM's MaxHeapSize below)."
+    echo
+    echo "| step | rows | seconds | rows/s | created/updated/unchanged | peak heap MiB |"
+    echo "|---|---:|---:|---:|---|---:|"
+    printf '%s\n' "${IMPORT_LINES[@]}"
+    echo
+  fi
   echo "## Hashing"
   echo
   echo "- hasher: \`$HASHER\` ($HASHER_DESC), from $HASHER_SOURCE; log: $HASHER_LOG_LINE"
@@ -654,6 +751,8 @@ bench_db() {
     say "$db: measured pass"
   fi
   run_rows
+  IMPORT_LINES=()
+  if [[ " $ROWS " == *" import "* ]]; then run_import; fi
   wait_idle
   RSS_AFTER=$(rss_mib "$SERVER_PID")
   say "$db: rows done; server RSS $RSS_AFTER MiB; stopping the server"
