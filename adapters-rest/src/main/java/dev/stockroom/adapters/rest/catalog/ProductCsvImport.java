@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  * more or fewer fields than the header, a quote left open, too many rows) is refused whole, with
  * the row and line at fault, so that no import ever stops half-way for a reason the file alone
  * shows. The import then reads the file again, a row at a time; so does a repeat of its
- * transaction. Memory holds one row, never the file. {@link #close()} deletes the file.
+ * transaction. Memory holds one row, never the file. {@link #close()} deletes the file. A cell
+ * the export guarded against spreadsheet formulas has its guard taken off ({@link ProductCsv#fromText}).
  */
 final class ProductCsvImport implements ProductImport.Source, AutoCloseable {
     /** The most rows one file may have; more is refused before anything is imported. */
@@ -147,7 +148,7 @@ final class ProductCsvImport implements ProductImport.Source, AutoCloseable {
                 String[] fields = records.nextValue();
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int i = 0; i < fields.length; i++) {
-                    cells.put(columns.get(i), fields[i]);
+                    cells.put(columns.get(i), ProductCsv.fromText(fields[i]));
                 }
                 sink.accept(new Row(++number, cells));
             }
