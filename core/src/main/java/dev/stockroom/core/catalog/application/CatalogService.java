@@ -70,6 +70,9 @@ public final class CatalogService implements Catalog {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());
     private static final int MAX_WRITE_ATTEMPTS = 5;
     private static final int PURGE_BATCH = 100;
+    /** Rows of a per_row import committed together; see {@link #importChunk}. */
+    private static final int IMPORT_CHUNK = 100;
+
     private static final String URL_AND_FILE = "Give either a photo URL or a photo file, not both.";
     private static final String NOT_THIS_PRODUCTS_PHOTO = "Upload the image to use it as this product's photo.";
     private static final String SKU_OF_DELETED =
@@ -325,14 +328,17 @@ public final class CatalogService implements Catalog {
         Objects.requireNonNull(options, "options");
         if (options.mode() == ProductImport.Mode.PER_ROW && !options.dryRun()) {
             ImportTally tally = new ImportTally();
-            rows.forEachRow(row -> tally.take(row, sku -> {
-                try {
-                    return transactions.inTransaction(() -> importRow(caller, row, sku));
-                } catch (RowWriteFailed failed) {
-                    // Its own transaction is rolled back; the next row gets a new one.
-                    throw failed.failure;
+            List<ProductImport.Row> chunk = new ArrayList<>(IMPORT_CHUNK);
+            rows.forEachRow(row -> {
+                chunk.add(row);
+                if (chunk.size() == IMPORT_CHUNK) {
+                    importChunk(caller, chunk, tally);
+                    chunk.clear();
                 }
-            }));
+            });
+            if (!chunk.isEmpty()) {
+                importChunk(caller, chunk, tally);
+            }
             return tally.report(options, true);
         }
         // One transaction, rolled back by throwing when nothing may be applied. A repeat after a
@@ -363,37 +369,67 @@ public final class CatalogService implements Catalog {
     }
 
     /**
+     * Applies a chunk of a {@code per_row} import's rows in one transaction, so that a large file
+     * does not wait for a commit per row. A row's own errors are found before it writes anything,
+     * so they leave nothing to undo; only a write the database refuses rolls the chunk back, and its
+     * rows are then applied again one transaction each, exactly as if the chunk had never been.
+     */
+    private void importChunk(AuthenticatedUser caller, List<ProductImport.Row> chunk, ImportTally tally) {
+        try {
+            tally.absorb(transactions.inTransaction(() -> {
+                ImportTally part = tally.part();
+                chunk.forEach(row -> part.take(row, sku -> importRow(caller, row, sku)));
+                return part;
+            }));
+        } catch (RowWriteFailed refused) {
+            for (ProductImport.Row row : chunk) {
+                tally.take(row, sku -> {
+                    try {
+                        return transactions.inTransaction(() -> importRow(caller, row, sku));
+                    } catch (RowWriteFailed failed) {
+                        throw failed.failure;
+                    }
+                });
+            }
+        }
+    }
+
+    /**
      * Applies one row in the current transaction. A failure found by checking, before anything is
-     * written, is thrown as it is; one raised by a write is wrapped in {@link RowWriteFailed}.
+     * written, is thrown as it is; one raised by a write is wrapped in {@link RowWriteFailed}. A
+     * change takes no lock: it is written on the condition that the version read is still current
+     * (so a row that changes nothing writes nothing), and read again after a concurrent writer won.
      */
     private ImportOutcome importRow(AuthenticatedUser caller, ProductImport.Row row, Optional<Sku> sku) {
         UserId owner = caller.userId();
-        Optional<Product> match = sku.flatMap(s -> products.findBySku(owner, s));
-        if (match.isEmpty()) {
-            ProductDetails details = row.draft().newDetails();
-            requireNoPhoto(details.photo().isPresent());
-            ProductDetails unique = withUniqueKeys(owner, Optional.empty(), null, details);
-            written(() -> products.add(newProduct(caller, unique)));
-            return ImportOutcome.CREATED;
+        for (int attempt = 1; ; attempt++) {
+            Optional<Product> match = sku.flatMap(s -> products.findBySku(owner, s));
+            if (match.isEmpty()) {
+                ProductDetails details = row.draft().newDetails();
+                requireNoPhoto(details.photo().isPresent());
+                ProductDetails unique = withUniqueKeys(owner, Optional.empty(), null, details);
+                written(() -> products.add(newProduct(caller, unique)));
+                return ImportOutcome.CREATED;
+            }
+            Product current = match.get();
+            if (current.deletedAt().isPresent()) {
+                throw CatalogFailure.InvalidInput.of("sku", SKU_OF_DELETED);
+            }
+            ProductPatch patch = row.patch();
+            requireNoPhoto(patch.photo().isPresent());
+            ProductDetails next = withUniqueKeys(
+                    owner, Optional.of(current.id()), current.details(), patch.applyTo(current.details()));
+            if (next.equals(current.details())) {
+                return ImportOutcome.UNCHANGED;
+            }
+            Product changed = current.withDetails(next, clock.instant());
+            if (written(() -> products.update(changed, current.version()))) {
+                return ImportOutcome.UPDATED;
+            }
+            if (attempt == MAX_WRITE_ATTEMPTS) {
+                throw new RowWriteFailed(new CatalogFailure.StaleVersion());
+            }
         }
-        if (match.get().deletedAt().isPresent()) {
-            throw CatalogFailure.InvalidInput.of("sku", SKU_OF_DELETED);
-        }
-        ProductPatch patch = row.patch();
-        requireNoPhoto(patch.photo().isPresent());
-        Product current = loadForUpdate(match.get().id());
-        ProductDetails next =
-                withUniqueKeys(owner, Optional.of(current.id()), current.details(), patch.applyTo(current.details()));
-        if (next.equals(current.details())) {
-            return ImportOutcome.UNCHANGED;
-        }
-        Product changed = current.withDetails(next, clock.instant());
-        boolean updated = written(() -> products.update(changed, current.version()));
-        if (!updated) {
-            // Locked for update and yet changed: only a store that does not lock gets here.
-            throw new RowWriteFailed(new CatalogFailure.StaleVersion());
-        }
-        return ImportOutcome.UPDATED;
     }
 
     private static void requireNoPhoto(boolean hasPhoto) {
@@ -416,13 +452,40 @@ public final class CatalogService implements Catalog {
         UNCHANGED
     }
 
-    /** The counts and errors of one pass over an import's rows. */
+    /** The counts and errors of one pass over an import's rows, or of a chunk of them ({@link #part}). */
     private static final class ImportTally {
+        private final Optional<ImportTally> whole;
         private final Map<Sku, Integer> rowOfSku = new HashMap<>();
         private final List<ProductImport.RowError> errors = new ArrayList<>();
         private int created;
         private int updated;
         private int unchanged;
+
+        ImportTally() {
+            this(Optional.empty());
+        }
+
+        private ImportTally(Optional<ImportTally> whole) {
+            this.whole = whole;
+        }
+
+        /** A tally for the next rows that knows this one's SKUs, to {@link #absorb} once they are committed. */
+        ImportTally part() {
+            return new ImportTally(Optional.of(this));
+        }
+
+        void absorb(ImportTally part) {
+            rowOfSku.putAll(part.rowOfSku);
+            errors.addAll(part.errors);
+            created += part.created;
+            updated += part.updated;
+            unchanged += part.unchanged;
+        }
+
+        private Integer firstRowOf(Sku sku, int row) {
+            Integer before = whole.map(w -> w.rowOfSku.get(sku)).orElse(null);
+            return before != null ? before : rowOfSku.putIfAbsent(sku, row);
+        }
 
         /** Checks the row's SKU, then counts what {@code apply} did with it, or the errors it failed with. */
         void take(ProductImport.Row row, Function<Optional<Sku>, ImportOutcome> apply) {
@@ -434,7 +497,7 @@ public final class CatalogService implements Catalog {
                 return;
             }
             if (sku.isPresent()) {
-                Integer first = rowOfSku.putIfAbsent(sku.get(), row.number());
+                Integer first = firstRowOf(sku.get(), row.number());
                 if (first != null) {
                     errors.add(new ProductImport.RowError(
                             row.number(), Optional.of("sku"), "The same SKU is in row " + first + " already."));

@@ -2,6 +2,10 @@ package dev.stockroom.core.catalog.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
 import dev.stockroom.core.account.domain.AuthStatus;
 import dev.stockroom.core.account.domain.Role;
@@ -12,6 +16,7 @@ import dev.stockroom.core.account.domain.Username;
 import dev.stockroom.core.account.port.in.AuthenticatedUser;
 import dev.stockroom.core.catalog.domain.CatalogFailure;
 import dev.stockroom.core.catalog.domain.CatalogPolicy;
+import dev.stockroom.core.catalog.domain.NewProduct;
 import dev.stockroom.core.catalog.domain.Price;
 import dev.stockroom.core.catalog.domain.Product;
 import dev.stockroom.core.catalog.domain.ProductQuery;
@@ -24,6 +29,7 @@ import dev.stockroom.core.catalog.port.in.ProductImport;
 import dev.stockroom.core.catalog.port.in.ProductImport.Mode;
 import dev.stockroom.core.catalog.port.in.ProductImport.RowError;
 import dev.stockroom.core.catalog.port.in.ProductPatch;
+import dev.stockroom.core.catalog.port.out.ProductRepository;
 import dev.stockroom.core.testing.InMemoryPhotoStore;
 import dev.stockroom.core.testing.InMemoryProductRepository;
 import dev.stockroom.core.testing.InMemoryTransactions;
@@ -211,6 +217,37 @@ class ProductImportTest {
         assertThat(passes).hasValue(2);
         assertThat(report.created()).isEqualTo(2);
         assertThat(all()).hasSize(2);
+    }
+
+    @Test
+    void per_row_redoes_a_chunk_row_by_row_when_the_store_refuses_one_of_its_writes() {
+        ProductRepository racing = mock(ProductRepository.class, delegatesTo(products));
+        doAnswer(call -> {
+                    NewProduct product = call.getArgument(0);
+                    if (product.details().name().value().equals("Row 120")) {
+                        // as when a concurrent request took the SKU after it was checked
+                        throw new CatalogFailure.SkuTaken();
+                    }
+                    return products.add(product);
+                })
+                .when(racing)
+                .add(any());
+        Catalog importing =
+                new CatalogService(racing, new InMemoryPhotoStore(), transactions, clock, CatalogPolicy.defaults());
+        ProductImport.Row[] rows = new ProductImport.Row[250];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(i + 1, "R-" + (i + 1), "Row " + (i + 1), "1");
+        }
+
+        ImportReport report = importing.importProducts(
+                alice,
+                sink -> java.util.Arrays.stream(rows).forEach(sink),
+                new ProductImport.Options(Mode.PER_ROW, false));
+
+        assertThat(report.created()).isEqualTo(249);
+        assertThat(report.errors())
+                .containsExactly(new RowError(120, Optional.of("sku"), "Already used by another of your products."));
+        assertThat(products.search(ProductQuery.all()).total()).isEqualTo(249);
     }
 
     private ImportReport run(AuthenticatedUser caller, Mode mode, boolean dryRun, ProductImport.Row... rows) {
