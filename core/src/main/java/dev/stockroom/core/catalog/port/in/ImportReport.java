@@ -26,17 +26,6 @@ public record ImportReport(
         errors = List.copyOf(errors);
     }
 
-    /** Rows read: the counted ones and the bad ones. */
-    public int rows() {
-        return created
-                + updated
-                + unchanged
-                + (int) errors.stream()
-                        .mapToInt(ProductImport.RowError::row)
-                        .distinct()
-                        .count();
-    }
-
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
