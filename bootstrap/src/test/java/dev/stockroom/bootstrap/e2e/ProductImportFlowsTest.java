@@ -127,7 +127,7 @@ abstract class ProductImportFlowsTest {
         assertThat(detail(kettle).get("price").asText()).isEqualTo("10.00");
         assertThat(skuPage("B-" + m).get("count").asInt()).isZero();
 
-        Reply german = send(csv, Map.of(), "Accept-Language", "de");
+        Reply german = importCsv(csv, Map.of(), "Accept-Language", "de");
         assertThat(german.status()).isEqualTo(400);
         assertThat(german.header("Content-Language")).isEqualTo("de");
         assertThat(german.body().get("message").asText()).startsWith("Nichts wurde importiert");
@@ -165,12 +165,8 @@ abstract class ProductImportFlowsTest {
         assertReport(dry, 400, "all_or_nothing", true, false, 0, 1, 0);
         assertThat(errors(dry)).containsExactly("2 name", "2 quantity");
 
-        Reply dryPerRow = http().send(
-                        "/products/import/?mode=per_row&dry_run=true",
-                        "POST",
-                        "multipart/form-data; boundary=" + BOUNDARY,
-                        form(csv, Map.of()),
-                        fixture.owner.accessToken());
+        Reply dryPerRow =
+                post("/products/import/?mode=per_row&dry_run=true", form(csv, Map.of()), fixture.owner.accessToken());
         assertReport(dryPerRow, 200, "per_row", true, false, 0, 1, 0);
         assertThat(dryPerRow.body().get("message").asText()).isEqualTo("Dry run: nothing was changed.");
         assertThat(detail(kettle).get("price").asText()).isEqualTo("10.00");
@@ -202,7 +198,7 @@ abstract class ProductImportFlowsTest {
         }
         byte[] latin1 = ("sku,name,price,quantity\r\n" + goodRow + "L-" + m + ",Crème,1,1\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        Reply notUtf8 = sendBytes(latin1, Map.of("mode", "per_row"));
+        Reply notUtf8 = post("/products/import/", form(latin1, Map.of("mode", "per_row")), fixture.owner.accessToken());
         assertThat(notUtf8.status()).as(notUtf8.toString()).isEqualTo(400);
         assertThat(notUtf8.body().at("/errors/file/0").asText()).isEqualTo("The file is not UTF-8 text.");
         assertThat(skuPage("G-" + m).get("count").asInt())
@@ -227,32 +223,16 @@ abstract class ProductImportFlowsTest {
                         .at("/errors/dry_run/0")
                         .asText())
                 .isEqualTo("Must be true or false.");
-        Reply noFile = http().send(
-                        "/products/import/",
-                        "POST",
-                        "multipart/form-data; boundary=" + BOUNDARY,
-                        ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nper_row\r\n--"
-                                        + BOUNDARY + "--\r\n")
-                                .getBytes(UTF_8),
-                        fixture.owner.accessToken());
+        Reply noFile = post(
+                "/products/import/",
+                ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nper_row\r\n--" + BOUNDARY
+                                + "--\r\n")
+                        .getBytes(UTF_8),
+                fixture.owner.accessToken());
         assertThat(noFile.status()).as(noFile.toString()).isEqualTo(400);
         assertThat(noFile.body().at("/errors/file/0").asText()).contains("'file'");
-        assertError(
-                http().send(
-                                "/products/import/",
-                                "POST",
-                                "multipart/form-data; boundary=" + BOUNDARY,
-                                form(csv, Map.of()),
-                                null),
-                401);
-        assertError(
-                http().send(
-                                "/products/import/",
-                                "POST",
-                                "multipart/form-data; boundary=" + BOUNDARY,
-                                form(csv, Map.of()),
-                                fixture.newcomer.accessToken()),
-                403);
+        assertError(post("/products/import/", form(csv, Map.of()), null), 401);
+        assertError(post("/products/import/", form(csv, Map.of()), fixture.newcomer.accessToken()), 403);
     }
 
     @Test
@@ -291,27 +271,12 @@ abstract class ProductImportFlowsTest {
         assertThat(bySku("BULK-" + m + "-1234").get("quantity").asInt()).isEqualTo(1234);
     }
 
-    private Reply importCsv(String csv, Map<String, String> fields) throws IOException {
-        return sendBytes(csv.getBytes(UTF_8), fields);
+    private Reply importCsv(String csv, Map<String, String> fields, String... headers) throws IOException {
+        return post("/products/import/", form(csv, fields), fixture.owner.accessToken(), headers);
     }
 
-    private Reply send(String csv, Map<String, String> fields, String... headers) throws IOException {
-        return http().sendWith(
-                        "/products/import/",
-                        "POST",
-                        "multipart/form-data; boundary=" + BOUNDARY,
-                        form(csv.getBytes(UTF_8), fields),
-                        fixture.owner.accessToken(),
-                        headers);
-    }
-
-    private Reply sendBytes(byte[] csv, Map<String, String> fields) throws IOException {
-        return http().send(
-                        "/products/import/",
-                        "POST",
-                        "multipart/form-data; boundary=" + BOUNDARY,
-                        form(csv, fields),
-                        fixture.owner.accessToken());
+    private Reply post(String path, byte[] form, String token, String... headers) {
+        return http().sendWith(path, "POST", "multipart/form-data; boundary=" + BOUNDARY, form, token, headers);
     }
 
     private static byte[] form(String csv, Map<String, String> fields) throws IOException {
